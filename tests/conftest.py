@@ -1,0 +1,116 @@
+"""Shared test fixtures.
+
+Real third-party payloads live in ../shared/fixtures (beside the repo, present in CI);
+they are never copied into the repo. Tests that need them skip with a clear reason
+when that folder is absent.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED_FIXTURES = Path(os.environ.get("LEXWATCH_SHARED_FIXTURES", REPO_ROOT.parent / "shared" / "fixtures"))
+PG_URL = os.environ.get("LEXWATCH_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def shared_fixture(relpath: str) -> Path:
+    """Path of a real payload under ../shared/fixtures; skips the test if it is absent."""
+    path = SHARED_FIXTURES / relpath
+    if not path.exists():
+        pytest.skip(f"real fixture {relpath} not found under {SHARED_FIXTURES} (shared/ folder absent)")
+    return path
+
+
+def load_shared_json(relpath: str):
+    return json.loads(shared_fixture(relpath).read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    if not SHARED_FIXTURES.exists():
+        pytest.skip(f"shared fixtures folder {SHARED_FIXTURES} absent")
+    return SHARED_FIXTURES
+
+
+# --------------------------------------------------------------------------- databases
+
+
+def _pg_admin_engine():
+    from sqlalchemy import create_engine
+
+    return create_engine(PG_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+
+
+def _pg_reachable() -> str | None:
+    """None if the PostgreSQL server answers, else the reason it does not."""
+    try:
+        with _pg_admin_engine().connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        return None
+    except Exception as exc:  # noqa: BLE001 - any failure means: skip with the reason
+        return f"{exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> str:
+    reason = _pg_reachable()
+    if reason is not None:
+        if os.environ.get("LEXWATCH_REQUIRE_PG"):
+            pytest.fail(f"PostgreSQL required (LEXWATCH_REQUIRE_PG) but {PG_URL} is unreachable: {reason}")
+        pytest.skip(f"no PostgreSQL server reachable at {PG_URL}: {reason}")
+    return PG_URL
+
+
+def _fresh_pg_database(pg_server: str) -> tuple[str, str]:
+    """A new empty database on the server, so parallel runs never share state."""
+    import uuid
+
+    from sqlalchemy.engine import make_url
+
+    name = f"lexwatch_t_{uuid.uuid4().hex[:12]}"
+    with _pg_admin_engine().connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    return make_url(pg_server).set(database=name).render_as_string(hide_password=False), name
+
+
+def _drop_pg_database(name: str) -> None:
+    from db.engine import dispose_engines
+
+    dispose_engines()  # cached engines hold connections that would block DROP DATABASE
+    with _pg_admin_engine().connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    """A migrated SQLite database in a temporary file."""
+    from db import migrate
+
+    url = f"sqlite:///{tmp_path / 'lexwatch.sqlite3'}"
+    migrate.upgrade(url)
+    return url
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """A migrated, freshly created PostgreSQL database, dropped after the test."""
+    from db import migrate
+
+    url, name = _fresh_pg_database(pg_server)
+    try:
+        migrate.upgrade(url)
+        yield url
+    finally:
+        _drop_pg_database(name)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request) -> str:
+    """Runs a test on SQLite and on PostgreSQL (skipped with the reason if no server)."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("sqlite_url")
+    return request.getfixturevalue("pg_url")
