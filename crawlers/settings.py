@@ -57,4 +57,5 @@ LOG_LEVEL = os.environ.get("LEXWATCH_SCRAPY_LOG_LEVEL", "INFO")
 
 EXTENSIONS = {
     "crawlers.runs.CrawlRunRecorder": 100,
+    "crawlers.progress.ProgressReporter": 200,
 }

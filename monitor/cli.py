@@ -17,6 +17,7 @@ from monitor.errors import LexwatchError
 # Order here is the order of `lexwatch --help`.
 COMMAND_MODULES = [
     "monitor.commands.db",
+    "monitor.commands.crawl",
 ]
 
 app = typer.Typer(

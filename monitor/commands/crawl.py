@@ -1,0 +1,70 @@
+"""`lexwatch crawl <source>`: the command group and the in-process spider runner.
+
+Each source's subcommand lives in its own module (crawl_parliament, crawl_strategy, ...)
+and registers itself on `crawl_app`; they all run spiders through `run_spider`.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import typer
+
+from db.engine import database_url, session_scope
+from db.models import CrawlRun
+from db.session import require_current_schema
+
+crawl_app = typer.Typer(help="Crawl a source into the database (incremental by default).", no_args_is_help=True)
+log = logging.getLogger(__name__)
+
+
+def run_spider(
+    spider: str,
+    *,
+    db_url: str | None = None,
+    settings: dict[str, Any] | None = None,
+    spider_kwargs: dict[str, Any] | None = None,
+) -> CrawlRun | None:
+    """Run one spider to completion in this process and return its recorded CrawlRun.
+
+    A Twisted reactor cannot be restarted, so call this once per process (the nightly
+    monitor runs each crawl in its own subprocess).
+    """
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.utils.project import get_project_settings
+
+    url = require_current_schema(database_url(db_url))
+    project = get_project_settings()
+    project.set("LEXWATCH_DATABASE_URL", url, priority="cmdline")
+    for key, value in (settings or {}).items():
+        project.set(key, value, priority="cmdline")
+    process = CrawlerProcess(project, install_root_handler=False)
+    crawler = process.create_crawler(spider)
+    process.crawl(crawler, **(spider_kwargs or {}))
+    process.start()
+    run_id = getattr(crawler.spider, "crawl_run_id", None)
+    if run_id is None:
+        return None
+    with session_scope(url) as s:
+        return s.get(CrawlRun, run_id)
+
+
+def summarise(run: CrawlRun | None) -> str:
+    if run is None:
+        return "crawl did not start"
+    return (
+        f"{run.source}: run {run.id} {run.status} ({run.finish_reason}); requests {run.requests}, listed {run.listed}, "
+        f"new {run.new}, changed {run.changed}, unchanged {run.unchanged}, held {run.held}, "
+        f"misses {run.misses}, errors {run.errors}"
+    )
+
+
+def exit_for(run: CrawlRun | None) -> None:
+    """Exit code 0 when the crawl finished cleanly, 1 when it met errors or did not run."""
+    typer.echo(summarise(run), err=True)
+    if run is None or run.status != "ok":
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(crawl_app, name="crawl")
