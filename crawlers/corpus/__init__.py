@@ -1,0 +1,1 @@
+"""Generated corpora for the replay server, the demo and the benchmarks (never real data)."""
