@@ -18,6 +18,29 @@ crawl_app = typer.Typer(help="Crawl a source into the database (incremental by d
 log = logging.getLogger(__name__)
 
 
+def loopback_settings(base_url: str | None) -> dict[str, Any]:
+    """Politeness is for the real sites: against a replay server on this machine, no delay.
+
+    Returns the settings to add when `base_url` points at a loopback address, else {}.
+    """
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    host = urlsplit(base_url or "").hostname or ""
+    try:
+        local = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        local = False
+    if not local:
+        return {}
+    return {
+        "DOWNLOAD_DELAY": 0,
+        "AUTOTHROTTLE_ENABLED": False,
+        "CONCURRENT_REQUESTS": 16,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
+    }
+
+
 def run_spider(
     spider: str,
     *,
