@@ -18,6 +18,7 @@ from monitor.errors import LexwatchError
 COMMAND_MODULES = [
     "monitor.commands.db",
     "monitor.commands.crawl",
+    "monitor.commands.demo",
 ]
 
 app = typer.Typer(
