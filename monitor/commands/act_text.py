@@ -1,0 +1,111 @@
+"""`lexwatch act-text PAYLOAD.json`: the text analysis of one promulgated law, for hand checks.
+
+Reads a raw parliament.bg `/api/v1/act/{id}` answer from a file (or "-" for stdin) and prints
+the other laws its closing parts amend and its entry-into-force clauses.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from criteria.lawtext import ActTextAnalysis, analyse_act
+from monitor.errors import LexwatchError, UsageError
+
+
+def _load(path: str) -> dict:
+    if path == "-":
+        text, name = sys.stdin.read(), "<stdin>"
+    else:
+        p = Path(path)
+        if not p.is_file():
+            raise LexwatchError(f"{path}: no such file")
+        try:
+            text = p.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise LexwatchError(f"{path}: cannot read: {exc}") from exc
+        name = path
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LexwatchError(f"{name}: not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from exc
+
+
+def _when(c: dict) -> str:
+    if c["kind"] == "default_3_days":
+        return "3 дни след обнародването (по подразбиране)"
+    if c["kind"] == "fixed_date":
+        return c["fixed_date"]
+    if c["kind"] == "on_promulgation":
+        return "от деня на обнародването"
+    if c["kind"] == "offset":
+        if c["offset_rule"]:
+            return c["offset_rule"]
+        return f"+{c['offset_months']} мес." if c["offset_months"] is not None else f"+{c['offset_days']} дни"
+    return c["condition"] or c["text"] or ""
+
+
+def _print_table(analysis: ActTextAnalysis) -> None:
+    out = Console(soft_wrap=False)
+    d = analysis.to_dict()
+    out.print(f"[bold]{d['title'] or '(no title)'}[/bold]  act {d['act_id']}  "
+              f"ДВ бр. {d['state_gazette_issue'] or '?'}/{d['state_gazette_year'] or '?'}")
+    if not d["available"]:
+        out.print(f"text unavailable: {d['unavailable_reason']}")
+        return
+    out.print(f"reference date: {d['reference_date'] or '-'} ({d['reference_date_kind'] or 'unknown'}); "
+              f"vacatio legis: {d['vacatio_legis_days'] if d['vacatio_legis_days'] is not None else '?'} days"
+              f"{' (estimated)' if d['vacatio_legis_estimated'] else ''}")
+    laws = Table(title="Other laws amended from the closing parts")
+    for col in ("§", "part", "law", "action"):
+        laws.add_column(col)
+    for a in d["amended_laws"]:
+        laws.add_row(a["section"], a["part"], a["law_name_normalised"], a["action"])
+    out.print(laws)
+    eif = Table(title="Entry into force")
+    for col in ("§", "kind", "effect", "covers", "term", "date", "vacatio"):
+        eif.add_column(col, no_wrap=col != "covers", overflow="fold")
+    for c in d["entry_into_force"]:
+        covers = "the whole act" if c["scope"] == "whole_act" else "; ".join(c["provisions"]) or (c["provisions_text"] or "")
+        vac = "" if c["vacatio_legis_days"] is None else f"{c['vacatio_legis_days']}{'~' if c['vacatio_legis_estimated'] else ''}"
+        day = (c["effective_date"] or "") + ("~" if c["effective_date_estimated"] else "")
+        effect = "in force" if c["effect"] == "entry_into_force" else "applies"
+        eif.add_row(c["section"] or "-", c["kind"], effect, covers, _when(c), day, vac)
+    out.print(eif)
+    for note in d["notes"]:
+        typer.echo(f"note: {note}", err=True)
+
+
+def act_text(
+    payload: str = typer.Argument(..., metavar="PAYLOAD.json", help="Raw /api/v1/act/{id} answer ('-' for stdin)."),
+    fmt: str = typer.Option("table", "--format", help="table or json"),
+    promulgated: str = typer.Option(None, "--promulgated", metavar="YYYY-MM-DD",
+                                    help="Date of the State Gazette issue (the payload does not hold it)."),
+) -> None:
+    """Other laws amended and entry-into-force clauses of one promulgated law."""
+    try:
+        if fmt not in ("table", "json"):
+            raise UsageError(f"--format must be table or json, not {fmt!r}")
+        when = None
+        if promulgated:
+            try:
+                when = date.fromisoformat(promulgated)
+            except ValueError as exc:
+                raise UsageError(f"--promulgated must be YYYY-MM-DD, not {promulgated!r}") from exc
+        analysis = analyse_act(_load(payload), promulgated=when, source=payload)
+    except LexwatchError as exc:
+        typer.echo(f"lexwatch: error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    if fmt == "json":
+        typer.echo(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_table(analysis)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("act-text")(act_text)
