@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "monitor.commands.db",
     "monitor.commands.crawl",
     "monitor.commands.demo",
+    "monitor.commands.act_text",
 ]
 
 app = typer.Typer(
