@@ -1,0 +1,234 @@
+"""What a bill or consultation document is: motives, bill text, impact assessment, ...
+
+A named rule table (`RULES`) of regexes is tried on three sources in order of trust:
+the title the source gives the file (strategy.bg's document type such as „Мотиви“ or
+„Оценка на въздействие“, parliament.bg's `order[].ANOT` or `stan_list*[].A_Cm_Stan_sub`),
+then the file name, then the heading lines at the top of the text. Within one source the
+match that starts first wins („Становище … относно частичната оценка на въздействието“ is
+an opinion, „Мотиви към законопроекта“ is motives), ties going to the earlier rule.
+
+Parliament bill files often hold several documents (cover letter, bill, motives, impact
+assessment); headings found further down the text are returned in `contains`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import PurePosixPath
+
+from criteria.documents.text_forms import collapse_spaced_caps
+
+
+class DocumentKind(StrEnum):
+    MOTIVES = "motives"  # мотиви
+    BILL_TEXT = "bill_text"  # законопроект / проект на акт
+    IMPACT_ASSESSMENT_PARTIAL = "impact_assessment_partial"  # частична предварителна ОВ
+    IMPACT_ASSESSMENT_FULL = "impact_assessment_full"  # цялостна предварителна ОВ
+    IMPACT_ASSESSMENT = "impact_assessment"  # ОВ, partial/full not stated
+    IA_OPINION = "ia_opinion"  # становище на администрацията на МС по оценката на въздействието
+    CONSULTATION_REPORT = "consultation_report"  # справка за отразяване на становищата
+    EU_COMPATIBILITY_TABLE = "eu_compatibility_table"  # таблица за съответствие с правото на ЕС
+    ECHR_COMPATIBILITY = "echr_compatibility"  # справка за съответствие с ЕКПЧ (ПОДНС, MOT-03 c)
+    COMMITTEE_REPORT = "committee_report"  # доклад на комисия на Народното събрание
+    REPORT = "report"  # доклад of the proposing body (e.g. of a minister to the Council of Ministers)
+    OPINION = "opinion"  # становище
+    OTHER = "other"
+
+
+_IA = r"(?:предварителна\s+)?оценка(?:та)?\s+на\s+въздействие(?:то)?"
+_EU = r"(?:правото|законодателството|acquis)\s+на\s+(?:европейския\s+съюз|ес)\b"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: DocumentKind
+    pattern: re.Pattern[str]
+    sources: frozenset[str] = frozenset({"title", "filename", "text"})
+
+
+def _rule(name: str, kind: DocumentKind, pattern: str, sources: str = "title filename text") -> Rule:
+    return Rule(name, kind, re.compile(pattern, re.IGNORECASE | re.MULTILINE), frozenset(sources.split()))
+
+
+# Order matters only for matches that start at the same place: specific before generic.
+RULES: tuple[Rule, ...] = (
+    # parliament.bg stan_list*: „Доклад за първо гласуване …“, „Проект на доклад за второ гласуване …“
+    _rule("committee_report_reading", DocumentKind.COMMITTEE_REPORT,
+          r"\b(?:проект\s+на\s+)?доклад\b[^\n]{0,120}?\b(?:първо|второ)\s+гласуване"),
+    _rule("committee_report_by_committee", DocumentKind.COMMITTEE_REPORT,
+          r"\bдоклад\s+(?:на|от)\s+(?:временната\s+)?комисия(?:та)?\s+по\b"),
+    _rule("ia_opinion_amc", DocumentKind.IA_OPINION,
+          r"\bстановище\b[^\n]{0,80}?\b(?:администрацията\s+на\s+министерския\s+съвет"
+          r"|дирекция\s+[„\"]?модернизация\s+на\s+администрацията)"),
+    _rule("ia_opinion_on_assessment", DocumentKind.IA_OPINION,
+          rf"\bстановище\b[^\n]{{0,60}}?\b(?:по|относно|за)\s+(?:частична(?:та)?\s+|цялостна(?:та)?\s+)?{_IA}"),
+    _rule("opinion", DocumentKind.OPINION, r"\bстановищ(?:е|а)\b(?!\s*[/|])"),
+    _rule("impact_assessment_full", DocumentKind.IMPACT_ASSESSMENT_FULL, rf"\bцялостна(?:та)?\s+{_IA}"),
+    _rule("impact_assessment_partial", DocumentKind.IMPACT_ASSESSMENT_PARTIAL, rf"\bчастична(?:та)?\s+{_IA}"),
+    _rule("impact_assessment", DocumentKind.IMPACT_ASSESSMENT, rf"\b{_IA}"),
+    _rule("eu_compatibility_table", DocumentKind.EU_COMPATIBILITY_TABLE,
+          rf"\b(?:таблица|справка)\s+(?:за\s+съответствие(?:то)?|на\s+съответствието)[^\n]{{0,40}}?(?:с\s+)?{_EU}"),
+    _rule("eu_correlation_table", DocumentKind.EU_COMPATIBILITY_TABLE,
+          r"\b(?:сравнителна\s+)?таблица\s+(?:на|за)\s+съответствие(?:то)?\b[^\n]{0,80}?\b(?:директива|регламент)"),
+    _rule("echr_compatibility", DocumentKind.ECHR_COMPATIBILITY,
+          r"\bсправка\b[^\n]{0,80}?\bсъответствие\b[^\n]{0,120}?(?:конвенция(?:та)?\s+за\s+защита\s+на\s+правата"
+          r"\s+на\s+човека|екпч|европейския\s+съд\s+по\s+правата\s+на\s+човека)"),
+    # strategy.bg doc type 8 „Справка за получените предложения/съобщение“; old portal files
+    # „Справка за отразяване на становищата …“ (research/strategy_bg.md §4.2).
+    _rule("consultation_report", DocumentKind.CONSULTATION_REPORT,
+          r"\bсправка\b[^\n]{0,40}?\b(?:за\s+)?(?:отразяване(?:то)?|отразените|получените|постъпилите|приетите"
+          r"|неприетите)\b[^\n]{0,60}?\b(?:становищ|предложени|бележк|коментар)\w*"),
+    _rule("consultation_report_public", DocumentKind.CONSULTATION_REPORT,
+          r"\bсправка\b[^\n]{0,80}?\b(?:обществен\w*\s+консултаци\w*|обществено(?:то)?\s+обсъждане)"),
+    _rule("consultation_report_short", DocumentKind.CONSULTATION_REPORT, r"\bсправка\s+(?:от\s+)?становища\b"),
+    _rule("motives", DocumentKind.MOTIVES, r"\bмотиви\b(?!\s*за\s+кратък\s+срок)(?!\s*[/|])"),
+    _rule("bill", DocumentKind.BILL_TEXT, r"\bзаконопроект(?:ът|а)?\b"),
+    _rule("draft_act", DocumentKind.BILL_TEXT,
+          r"\bпроект(?:ът)?\s+(?:на\s+)?(?:акт|закон|кодекс|наредба|постановление|правилник|решение|тарифа)\b"),
+    _rule("draft_heading", DocumentKind.BILL_TEXT, r"^\s*проект\s*\n+\s*(?:закон|кодекс|наредба|постановление|правилник)\b",
+          "text"),
+    _rule("report", DocumentKind.REPORT, r"^\s*доклад\b"),
+    _rule("comments", DocumentKind.OTHER, r"^\s*коментари\b", "title filename"),
+    _rule("consultation_document", DocumentKind.OTHER, r"^\s*консултационен\s+документ\b", "title"),
+    _rule("consolidated_version", DocumentKind.OTHER, r"^\s*консолидирана\s+версия\b", "title"),
+)
+
+# strategy.bg download names are often transliterated („Motivi_ZID_ZEE.docx“).
+FILENAME_RULES: tuple[Rule, ...] = (
+    # ЧПОВ / ЦПОВ: the usual abbreviations of частична / цялостна предварителна ОВ in file names.
+    _rule("abbrev_ia_full", DocumentKind.IMPACT_ASSESSMENT_FULL,
+          r"\b(?:цпов|tspov|cpov)\b|\b(?:tsyalostna|cyalostna|caliostna|tsialostna)\b", "filename"),
+    _rule("abbrev_ia_partial", DocumentKind.IMPACT_ASSESSMENT_PARTIAL,
+          r"\b(?:чпов|chpov)\b|\b(?:chastichna|chastična)\b", "filename"),
+    _rule("abbrev_ia", DocumentKind.IMPACT_ASSESSMENT, r"\b(?:пов|ов|pov|ov|otsenka|ocenka)\b", "filename"),
+    _rule("translit_eu_table", DocumentKind.EU_COMPATIBILITY_TABLE, r"\b(?:tablitsa|tablica)\b", "filename"),
+    _rule("translit_spravka", DocumentKind.CONSULTATION_REPORT, r"\bspravka\b", "filename"),
+    _rule("translit_opinion", DocumentKind.OPINION, r"\bstanovi(?:shte|šte|shta)\b", "filename"),
+    _rule("translit_motives", DocumentKind.MOTIVES, r"\bmotivi\b", "filename"),
+    _rule("translit_report", DocumentKind.REPORT, r"\bdoklad\b", "filename"),
+    _rule("translit_bill", DocumentKind.BILL_TEXT, r"\b(?:zakonoproekt|proekt|zid|zakon)\b", "filename"),
+)
+
+# Headings that start a new document inside one file: a short line at the start of a line.
+_SECTION_HEADINGS: tuple[tuple[DocumentKind, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.MULTILINE))
+    for kind, pattern in (
+        (DocumentKind.MOTIVES, r"^[ \t]*МОТИВИ\b[^\n]{0,200}$"),
+        (DocumentKind.BILL_TEXT, r"^[ \t]*(?:ЗАКОНОПРОЕКТ\b|ПРОЕКТ\s*\n+\s*ЗАКОН\b|ЗАКОН\s+ЗА\s+(?:ИЗМЕНЕНИЕ|ДОПЪЛНЕНИЕ))[^\n]{0,200}$"),
+        (DocumentKind.IMPACT_ASSESSMENT_PARTIAL, r"^[ \t]*ЧАСТИЧНА\s+ПРЕДВАРИТЕЛНА\s+ОЦЕНКА\s+НА\s+ВЪЗДЕЙСТВИЕТО[^\n]{0,200}$"),
+        (DocumentKind.IMPACT_ASSESSMENT_FULL, r"^[ \t]*ЦЯЛОСТНА\s+ПРЕДВАРИТЕЛНА\s+ОЦЕНКА\s+НА\s+ВЪЗДЕЙСТВИЕТО[^\n]{0,200}$"),
+        (DocumentKind.EU_COMPATIBILITY_TABLE, r"^[ \t]*(?:ТАБЛИЦА|СПРАВКА)\s+ЗА\s+СЪОТВЕТСТВИЕ[^\n]{0,200}$"),
+        (DocumentKind.CONSULTATION_REPORT, r"^[ \t]*СПРАВКА\s+ЗА\s+(?:ОТРАЗЯВАНЕ|ПОЛУЧЕНИТЕ|ПОСТЪПИЛИТЕ)[^\n]{0,200}$"),
+    )
+)
+
+_HEAD_LINES = 40
+_HEAD_LINE_MAX = 200
+_GENERIC_TITLES = re.compile(r"^\s*(?:други(?:\s+документи)?|приложени[ея](?:\s*№?\s*\d+)?|файл|документ)\s*$",
+                             re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A document found by its heading inside a file's text (offsets into that text)."""
+
+    kind: DocumentKind
+    start: int
+    end: int
+    heading: str
+
+
+@dataclass(frozen=True)
+class Classification:
+    kind: DocumentKind
+    rule: str | None  # the RULES name that decided; None for OTHER by default
+    source: str | None  # title | filename | text
+    evidence: str | None  # the matched words
+    contains: tuple[DocumentKind, ...] = ()  # other documents found by heading in the text
+
+    def to_dict(self) -> dict[str, object]:
+        return {"kind": self.kind.value, "rule": self.rule, "source": self.source, "evidence": self.evidence,
+                "contains": [k.value for k in self.contains]}
+
+
+def _filename_for_matching(filename: str) -> str:
+    stem = PurePosixPath(filename.replace("\\", "/")).name
+    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    return re.sub(r"[_\-.+]+", " ", stem)
+
+
+def _text_head(text: str) -> str:
+    """Heading-like lines at the top: short lines, where a title sits; body sentences that
+    merely mention „законопроекта“ are left out."""
+    lines = collapse_spaced_caps(text[:6000]).split("\n")[:_HEAD_LINES]
+    return "\n".join(line for line in lines if 0 < len(line.strip()) <= _HEAD_LINE_MAX)
+
+
+def _first_match(value: str, source: str, rules: tuple[Rule, ...]) -> tuple[Rule, re.Match[str]] | None:
+    best: tuple[int, int, Rule, re.Match[str]] | None = None
+    for order, rule in enumerate(rules):
+        if source not in rule.sources:
+            continue
+        match = rule.pattern.search(value)
+        if match and (best is None or (match.start(), order) < (best[0], best[1])):
+            best = (match.start(), order, rule, match)
+    return (best[2], best[3]) if best else None
+
+
+def _refine_impact_assessment(kind: DocumentKind, filename: str, text: str) -> tuple[DocumentKind, str | None]:
+    """A generic „Оценка на въздействие“ title: the text usually says partial or full."""
+    if kind is not DocumentKind.IMPACT_ASSESSMENT:
+        return kind, None
+    for value in (collapse_spaced_caps(text[:6000]), _filename_for_matching(filename)):
+        for rule in RULES:
+            if rule.kind in (DocumentKind.IMPACT_ASSESSMENT_FULL, DocumentKind.IMPACT_ASSESSMENT_PARTIAL):
+                if rule.pattern.search(value):
+                    return rule.kind, rule.name
+    return kind, None
+
+
+def find_sections(text: str) -> tuple[Section, ...]:
+    """Documents inside one file, by their upper-case headings, in text order."""
+    hits: list[tuple[int, DocumentKind, str]] = []
+    for kind, pattern in _SECTION_HEADINGS:
+        for match in pattern.finditer(text):
+            hits.append((match.start(), kind, " ".join(match.group(0).split())))
+    hits.sort(key=lambda h: h[0])
+    # Repeated headings of the same kind in a row (running heads, „МОТИВИ“ then „МОТИВИ към …“) merge.
+    merged: list[tuple[int, DocumentKind, str]] = []
+    for hit in hits:
+        if merged and merged[-1][1] == hit[1]:
+            continue
+        merged.append(hit)
+    sections = []
+    for i, (start, kind, heading) in enumerate(merged):
+        end = merged[i + 1][0] if i + 1 < len(merged) else len(text)
+        sections.append(Section(kind, start, end, heading))
+    return tuple(sections)
+
+
+def classify(filename: str | None = None, title: str | None = None, text: str | None = None) -> Classification:
+    """Classify one document from what is known about it (any of the three may be missing)."""
+    filename = filename or ""
+    text = text or ""
+    sources: list[tuple[str, str, tuple[Rule, ...]]] = []
+    if title and not _GENERIC_TITLES.match(title):
+        sources.append(("title", collapse_spaced_caps(title), RULES))
+    if filename:
+        sources.append(("filename", _filename_for_matching(filename), RULES + FILENAME_RULES))
+    if text:
+        sources.append(("text", _text_head(text), RULES))
+
+    sections = find_sections(text) if text else ()
+    for source, value, rules in sources:
+        found = _first_match(value, source, rules)
+        if not found:
+            continue
+        rule, match = found
+        kind, refined_by = _refine_impact_assessment(rule.kind, filename, text)
+        contains = tuple(dict.fromkeys(s.kind for s in sections if s.kind is not kind))
+        return Classification(kind, refined_by or rule.name, source, " ".join(match.group(0).split()), contains)
+    contains = tuple(dict.fromkeys(s.kind for s in sections))
+    return Classification(DocumentKind.OTHER, None, None, None, contains)
