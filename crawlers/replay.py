@@ -26,9 +26,9 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 HTML_SHELL = (
-    b"<!DOCTYPE html><html lang=\"bg\"><head><meta charset=\"utf-8\"><title>Народно събрание на Република България"
-    b"</title></head><body><div id=\"app\"></div><script src=\"/js/app.js\"></script></body></html>"
-)
+    '<!DOCTYPE html><html lang="bg"><head><meta charset="utf-8"><title>Народно събрание на Република България'
+    '</title></head><body><div id="app"></div><script src="/js/app.js"></script></body></html>'
+).encode("utf-8")
 QUERY_MARK = "__q__"
 
 
