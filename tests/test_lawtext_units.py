@@ -1,0 +1,245 @@
+"""Unit cases: Word-HTML quirks, parts, law names, numbers, the clause parser, vacatio legis."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from criteria.lawtext import ActPayloadError, analyse_act, analyse_body
+from criteria.lawtext.entry_into_force import compute_vacatio, parse_clauses_in_text
+from criteria.lawtext.html_text import word_html_to_paragraphs
+from criteria.lawtext.law_names import normalise_law_name
+from criteria.lawtext.numbers import add_months, find_date, parse_number, parse_number_stem
+from criteria.lawtext.provisions import parse_provisions
+from criteria.lawtext.sections import heading_kind, split_parts
+
+# --- Word HTML -------------------------------------------------------------------------
+
+WORD_ZR = (
+    '<!--[if gte mso 9]><xml><w:WordDocument>Normal 0 21</w:WordDocument></xml><![endif]-->'
+    '<!--[if gte mso 10]><style>table.MsoNormalTable {mso-style-name:"Table Normal";}</style><![endif]-->'
+    '<p align="center"><b><span style="letter-spacing:1.9pt">Заключи</span><span>телни разпоредби</span></b></p>'
+    '<p><span>§ 7. В Закона за елек</span><span style="letter-spacing:.1pt">трон&shy;ната тър</span>'
+    '<span>говия</span> (обн., ДВ, бр.&nbsp;51 от 2006&nbsp;г.)\r\n се правят&nbsp;следните изменения:</p>'
+    '<p><![if !supportLists]><span>1.<span>&nbsp;&nbsp;</span></span><![endif]>Член 13 се отменя.</p>'
+)
+
+
+def test_word_html_joins_split_spans_and_drops_soft_hyphens_nbsp_and_mso_comments():
+    paragraphs = word_html_to_paragraphs(WORD_ZR)
+    assert paragraphs == [
+        "Заключителни разпоредби",
+        "§ 7. В Закона за електронната търговия (обн., ДВ, бр. 51 от 2006 г.) се правят следните изменения:",
+        "1. Член 13 се отменя.",
+    ]
+
+
+def test_law_name_with_soft_hyphen_and_split_spans_is_found_and_normalised():
+    [law] = analyse_body(WORD_ZR).amended_laws
+    assert (law.section, law.law_name_normalised) == ("§ 7", "Закон за електронната търговия")
+    assert law.gazette_history == "обн., ДВ, бр. 51 от 2006 г."
+
+
+def test_br_starts_a_new_paragraph_and_empty_html_gives_nothing():
+    assert word_html_to_paragraphs("<p>ЗАКОН<br />\nза нещо</p>") == ["ЗАКОН", "за нещо"]
+    assert word_html_to_paragraphs("<p>&nbsp;</p><!--[if gte mso 9]><xml>x</xml><![endif]-->") == []
+    assert word_html_to_paragraphs("") == []
+
+
+# --- parts -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,kind", [
+    ("ПРЕХОДНИ И ЗАКЛЮЧИТЕЛНИ РАЗПОРЕДБИ", "transitional_final"),
+    ("П р е х о д н и  и  з а к л ю ч и т е л н и  р а з п о р е д б и", "transitional_final"),
+    ("Допълнителна разпоредба", "additional"),
+    ("Заключителни разпоредби", "final"),
+    ("Преходни разпоредби", "transitional"),
+    ("§ 20. В § 1 от допълнителните разпоредби се създават т. 48б и 48в:", None),
+    ("Допълнителни разпоредби на Закона за X", None),
+])
+def test_heading_kind(text, kind):
+    assert heading_kind(text) == kind
+
+
+def test_headings_and_paragraphs_inside_quoted_insertions_are_not_parts():
+    parts = split_parts([
+        "§ 1. В закона се създават допълнителни разпоредби:",
+        "„Допълнителни разпоредби",
+        "§ 1. По смисъла на закона „лице“ е всяко лице.“",
+        "Заключителна разпоредба",
+        "§ 2. Законът влиза в сила от деня на обнародването му в „Държавен вестник“.",
+        "Законът е приет от 51-вото Народно събрание на 1 януари 2025 г.",
+        "§ 99. след подписа",
+    ])
+    assert [(p.kind, [x.number for x in p.paragraphs]) for p in parts] == [("main", ["1"]), ("final", ["2"])]
+    assert parts[0].paragraphs[0].lines[-1].startswith("§ 1. По смисъла")
+
+
+# --- law names -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written,normalised", [
+    ("Закона за радиото и телевизията", "Закон за радиото и телевизията"),
+    ("Законът за автомобилните превози", "Закон за автомобилните превози"),
+    ("Кодекса на труда", "Кодекс на труда"),
+    ("Гражданския процесуален кодекс", "Граждански процесуален кодекс"),
+    ("Наказателния кодекс", "Наказателен кодекс"),
+    ("Търговския закон", "Търговски закон"),
+    ("Данъчно-осигурителния процесуален кодекс", "Данъчно-осигурителен процесуален кодекс"),
+    ("Закона  за елек\u00adтронната търговия", "Закон за електронната търговия"),
+])
+def test_normalise_law_name(written, normalised):
+    assert normalise_law_name(written) == normalised
+
+
+def test_amendment_forms_and_mere_references():
+    a = analyse_body(
+        "<p>Преходни и заключителни разпоредби</p>"
+        "<p>§ 3. Дейността се извършва по реда на Закона за администрацията.</p>"
+        "<p>§ 4. В чл. 5, ал. 2 от Кодекса на труда (обн., ДВ, бр. 26 от 1986 г.) думите „а“ се заличават.</p>"
+        "<p>§ 5. В Гражданския процесуален кодекс се правят следните изменения:</p>"
+        "<p>1. В чл. 7 думите „Закона за X (обн., ДВ, бр. 1 от 2000 г.)“ се заменят с „закон“.</p>"
+        "<p>§ 6. Отменя се Законът за старите неща (обн., ДВ, бр. 1 от 2000 г.).</p>"
+        "<p>§ 7. Законът за другите неща (ДВ, бр. 2 от 2001 г.) се отменя.</p>"
+    )
+    assert [(x.section, x.law_name_normalised, x.action) for x in a.amended_laws] == [
+        ("§ 4", "Кодекс на труда", "amend"),
+        ("§ 5", "Граждански процесуален кодекс", "amend"),
+        ("§ 6", "Закон за старите неща", "repeal"),
+        ("§ 7", "Закон за другите неща", "repeal"),
+    ]
+
+
+# --- numbers and dates -----------------------------------------------------------------
+
+@pytest.mark.parametrize("word,value", [
+    ("един", 1), ("една", 1), ("два", 2), ("две", 2), ("три", 3), ("шест", 6), ("дванадесет", 12),
+    ("дванайсет", 12), ("осемнадесет", 18), ("двадесет и един", 21), ("18", 18), ("месец", None),
+])
+def test_parse_number(word, value):
+    assert parse_number(word) == value
+
+
+@pytest.mark.parametrize("stem,value", [("14-", 14), ("три", 3), ("дву", 2), ("едно", 1), ("шест", 6)])
+def test_parse_number_stem(stem, value):
+    assert parse_number_stem(stem) == value
+
+
+def test_dates_and_months():
+    assert find_date("от 1 януари 2027 г.") == date(2027, 1, 1)
+    assert find_date("от 1.04.2017 г.") == date(2017, 4, 1)
+    assert find_date("от първи март 2020 г.") == date(2020, 3, 1)
+    assert find_date("от 31 февруари 2020 г.") is None
+    assert add_months(date(2024, 8, 31), 6) == date(2025, 2, 28)
+    assert add_months(date(2023, 11, 30), 3) == date(2024, 2, 29)
+
+
+# --- the clause parser -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("§ 9. Законът влиза в сила от деня на обнародването му в „Държавен вестник“.",
+     {"kind": "on_promulgation", "offset_days": 0}),
+    ("§ 9. Законът влиза в сила три месеца след обнародването му в „Държавен вестник“.",
+     {"kind": "offset", "offset_months": 3}),
+    ("§ 9. Законът влиза в сила шест месеца след обнародването му.", {"kind": "offset", "offset_months": 6}),
+    ("§ 9. Законът влиза в сила дванадесет месеца след обнародването му.", {"kind": "offset", "offset_months": 12}),
+    ("§ 9. Законът влиза в сила една година след обнародването му.", {"kind": "offset", "offset_months": 12}),
+    ("§ 9. Законът влиза в сила два месеца след обнародването му.", {"kind": "offset", "offset_months": 2}),
+    ("§ 9. Законът влиза в сила 6 месеца след обнародването му.", {"kind": "offset", "offset_months": 6}),
+    ("§ 9. Този закон влиза в сила три дни след обнародването му.", {"kind": "offset", "offset_days": 3}),
+    ("§ 9. Законът влиза в сила в 14-дневен срок от обнародването му.", {"kind": "offset", "offset_days": 14}),
+    ("§ 9. Законът влиза в сила в тримесечен срок от обнародването му.", {"kind": "offset", "offset_months": 3}),
+    ("§ 9. Законът влиза в сила от деня, следващ деня на обнародването му в „Държавен вестник“.",
+     {"kind": "offset", "offset_days": 1}),
+    ("§ 9. Законът влиза в сила от 1 януари 2027 г.", {"kind": "fixed_date", "fixed_date": date(2027, 1, 1)}),
+    ("§ 9. Законът влиза в сила от 1.07.2026 г.", {"kind": "fixed_date", "fixed_date": date(2026, 7, 1)}),
+    ("§ 9. Законът влиза в сила от първо число на месеца, следващ обнародването му.",
+     {"kind": "offset", "offset_rule": "first_day_of_next_month"}),
+    ("§ 9. Законът влиза в сила от деня на влизане в сила на Закона за държавния бюджет за 2026 г.",
+     {"kind": "conditional", "condition": "от деня на влизане в сила на Закона за държавния бюджет за 2026 г."}),
+])
+def test_single_clause(text, expected):
+    [clause] = parse_clauses_in_text(text, "§ 9")
+    assert clause.scope == "whole_act" and clause.effect == "entry_into_force" and clause.section == "§ 9"
+    for key, value in expected.items():
+        assert getattr(clause, key) == value, key
+
+
+def test_main_clause_with_exceptions():
+    clauses = parse_clauses_in_text(
+        "§ 12. Законът влиза в сила от деня на обнародването му в „Държавен вестник“, с изключение на § 5, "
+        "който влиза в сила от 1 януари 2027 г., и § 7 и § 8, т. 2, които влизат в сила в 14-дневен срок от "
+        "обнародването на закона.", "§ 12")
+    assert [(c.kind, c.scope, c.provisions) for c in clauses] == [
+        ("on_promulgation", "whole_act", []),
+        ("fixed_date", "provisions", ["§ 5"]),
+        ("offset", "provisions", ["§ 7", "§ 8, т. 2"]),
+    ]
+    assert clauses[1].fixed_date == date(2027, 1, 1) and clauses[2].offset_days == 14
+    assert clauses[1].text == "§ 5, който влиза в сила от 1 януари 2027 г."
+
+
+def test_deadlines_and_noun_forms_are_not_clauses():
+    assert parse_clauses_in_text("§ 8. В тримесечен срок от обнародването на този закон Комисията приема наредба.") == []
+    assert parse_clauses_in_text("§ 4. (1) В срок до 6 месеца от влизането в сила на § 5, т. 4 проверката …") == []
+    assert parse_clauses_in_text("§ 5. Наредбата се прилага до 31 декември 2026 г.") == []
+
+
+def test_deferring_another_laws_entry_into_force_is_not_the_main_clause():
+    a = analyse_body(
+        "<p>Заключителни разпоредби</p>"
+        "<p>§ 9. Законът за пътищата (ДВ, бр. 1 от 2020 г.) влиза в сила от 1 януари 2027 г.</p>",
+        title="Закон за електронната идентификация")
+    assert [(c.kind, c.scope) for c in a.entry_into_force] == [("default_3_days", "whole_act"), ("fixed_date", "other_law")]
+
+
+def test_vacatio_legis_arithmetic():
+    clauses = parse_clauses_in_text(
+        "§ 1. Законът влиза в сила 6 месеца след обнародването му, с изключение на § 2, който влиза в сила "
+        "от 1 януари 2027 г., и § 3, който влиза в сила от деня на влизането в сила на решението.")
+    compute_vacatio(clauses, date(2026, 8, 31), exact=True)
+    main, fixed, conditional = clauses
+    assert (main.effective_date, main.vacatio_legis_days) == (date(2027, 2, 28), 181)
+    assert fixed.vacatio_legis_days == 123
+    assert conditional.kind == "conditional" and conditional.vacatio_legis_days is None
+    compute_vacatio(clauses, date(2026, 8, 31), exact=False)
+    assert main.vacatio_legis_estimated and fixed.vacatio_legis_estimated
+
+
+def test_provisions_lists():
+    assert parse_provisions("член 9, ал. 1, 3 и 4, чл. 19 – 21, чл. 22, с изключение на ал. 1, т. 3, чл. 23 – 28") == [
+        "чл. 9, ал. 1", "чл. 9, ал. 3", "чл. 9, ал. 4", "чл. 19–21", "чл. 22 (с изключение на ал. 1, т. 3)", "чл. 23–28"]
+    assert parse_provisions("Параграф 2") == ["§ 2"]
+
+
+# --- payloads --------------------------------------------------------------------------
+
+def _payload(**over) -> dict:
+    base = {"L_Act_id": 1, "L_ActL_final": "Закон за нещо", "L_Act_date2": "2025-03-05 00:00:00",
+            "L_Act_dv_iss": "21", "L_Act_dv_year": 2025,
+            "L_ActL_final_body": "<p>Заключителна разпоредба</p>"
+                                 "<p>§ 1. Законът влиза в сила от 1 април 2025 г.</p>"}
+    base.update(over)
+    return base
+
+
+def test_only_adoption_date_known_is_said():
+    a = analyse_act(_payload())
+    assert (a.reference_date, a.reference_date_kind) == (date(2025, 3, 5), "adoption")
+    assert a.vacatio_legis_days == 27 and a.vacatio_legis_estimated
+    assert any("adoption date 2025-03-05" in n for n in a.notes)
+    exact = analyse_act(_payload(), promulgated=date(2025, 3, 11))
+    assert exact.vacatio_legis_days == 21 and not exact.vacatio_legis_estimated
+
+
+@pytest.mark.parametrize("body", [None, "", "<p>&nbsp;</p>"])
+def test_missing_or_empty_body_is_unavailable_not_an_error(body):
+    a = analyse_act(_payload(L_ActL_final_body=body))
+    assert not a.available and "L_ActL_final_body" in a.unavailable_reason
+    assert a.amended_laws == [] and a.entry_into_force == [] and a.vacatio_legis_days is None
+    assert a.to_dict()["available"] is False
+
+
+@pytest.mark.parametrize("payload", [[1, 2], "text", {"L_Bill_id": 5}, {"L_Act_id": 5}])
+def test_not_an_act_object_names_the_input(payload):
+    with pytest.raises(ActPayloadError, match="bill-5.json: not a parliament.bg act object"):
+        analyse_act(payload, source="bill-5.json")
