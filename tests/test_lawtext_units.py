@@ -243,3 +243,14 @@ def test_missing_or_empty_body_is_unavailable_not_an_error(body):
 def test_not_an_act_object_names_the_input(payload):
     with pytest.raises(ActPayloadError, match="bill-5.json: not a parliament.bg act object"):
         analyse_act(payload, source="bill-5.json")
+
+
+def test_bill_text_stops_at_the_motives():
+    a = analyse_body(
+        "<p>Преходни и заключителни разпоредби</p>"
+        "<p>§ 2. Законът влиза в сила от 1 януари 2027 г.</p>"
+        "<p>МОТИВИ</p>"
+        "<p>§ 3. В Закона за X (обн., ДВ, бр. 1 от 2000 г.) се правят следните изменения – цитат в мотивите.</p>")
+    assert [p.sections for p in a.parts if p.kind != "main"] == [["§ 2"]]
+    assert a.amended_laws == []
+    assert a.entry_into_force[0].fixed_date == date(2027, 1, 1)

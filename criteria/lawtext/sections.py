@@ -17,7 +17,9 @@ _HEADING = re.compile(rf"{_PART_WORD}(?:(?:,|и){_PART_WORD})*разпоредб
 _KIND_OF_WORD = {"допълнителн": "additional", "преходн": "transitional", "заключителн": "final"}
 _PARA_START = re.compile(r"^§\s*(\d+[а-я]?)\.\s*(.*)$", re.S)
 # The closing formula of every promulgated law; what follows is signatures and annexes.
-_ADOPTED = re.compile(r"^(?:Законът|Кодексът)\s+е\s+приет\s+от\b")
+_ADOPTED = re.compile(r"^(?:Законът|Кодексът)\s+е\s+приет\s+от\b"
+                      # a bill as submitted: its motives or the sponsors' signatures follow the text
+                      r"|^(?:МОТИВИ|Мотиви\s+към)\b|^ВНОСИТЕЛ(?:И)?\s*:?")
 _ANNEX = re.compile(r"^Приложение(?:\s+№?\s*\d+)?(?:\s+към\b.*)?$", re.I)
 _OPENERS = "„"
 _CLOSERS = "“”"
