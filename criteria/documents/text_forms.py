@@ -13,7 +13,8 @@ def collapse_spaced_caps(text: str) -> str:
     return _SPACED_CAPS.sub(lambda m: m.group(1).replace(" ", ""), text)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[„\"(]?[А-ЯA-Z0-9§])|\n")
+# A period after a digit („1. Причини“, „чл. 5.“) is a numbered heading, not a sentence end.
+_SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!\d\.)\s+(?=[„\"(]?[А-ЯA-Z0-9§])|\n")
 
 
 def passage(text: str, start: int, end: int, limit: int = 320) -> str:

@@ -1,0 +1,163 @@
+"""Mentions of a public consultation in a document: explicit links for the linker.
+
+Motives of Council of Ministers bills often say where and when the draft was consulted:
+„публикуван за обществена консултация на Портала за обществени консултации
+(www.strategy.bg) за срок от 30 дни, от 24.07.2026 г. до 23.08.2026 г.“. This module
+finds such mentions with their dates, durations, consultation numbers (`reg_num` such as
+12447-K, which is `{id}-K` on the new portal) and URLs: the new
+`strategy.bg/bg/public-consultations/{id}` and the old
+`strategy.bg/PublicConsultations/View.aspx?lang=bg-BG&Id={n}`, whose ids are *not* the
+new ones (research/strategy_bg.md §1, §4.3).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from criteria.documents.text_forms import passage
+
+_FLAGS = re.IGNORECASE
+
+_URL = re.compile(r"(?:https?://)?(?:www\.|old\.)?strategy\.bg(?:/[^\s\"'<>)\]»“”,;]*)?", _FLAGS)
+_NEW_ID = re.compile(r"/public-consultations/(\d+)", _FLAGS)
+_OLD_ID = re.compile(r"/publicconsultations/view\.aspx\?[^\s]*?\bid=(\d+)", _FLAGS)
+# reg_num: digits, a hyphen and K — Latin in the portal's data, Cyrillic К when typed in Word.
+_REG_NUM = re.compile(r"(?<![\w/.-])(\d{2,6})\s?[-‐–]\s?([KК])(?![\w-])")
+_PORTAL = re.compile(r"\bпортал(?:а|ът)?\s+за\s+обществени\s+консултации\b", _FLAGS)
+_CONSULTATION = re.compile(
+    r"\bобществен(?:а|ата|и|ите)\s+консултаци(?:я|ята|и|ите)\b|\bобществено(?:то)?\s+обсъждане\b", _FLAGS)
+
+_MONTHS = {
+    "януари": 1, "февруари": 2, "март": 3, "април": 4, "май": 5, "юни": 6, "юли": 7,
+    "август": 8, "септември": 9, "октомври": 10, "ноември": 11, "декември": 12,
+}
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\s*(?:г\.?)?")
+_WORDED_DATE = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(_MONTHS)})\s+(\d{{4}})\s*(?:г\.?)?", _FLAGS)
+_DURATION = re.compile(
+    r"\b(\d{1,3})\s*[-‐–]?\s*(дневен|дни|дена|ден|работни\s+дни|седмичен|седмици|седмица|месечен|месеца|месец)\b", _FLAGS)
+_UNIT_DAYS = {"ден": 1, "дни": 1, "дена": 1, "дневен": 1, "седмичен": 7, "седмици": 7, "седмица": 7,
+              "месечен": 30, "месеца": 30, "месец": 30}
+
+_WINDOW = 400  # characters around a mention searched for its dates and duration
+
+
+@dataclass(frozen=True)
+class ConsultationMention:
+    kind: str  # url | reg_num | portal | consultation
+    passage: str
+    start: int
+    url: str | None = None
+    consultation_id: int | None = None  # new portal id (also the number of reg_num)
+    old_portal_id: int | None = None  # View.aspx?Id= of the old portal
+    reg_num: str | None = None  # normalised to the portal's form, e.g. "12447-K"
+    dates: tuple[dt.date, ...] = ()
+    duration_days: int | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "passage": self.passage, "start": self.start, "url": self.url,
+                "consultation_id": self.consultation_id, "old_portal_id": self.old_portal_id,
+                "reg_num": self.reg_num, "dates": [d.isoformat() for d in self.dates],
+                "duration_days": self.duration_days}
+
+
+@dataclass(frozen=True)
+class ConsultationRefs:
+    mentions: tuple[ConsultationMention, ...] = field(default_factory=tuple)
+
+    @property
+    def mentioned(self) -> bool:
+        return bool(self.mentions)
+
+    @property
+    def consultation_ids(self) -> tuple[int, ...]:
+        return tuple(sorted({m.consultation_id for m in self.mentions if m.consultation_id is not None}))
+
+    @property
+    def old_portal_ids(self) -> tuple[int, ...]:
+        return tuple(sorted({m.old_portal_id for m in self.mentions if m.old_portal_id is not None}))
+
+    @property
+    def reg_nums(self) -> tuple[str, ...]:
+        return tuple(f"{i}-K" for i in self.consultation_ids)
+
+    @property
+    def dates(self) -> tuple[dt.date, ...]:
+        return tuple(sorted({d for m in self.mentions for d in m.dates}))
+
+    @property
+    def durations(self) -> tuple[int, ...]:
+        return tuple(sorted({m.duration_days for m in self.mentions if m.duration_days is not None}))
+
+    def to_dict(self) -> dict[str, object]:
+        return {"mentioned": self.mentioned, "consultation_ids": list(self.consultation_ids),
+                "reg_nums": list(self.reg_nums), "old_portal_ids": list(self.old_portal_ids),
+                "dates": [d.isoformat() for d in self.dates], "durations_days": list(self.durations),
+                "mentions": [m.to_dict() for m in self.mentions]}
+
+
+def _dates(text: str) -> tuple[dt.date, ...]:
+    found: list[tuple[int, dt.date]] = []
+    for match in _NUMERIC_DATE.finditer(text):
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            found.append((match.start(), dt.date(year, month, day)))
+        except ValueError:
+            continue
+    for match in _WORDED_DATE.finditer(text):
+        try:
+            found.append((match.start(), dt.date(int(match.group(3)), _MONTHS[match.group(2).lower()],
+                                                 int(match.group(1)))))
+        except ValueError:
+            continue
+    return tuple(dict.fromkeys(d for _, d in sorted(found)))
+
+
+def _duration(text: str) -> int | None:
+    match = _DURATION.search(text)
+    if not match:
+        return None
+    unit = match.group(2).lower().split()[-1]
+    return int(match.group(1)) * _UNIT_DAYS.get(unit, 1)
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The mention's paragraph (line), where its dates and term are stated, within bounds."""
+    left = max(text.rfind("\n", 0, start) + 1, start - _WINDOW)
+    right = text.find("\n", end)
+    right = min(len(text) if right == -1 else right, end + _WINDOW)
+    return text[left:right]
+
+
+def find_consultation_refs(text: str) -> ConsultationRefs:
+    mentions: list[ConsultationMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: str, match: re.Match[str], **ids: object) -> None:
+        start, end = match.start(), match.end()
+        context = _context(text, start, end)
+        mentions.append(ConsultationMention(
+            kind, passage(text, start, end), start, dates=_dates(context), duration_days=_duration(context),
+            **ids,  # type: ignore[arg-type]
+        ))
+        taken.append((start, end))
+
+    for match in _URL.finditer(text):
+        url = match.group(0).rstrip(".")
+        new_id = _NEW_ID.search(url)
+        old_id = _OLD_ID.search(url)
+        add("url", match, url=url, consultation_id=int(new_id.group(1)) if new_id else None,
+            old_portal_id=int(old_id.group(1)) if old_id else None)
+    for match in _REG_NUM.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        number = int(match.group(1))
+        add("reg_num", match, reg_num=f"{number}-K", consultation_id=number)
+    for match in _PORTAL.finditer(text):
+        add("portal", match)
+    for match in _CONSULTATION.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        add("consultation", match)
+    mentions.sort(key=lambda m: m.start)
+    return ConsultationRefs(tuple(mentions))
