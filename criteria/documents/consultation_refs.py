@@ -23,7 +23,9 @@ _URL = re.compile(r"(?:https?://)?(?:www\.|old\.)?strategy\.bg(?:/[^\s\"'<>)\]»
 _NEW_ID = re.compile(r"/public-consultations/(\d+)", _FLAGS)
 _OLD_ID = re.compile(r"/publicconsultations/view\.aspx\?[^\s]*?\bid=(\d+)", _FLAGS)
 # reg_num: digits, a hyphen and K — Latin in the portal's data, Cyrillic К when typed in Word.
-_REG_NUM = re.compile(r"(?<![\w/.-])(\d{2,6})\s?[-‐–]\s?([KК])(?![\w-])")
+_REG_NUM = re.compile(r"(?<![\w/.-])(\d{3,6})\s?[-‐–]\s?([KК])(?![\w-])")
+# „чл. 107-К“, „бр. 107-К“: numbers of provisions or gazette issues, not consultations.
+_NOT_REG_NUM_BEFORE = re.compile(r"(?<!\w)(?:чл|ал|бр|т|стр)\.\s*$", _FLAGS)
 _PORTAL = re.compile(r"\bпортал(?:а|ът)?\s+за\s+обществени\s+консултации\b", _FLAGS)
 _CONSULTATION = re.compile(
     r"\bобществен(?:а|ата|и|ите)\s+консултаци(?:я|ята|и|ите)\b|\bобществено(?:то)?\s+обсъждане\b", _FLAGS)
@@ -150,6 +152,8 @@ def find_consultation_refs(text: str) -> ConsultationRefs:
             old_portal_id=int(old_id.group(1)) if old_id else None)
     for match in _REG_NUM.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
+            continue
+        if _NOT_REG_NUM_BEFORE.search(text, max(0, match.start() - 8), match.start()):
             continue
         number = int(match.group(1))
         add("reg_num", match, reg_num=f"{number}-K", consultation_id=number)

@@ -19,7 +19,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!\d\.)\s+(?=[„\"(]?[А-ЯA-Z0-9§])
 
 def passage(text: str, start: int, end: int, limit: int = 320) -> str:
     """The sentence (or line) around text[start:end], cut to `limit` characters."""
-    sentence_starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - limit), start)]
+    # endpos past `start`: the boundary's lookahead must see the first letter of the sentence.
+    sentence_starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - limit), start + 2) if m.end() <= start]
     left = max([text.rfind("\n", 0, start) + 1, *sentence_starts, 0])
     right_match = _SENTENCE_END.search(text, end)
     right = right_match.start() if right_match else len(text)
