@@ -20,6 +20,9 @@ COMMAND_MODULES = [
     "monitor.commands.crawl",
     "monitor.commands.demo",
     "monitor.commands.act_text",
+    "monitor.commands.nightly",
+    "monitor.commands.schedule",
+    "monitor.commands.status",
 ]
 
 app = typer.Typer(

@@ -1,0 +1,60 @@
+"""`lexwatch run-nightly`: one pipeline run now (what the scheduler runs every night)."""
+from __future__ import annotations
+
+import json
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from db.engine import database_url
+from monitor.config import ConfigError, SourcesConfig, load_config
+from monitor.errors import UsageError
+from monitor.nightly import NightlyResult, run_nightly
+
+
+def _print_table(result: NightlyResult) -> None:
+    console = Console()
+    table = Table(title=f"pipeline run {result.run_id}: {result.status}")
+    for col in ("step", "status", "seconds", "counts", "errors"):
+        table.add_column(col, overflow="fold")
+    for step in result.steps:
+        counts = ", ".join(f"{k} {v}" for k, v in step.counts.items() if v)
+        errors = escape("\n".join(step.errors[:3])) + (f"\n(+{len(step.errors) - 3} more)" if len(step.errors) > 3 else "")
+        table.add_row(step.name, step.status, f"{step.duration or 0:.1f}", counts, errors, style=None if step.ok else "red")
+    console.print(table)
+    for problem in result.problems:
+        console.print(f"[yellow]problem[/yellow] {escape(str(problem))}", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("run-nightly")
+    def run_nightly_cmd(
+        db: str = typer.Option(None, "--db", help="SQLAlchemy URL (default: $LEXWATCH_DATABASE_URL or SQLite)."),
+        parliament_url: str = typer.Option(None, "--parliament-url", help="Base URL of parliament.bg (e.g. a replay server)."),
+        strategy_url: str = typer.Option(None, "--strategy-url", help="Base URL of strategy.bg (consultations and ПРИС)."),
+        config_path: str = typer.Option(None, "--config", help="Config file (default: $LEXWATCH_CONFIG or the user config dir)."),
+        fmt: str = typer.Option("table", "--format", help="table or json"),
+    ) -> None:
+        """Crawl parliament, strategy.bg and ПРИС, fetch documents, link, evaluate, flag; then check health and send the digest.
+
+        Exit 0 when every step succeeded, 1 when any failed, 75 when another run holds the lock.
+        """
+        if fmt not in ("table", "json"):
+            raise UsageError(f"--format must be table or json, not {fmt!r}")
+        config = load_config(config_path)
+        overrides = {k: v for k, v in (("parliament_url", parliament_url), ("strategy_url", strategy_url)) if v}
+        if overrides:
+            try:
+                sources = SourcesConfig.model_validate({**config.sources.model_dump(), **overrides})
+            except ValueError as exc:
+                raise ConfigError(f"bad source URL: {exc}") from exc
+            config = config.model_copy(update={"sources": sources})
+        result = run_nightly(database_url(db), config)
+        if fmt == "json":
+            typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+        else:
+            _print_table(result)
+        if result.failed_steps:
+            raise typer.Exit(1)

@@ -1,0 +1,44 @@
+"""`lexwatch schedule`: the long-running scheduler; `--show` lists its jobs and their next run."""
+from __future__ import annotations
+
+import json
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from monitor.config import load_config
+from monitor.errors import UsageError
+from monitor.schedule import list_jobs, serve
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("schedule")
+    def schedule_cmd(
+        db: str = typer.Option(None, "--db", help="SQLAlchemy URL (default: $LEXWATCH_DATABASE_URL or SQLite)."),
+        config_path: str = typer.Option(None, "--config", help="Config file (default: $LEXWATCH_CONFIG or the user config dir)."),
+        show: bool = typer.Option(False, "--show", help="List the stored jobs and their next run, then exit."),
+        fmt: str = typer.Option("table", "--format", help="table or json (with --show)"),
+    ) -> None:
+        """Run the nightly pipeline on schedule (config [schedule]: default 02:30 Europe/Sofia) until stopped."""
+        if fmt not in ("table", "json"):
+            raise UsageError(f"--format must be table or json, not {fmt!r}")
+        config = load_config(config_path)
+        if not show:
+            serve(db, config)
+            return
+        jobs = list_jobs(db, config)
+        if fmt == "json":
+            typer.echo(json.dumps({"jobs": jobs}, ensure_ascii=False))
+            return
+        if not jobs:
+            typer.echo("no scheduled job yet: start `lexwatch schedule` once to install the nightly job", err=True)
+            return
+        table = Table()
+        for col in ("id", "trigger", "next run", "grace (h)", "function"):
+            table.add_column(col)
+        for job in jobs:
+            grace = job["misfire_grace_time"]
+            table.add_row(job["id"], job["trigger"], job["next_run_time"] or "paused",
+                          f"{grace / 3600:g}" if grace else "-", job["func"])
+        Console().print(table)
