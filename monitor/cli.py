@@ -20,9 +20,12 @@ COMMAND_MODULES = [
     "monitor.commands.crawl",
     "monitor.commands.demo",
     "monitor.commands.act_text",
+    "monitor.commands.documents",
     "monitor.commands.nightly",
     "monitor.commands.schedule",
     "monitor.commands.status",
+    "monitor.commands.review",
+    "monitor.commands.users",
 ]
 
 app = typer.Typer(

@@ -81,7 +81,7 @@ def test_scanned_pdf_is_marked_not_empty():
     assert result.is_scanned is True
     assert result.pages == 2
     assert result.text == ""
-    assert any("no text layer" in n and "images" in n for n in result.notes)
+    assert any("no text" in n and "images" in n for n in result.notes)
 
 
 def test_broken_pdf_gives_clear_error_not_exception(motives_pdf):

@@ -97,11 +97,12 @@ def extract_pdf(fp: BinaryIO, limits: ExtractionLimits) -> Extraction:
         elif len(notes) == 0 or "DOCUMENTS_MAX_TEXT_CHARS" not in notes[-1]:
             notes.append(f"text cut at {limits.max_text_chars} characters (DOCUMENTS_MAX_TEXT_CHARS)")
 
-    # A majority of pages without a text layer is a scan (perhaps with a typed cover page).
-    is_scanned = page_count > 0 and textless * 2 > page_count
+    # A scan: most pages are pictures with (next to) no text; a typed cover page may remain.
+    # Short pages with no picture (a one-line annex, blank pages) are not scans.
+    is_scanned = page_count > 0 and textless_with_image * 2 > page_count
     if textless:
         notes.append(
-            f"{textless} of {page_count} pages have no text layer"
+            f"{textless} of {page_count} pages have little or no text"
             + (f" ({textless_with_image} of them are images)" if textless_with_image else "")
         )
     if page_count == 0 and error is None:
