@@ -24,8 +24,6 @@ COMMAND_MODULES = [
     "monitor.commands.nightly",
     "monitor.commands.schedule",
     "monitor.commands.status",
-    "monitor.commands.review",
-    "monitor.commands.users",
 ]
 
 app = typer.Typer(
