@@ -18,12 +18,18 @@ from monitor.errors import LexwatchError
 COMMAND_MODULES = [
     "monitor.commands.db",
     "monitor.commands.crawl",
+    "monitor.commands.crawl_strategy",
+    "monitor.commands.consultations",
+    "monitor.commands.crawl_parliament",
+    "monitor.commands.bills",
     "monitor.commands.demo",
     "monitor.commands.act_text",
     "monitor.commands.documents",
     "monitor.commands.nightly",
     "monitor.commands.schedule",
     "monitor.commands.status",
+    "monitor.commands.review",
+    "monitor.commands.users",
 ]
 
 app = typer.Typer(

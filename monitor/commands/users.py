@@ -1,0 +1,76 @@
+"""`lexwatch users add/passwd/remove/list`: staff accounts of the review UI."""
+from __future__ import annotations
+
+import json
+import sys
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from db.session import open_session
+from monitor.errors import UsageError
+from monitor.review import accounts
+
+users_app = typer.Typer(help="Staff accounts of the review UI.", no_args_is_help=True)
+
+_DB = typer.Option(None, "--db", help="SQLAlchemy URL (default: $LEXWATCH_DATABASE_URL or SQLite).")
+_STDIN = typer.Option(False, "--password-stdin", help="Read the password from the first line of stdin (scripts).")
+
+
+def _password(password_stdin: bool) -> str:
+    if password_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise UsageError("--password-stdin: stdin is empty")
+        return line.rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise UsageError("no terminal to ask the password on; pass it with --password-stdin")
+    return typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+@users_app.command("add")
+def add(name: str = typer.Argument(..., help="User name."), password_stdin: bool = _STDIN, db: str = _DB) -> None:
+    """Create an account; the password is prompted for (twice) or read from stdin."""
+    accounts.validate_username(name)
+    password = _password(password_stdin)
+    with open_session(db) as session:
+        accounts.add_user(session, name, password)
+    typer.echo(f"user {name} added", err=True)
+
+
+@users_app.command("passwd")
+def passwd(name: str = typer.Argument(...), password_stdin: bool = _STDIN, db: str = _DB) -> None:
+    """Set a new password for an account."""
+    password = _password(password_stdin)
+    with open_session(db) as session:
+        accounts.set_password(session, name, password)
+    typer.echo(f"password of {name} changed", err=True)
+
+
+@users_app.command("remove")
+def remove(name: str = typer.Argument(...), db: str = _DB) -> None:
+    """Delete an account (its open sessions stop working at their next request)."""
+    with open_session(db) as session:
+        accounts.remove_user(session, name)
+    typer.echo(f"user {name} removed", err=True)
+
+
+@users_app.command("list")
+def list_(fmt: str = typer.Option("table", "--format", help="table or json"), db: str = _DB) -> None:
+    """The accounts (never their password hashes)."""
+    if fmt not in ("table", "json"):
+        raise UsageError(f"--format {fmt!r}: use table or json")
+    with open_session(db) as session:
+        users = accounts.list_users(session)
+    if fmt == "json":
+        typer.echo(json.dumps([u.to_dict() for u in users], ensure_ascii=False))
+        return
+    table = Table("id", "user", "created (UTC)")
+    for u in users:
+        table.add_row(str(u.id), u.username, u.created_at)
+    Console().print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(users_app, name="users")

@@ -1,0 +1,232 @@
+"""The staff review web app (Flask): a queue of review flags, a page per flag, decisions.
+
+Every page but /login needs a signed-in user; every POST carries a CSRF token (Flask-WTF);
+templates autoescape everything, because bill titles, explanations and evidence are scraped
+text. Decisions are written with the reviewer's name and the time.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from flask import Flask, abort, flash, g, redirect, render_template, request, session, url_for
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from sqlalchemy.orm import Session
+from werkzeug.wrappers import Response
+
+from db.engine import session_factory
+from db.models import InitiativeLink, ReviewFlag, User, utcnow
+from db.session import require_current_schema
+from monitor.review import accounts, views
+from monitor.review.secret import load_secret_key
+from monitor.review.urls import is_local_path, safe_url
+
+MAX_NOTE = 4000
+_SOFIA = ZoneInfo("Europe/Sofia")
+FLAG_ACTIONS = {"confirm": "confirmed", "dismiss": "dismissed"}
+LINK_ACTIONS = {"confirm": "confirmed", "reject": "rejected"}
+
+# Defence in depth behind autoescape: no script may run at all, forms post only here,
+# and links to the sources do not leak our URLs in the Referer.
+_SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+        "frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+def create_app(db_url: str | None = None, *, secret_key: str | None = None, secure_cookie: bool = False) -> Flask:
+    """The app on the database at `db_url` (its schema must be current)."""
+    url = require_current_schema(db_url)
+    factory = session_factory(url)
+
+    app = Flask(__name__)
+    app.config.update(
+        SECRET_KEY=secret_key or load_secret_key(),
+        SESSION_COOKIE_NAME="lexwatch_review",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=secure_cookie,
+        PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=12),
+        # The token lives as long as the signed-in session; a page left open over lunch still submits.
+        WTF_CSRF_TIME_LIMIT=None,
+        WTF_CSRF_SSL_STRICT=secure_cookie,
+        MAX_CONTENT_LENGTH=64 * 1024,
+        LEXWATCH_DB_URL=url,
+    )
+    app.jinja_env.autoescape = True  # every template, whatever its file name
+    app.jinja_env.filters["safe_url"] = safe_url
+    app.jinja_env.filters["when"] = _when
+    CSRFProtect(app)
+
+    def db() -> Session:
+        if "db" not in g:
+            g.db = factory()
+        return g.db
+
+    @app.teardown_appcontext
+    def _close_db(_exc: BaseException | None) -> None:
+        s = g.pop("db", None)
+        if s is not None:
+            s.close()
+
+    @app.before_request
+    def _require_login() -> Response | None:
+        if request.endpoint in ("login", "static"):
+            return None
+        uid = session.get("uid")
+        user = db().get(User, uid) if isinstance(uid, int) else None
+        if user is None or user.username != session.get("user"):
+            session.clear()  # an account removed or renamed meanwhile signs its sessions out
+            target = request.full_path if request.method == "GET" else None
+            return redirect(url_for("login", next=target.rstrip("?") if target else None))
+        g.user = user.username
+        return None
+
+    @app.after_request
+    def _headers(response: Response) -> Response:
+        for key, value in _SECURITY_HEADERS.items():
+            response.headers.setdefault(key, value)
+        return response
+
+    @app.errorhandler(CSRFError)
+    def _csrf(exc: CSRFError) -> tuple[str, int]:
+        return render_template("error.html", code=400, message="Невалиден или липсващ CSRF токен. "
+                               "Презаредете страницата и опитайте отново. (Missing or invalid CSRF token.)"), 400
+
+    @app.errorhandler(400)
+    def _bad_request(_exc: Exception) -> tuple[str, int]:
+        return render_template("error.html", code=400, message="Невалидна заявка. (Bad request.)"), 400
+
+    @app.errorhandler(404)
+    def _not_found(_exc: Exception) -> tuple[str, int]:
+        return render_template("error.html", code=404, message="Няма такава страница. (Not found.)"), 404
+
+    @app.errorhandler(413)
+    def _too_large(_exc: Exception) -> tuple[str, int]:
+        return render_template("error.html", code=413, message="Бележката е твърде дълга. (Request too large.)"), 413
+
+    # ----------------------------------------------------------------- sign in / out
+
+    @app.route("/login", methods=["GET", "POST"])
+    def login() -> Any:
+        next_url = request.values.get("next")
+        if not is_local_path(next_url):
+            next_url = None
+        error = None
+        if request.method == "POST":
+            name = request.form.get("username", "").strip()
+            user = accounts.authenticate(db(), name, request.form.get("password", ""))
+            if user is not None:
+                session.clear()  # a fresh session at sign-in: no fixation of a pre-login cookie
+                session.permanent = True
+                session["uid"], session["user"] = user.id, user.username
+                return redirect(next_url or url_for("queue"))
+            error = "Грешно потребителско име или парола. (Wrong user name or password.)"
+        return render_template("login.html", error=error, next_url=next_url), (401 if error else 200)
+
+    @app.post("/logout")
+    def logout() -> Response:
+        session.clear()
+        return redirect(url_for("login"))
+
+    # ----------------------------------------------------------------- pages
+
+    @app.get("/")
+    def queue() -> str:
+        status = _choice(request.args.get("status"), (*views.FLAG_STATUSES, "all"), "open")
+        severity = _choice(request.args.get("severity"), (*views.SEVERITIES, "all"), "all")
+        page = request.args.get("page", "1")
+        data = views.load_queue(
+            db(),
+            None if status == "all" else status,
+            None if severity == "all" else severity,
+            int(page) if page.isdigit() else 1,
+        )
+        return render_template("queue.html", queue=data, status=status, severity=severity, views=views)
+
+    @app.get("/flags/<int:flag_id>")
+    def flag(flag_id: int) -> str:
+        row = db().get(ReviewFlag, flag_id) or abort(404)
+        initiative = views.load_initiative(db(), row.initiative_id) or abort(404)
+        return render_template("flag.html", flag=row, reasons=views.parse_reasons(row.reasons),
+                               initiative=initiative, views=views)
+
+    @app.get("/initiatives/<int:initiative_id>")
+    def initiative(initiative_id: int) -> str:
+        view = views.load_initiative(db(), initiative_id) or abort(404)
+        return render_template("flag.html", flag=None, reasons=[], initiative=view, views=views)
+
+    @app.post("/flags/<int:flag_id>")
+    def decide_flag(flag_id: int) -> Response:
+        s = db()
+        row = s.get(ReviewFlag, flag_id) or abort(404)
+        action = _form_choice("action", FLAG_ACTIONS)
+        note = _note()
+        # The form carries the version it was read from: a decision made meanwhile by someone
+        # else is not silently overwritten.
+        if request.form.get("seen") != _stamp(row.updated_at):
+            flash(f"Сигналът беше променен междувременно от {row.reviewer or 'друг потребител'}; "
+                  "прегледайте го отново. (Changed meanwhile; review again.)", "error")
+            return redirect(url_for("flag", flag_id=flag_id), 303)
+        now = utcnow()
+        row.status, row.note, row.reviewer, row.reviewed_at, row.updated_at = FLAG_ACTIONS[action], note, g.user, now, now
+        s.commit()
+        flash(f"Сигнал № {flag_id}: {views.STATUS_LABELS[row.status]}.", "ok")
+        return redirect(url_for("flag", flag_id=flag_id), 303)
+
+    @app.post("/links/<int:link_id>")
+    def decide_link(link_id: int) -> Response:
+        s = db()
+        link = s.get(InitiativeLink, link_id) or abort(404)
+        action = _form_choice("action", LINK_ACTIONS)
+        note = _note()
+        now = utcnow()
+        link.status, link.decided_by, link.decided_at, link.note, link.updated_at = LINK_ACTIONS[action], g.user, now, note, now
+        s.commit()
+        flash(f"Връзка № {link_id}: {views.LINK_STATUS_LABELS[link.status]}.", "ok")
+        back = request.form.get("back")
+        return redirect(back if is_local_path(back) else url_for("queue"), 303)
+
+    app.jinja_env.globals["stamp"] = _stamp
+    return app
+
+
+def _choice(value: str | None, allowed: tuple[str, ...], default: str) -> str:
+    return value if value in allowed else default
+
+
+def _form_choice(name: str, allowed: dict[str, str]) -> str:
+    value = request.form.get(name, "")
+    if value not in allowed:
+        abort(400)
+    return value
+
+
+def _note() -> str | None:
+    note = (request.form.get("note") or "").strip()
+    if len(note) > MAX_NOTE:
+        abort(413)
+    return note or None
+
+
+def _stamp(value: dt.datetime | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _when(value: dt.datetime | dt.date | None) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, dt.datetime):
+        # Stored as naive UTC; staff read Sofia time.
+        return value.replace(tzinfo=dt.timezone.utc).astimezone(_SOFIA).strftime("%d.%m.%Y %H:%M")
+    return value.strftime("%d.%m.%Y")
+
+
