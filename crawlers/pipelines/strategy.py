@@ -1,0 +1,299 @@
+"""Store strategy.bg items: raw answer, a version in the history, then the current rows.
+
+For each ConsultationItem: the raw answer (or the report row) goes to `raw_payloads`, the
+normalised record to `record_version("consultation", id, ...)`, and only a new or changed
+record replaces the Consultation row and its documents. A read that drops documents we hold,
+or has fewer comments than we counted, is held (`held_updates`) until a later read confirms it.
+CouncilActItem (entity "council_act", ПРИС) works the same way.
+
+A consultation the full report repeats far from its first row (the report repeats one
+consultation per consultation document) is merged with what this run already stored for it,
+not treated as a regression.
+
+Writes are committed in batches (STRATEGY_STORE_BATCH items); a failed batch is rolled back
+and replayed item by item, so one bad record costs only itself, and counters are applied only
+after a commit. An IssueItem commits the batch first: on SQLite report_issue's own session
+would otherwise wait on ours.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from scrapy.crawler import Crawler
+from sqlalchemy.orm import Session
+
+from crawlers.runs import report_issue, stat_key
+from crawlers.strategy.items import ConsultationDocumentItem, ConsultationItem, CouncilActItem, IssueItem
+from db.engine import session_factory
+from db.models import Consultation, ConsultationDocument, CouncilAct, utcnow
+from db.versioning import VersionResult, current_version, record_version, store_raw
+
+log = logging.getLogger(__name__)
+StoredItem = ConsultationItem | CouncilActItem
+
+
+def _doc_key(doc: dict[str, Any]) -> Any:
+    return doc.get("file_id") or doc.get("url")
+
+
+def consultation_regression(stored: dict[str, Any], new: dict[str, Any]) -> str | None:
+    """Documents are never withdrawn from a consultation and comments only accumulate, so
+    losing either is more likely a flaky answer than a change."""
+    before = {_doc_key(d) for d in stored.get("documents") or ()}
+    after = {_doc_key(d) for d in new.get("documents") or ()}
+    reasons = []
+    lost = before - after
+    if lost:
+        reasons.append(f"drops {len(lost)} of the {len(before)} documents we hold")
+    if (new.get("comments_count") or 0) < (stored.get("comments_count") or 0):
+        reasons.append(f"comments fell from {stored.get('comments_count')} to {new.get('comments_count')}")
+    return "; ".join(reasons) or None
+
+
+def council_act_regression(stored: dict[str, Any], new: dict[str, Any]) -> str | None:
+    reasons = []
+    if stored.get("public_consultation_number") and not new.get("public_consultation_number"):
+        reasons.append(f"public_consultation_number {stored['public_consultation_number']} disappeared")
+    lost = {r.get("pris_id") for r in stored.get("related") or ()} - {r.get("pris_id") for r in new.get("related") or ()}
+    if lost:
+        reasons.append(f"drops {len(lost)} related act(s)")
+    return "; ".join(reasons) or None
+
+
+def _raw_id(session: Session, source: str, item: StoredItem) -> int | None:
+    if item.raw is None:
+        return None
+    url = item.raw_url or item.source_url
+    ctype = "text/html" if getattr(item, "source", "") == "html" else "application/json"
+    return store_raw(session, source, url, item.raw, http_status=200, content_type=ctype).id
+
+
+def _merge_with_current(session: Session, item: ConsultationItem) -> None:
+    """Add the documents this run already stored for the consultation (a repeated report row)."""
+    cur = current_version(session, "consultation", str(item.id))
+    if cur is None:
+        return
+    have = {d.file_id or d.url for d in item.documents}
+    for doc in cur.data.get("documents") or ():
+        if _doc_key(doc) not in have:
+            item.documents.append(
+                ConsultationDocumentItem(
+                    url=doc["url"],
+                    doc_type=doc.get("doc_type"),
+                    type_inferred=bool(doc.get("type_inferred")),
+                    description=doc.get("description"),
+                    version_date=_date(doc.get("version_date")),
+                    file_id=doc.get("file_id"),
+                )
+            )
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+CONSULTATION_COLUMNS = (
+    "reg_num", "title", "description_text", "description_raw", "act_type", "level", "policy_area",
+    "institution_id", "institution_name", "date_open", "date_close", "duration_days", "short_term_reason",
+    "legislative_program_id", "operational_program_id", "law_name", "law_id", "pris_id", "comments_count",
+    "first_comment_at", "last_comment_at", "source", "source_url",
+)  # fmt: skip
+
+
+def store_consultation(
+    session: Session, item: ConsultationItem, *, source: str = "strategy", crawl_run_id: int | None = None, merge: bool = False
+) -> VersionResult:
+    now = utcnow()
+    if merge:
+        _merge_with_current(session, item)
+    result = record_version(
+        session, "consultation", item.id, item.to_record(),
+        raw_payload_id=_raw_id(session, source, item), crawl_run_id=crawl_run_id,
+        regression=None if merge else consultation_regression, now=now,
+    )  # fmt: skip
+    row = session.get(Consultation, item.id)
+    if result.status == "held":
+        return result
+    if row is not None and not result.written:
+        row.last_fetched_at = now
+        if item.act_type_id is not None:
+            row.act_type_id = item.act_type_id  # only the API has it; not part of the record
+        return result
+    cols = {c: getattr(item, c) for c in CONSULTATION_COLUMNS}
+    docs = [
+        ConsultationDocument(
+            position=i,
+            doc_type=d.doc_type,
+            type_inferred=d.type_inferred,
+            description=d.description,
+            version_date=d.version_date,
+            file_id=d.file_id,
+            url=d.url,
+        )
+        for i, d in enumerate(item.documents)
+    ]
+    if row is None:
+        row = Consultation(id=item.id, first_seen_at=now, act_type_id=item.act_type_id, **cols)
+        session.add(row)
+    else:
+        for key, value in cols.items():
+            setattr(row, key, value)
+        if item.act_type_id is not None:
+            row.act_type_id = item.act_type_id
+    row.documents = docs  # delete-orphan removes the old rows
+    row.active = item.published
+    row.content_hash, row.version = result.content_hash, result.version
+    row.last_fetched_at = row.last_changed_at = now
+    return result
+
+
+ACT_COLUMNS = (
+    "doc_num", "doc_date", "act_type", "about", "importer", "legal_reason", "protocol",
+    "public_consultation_number", "dv_number", "dv_year", "approves_bill", "bill_title", "source_url",
+)  # fmt: skip
+
+
+def store_council_act(session: Session, item: CouncilActItem, *, source: str = "pris", crawl_run_id: int | None = None) -> VersionResult:
+    now = utcnow()
+    result = record_version(
+        session, "council_act", item.id, item.to_record(),
+        raw_payload_id=_raw_id(session, source, item), crawl_run_id=crawl_run_id,
+        regression=council_act_regression, now=now,
+    )  # fmt: skip
+    row = session.get(CouncilAct, item.id)
+    if result.status == "held":
+        return result
+    if row is not None and not result.written:
+        row.last_fetched_at = now
+        return result
+    cols = {c: getattr(item, c) for c in ACT_COLUMNS}
+    if row is None:
+        row = CouncilAct(id=item.id, first_seen_at=now, **cols)
+        session.add(row)
+    else:
+        for key, value in cols.items():
+            setattr(row, key, value)
+    row.tags = list(item.tags)
+    row.content_hash, row.version, row.last_fetched_at = result.content_hash, result.version, now
+    return result
+
+
+# --------------------------------------------------------------------------- pipeline
+
+
+@dataclass
+class _Done:
+    stats: list[str]
+    issues: list[IssueItem] = field(default_factory=list)
+
+
+class StrategyStorePipeline:
+    """Registered by the `strategy` and `pris` spiders' custom_settings."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.db_url = crawler.settings.get("LEXWATCH_DATABASE_URL")
+        self.batch_size = max(1, crawler.settings.getint("STRATEGY_STORE_BATCH", 200))
+        self.session: Session | None = None
+        self.pending: list[tuple[StoredItem, _Done]] = []
+        self.seen_in_report: set[int] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StrategyStorePipeline:
+        return cls(crawler)
+
+    @property
+    def run_id(self) -> int | None:
+        return getattr(self.crawler.spider, "crawl_run_id", None)
+
+    @property
+    def source(self) -> str:
+        spider = self.crawler.spider
+        return getattr(spider, "source", None) or getattr(spider, "name", "strategy")
+
+    def open_spider(self, spider=None) -> None:
+        self.session = session_factory(self.db_url)()
+
+    def close_spider(self, spider=None) -> None:
+        try:
+            self.flush()
+        finally:
+            if self.session is not None:
+                self.session.close()
+
+    def process_item(self, item: Any, spider=None) -> Any:
+        if isinstance(item, IssueItem):
+            self.flush()
+            self._report(item)
+        elif isinstance(item, (ConsultationItem, CouncilActItem)):
+            try:
+                done = self._store(item)
+            except Exception:  # noqa: BLE001 - a database error: keep the rest of the batch
+                log.exception("storing %s %s failed; replaying the batch item by item", type(item).__name__, item.id)
+                self._recover(extra=item)
+            else:
+                self.pending.append((item, done))
+                if len(self.pending) >= self.batch_size:
+                    self.flush()
+        return item
+
+    def _store(self, item: StoredItem) -> _Done:
+        assert self.session is not None
+        if isinstance(item, ConsultationItem):
+            merge = item.source == "report" and item.id in self.seen_in_report
+            result = store_consultation(self.session, item, source=self.source, crawl_run_id=self.run_id, merge=merge)
+            if item.source == "report":
+                self.seen_in_report.add(item.id)
+            key = item.reg_num
+        else:
+            result = store_council_act(self.session, item, source=self.source, crawl_run_id=self.run_id)
+            key = str(item.id)
+        done = _Done([stat_key(result.status), stat_key(f"source/{item.source}")])
+        if result.status == "held":
+            done.issues.append(IssueItem("held", f"update held back until confirmed: {result.reason}", item.source_url, key))
+        return done
+
+    def flush(self) -> None:
+        if self.session is None or not self.pending:
+            return
+        try:
+            self.session.commit()
+        except Exception:  # noqa: BLE001
+            log.exception("committing a batch of %d items failed; replaying item by item", len(self.pending))
+            self._recover()
+            return
+        self._applied(self.pending)
+        self.pending = []
+        self.session.expunge_all()  # keep memory flat over long crawls
+
+    def _recover(self, extra: StoredItem | None = None) -> None:
+        assert self.session is not None
+        self.session.rollback()
+        self.session.expunge_all()
+        items = [it for it, _ in self.pending] + ([extra] if extra is not None else [])
+        self.pending = []
+        for it in items:
+            try:
+                done = self._store(it)
+                self.session.commit()
+            except Exception as exc:  # noqa: BLE001
+                self.session.rollback()
+                self.session.expunge_all()
+                self._report(IssueItem("store_error", f"not stored: {exc.__class__.__name__}: {exc}"[:2000], it.source_url, str(it.id)))
+                continue
+            self._applied([(it, done)])
+            self.session.expunge_all()
+
+    def _applied(self, done: list[tuple[StoredItem, _Done]]) -> None:
+        for _, d in done:
+            for key in d.stats:
+                self.crawler.stats.inc_value(key)
+        for _, d in done:
+            for issue in d.issues:
+                self._report(issue)
+
+    def _report(self, issue: IssueItem) -> None:
+        report_issue(self.crawler, issue.kind, issue.message, url=issue.url, record_key=issue.record_key)

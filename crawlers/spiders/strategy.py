@@ -1,0 +1,269 @@
+"""Public consultations (обществени консултации) from strategy.bg into the database.
+
+Incremental run (default):
+- discovery: the Atom feed `/public-consultation.rss` (the 100 newest) and the API list
+  `/api/consultations?limit=&offset=` (filtered with `date-open-after` = `since`; on an empty
+  database the whole list). The list has no server order, so ids are de-duplicated;
+- detail `GET /api/consultations/{id}` for consultations that are new, whose dates in the list
+  differ from ours, or that are open or closed within the last 90 days (crawlers.strategy.plan);
+- when the API answers the HTML shell, an error or something unparsable for a record, the
+  page `/bg/public-consultations/{id}` is read instead (crawlers.strategy.html).
+
+Back-fill: `report=1` streams the open-data full report from the site
+(`/reports/public-consultations/full/view`), `report=URL|PATH` from elsewhere (e.g. a saved copy
+or the data.egov.bg mirror), instead of walking the API.
+
+Arguments (-a): since=YYYY-MM-DD, report=1|URL|PATH, full=1 (list everything), ids=1,2 (only
+these), today=YYYY-MM-DD (tests), limit=N (list page size, 100).
+Settings: STRATEGY_BASE_URL, STRATEGY_REVISIT_DAYS (90).
+
+The API allows 60 requests per minute per IP: one request at a time, 1.1 s apart, no random
+jitter below that (tests and benchmarks override DOWNLOAD_DELAY).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import scrapy
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.threads import deferToThread
+from twisted.python.failure import Failure
+
+from crawlers.runs import stat_key
+from crawlers.strategy import feed as F
+from crawlers.strategy import parse as P
+from crawlers.strategy import plan
+from crawlers.strategy.fetch import download, is_url
+from crawlers.strategy.html import parse_html_detail
+from crawlers.strategy.items import ConsultationItem, ConsultationStub, IssueItem
+from db.engine import session_scope
+from monitor.errors import SourceError
+
+log = logging.getLogger(__name__)
+
+# 60 requests/min per IP on the API (RateLimiter 'api'): stay below with a fixed 1.1 s gap.
+POLITE = {
+    "DOWNLOAD_DELAY": 1.1,
+    "RANDOMIZE_DOWNLOAD_DELAY": False,
+    "AUTOTHROTTLE_START_DELAY": 1.1,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
+}
+
+
+def truthy(value: Any) -> bool:
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
+
+
+def parse_day(value: str | None, name: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ValueError(f"{name}={value!r} is not a date in YYYY-MM-DD") from exc
+
+
+async def stream_report(spider: scrapy.Spider, report: str, default_path: str, iterate) -> AsyncIterator[Any]:
+    """Items of a report given as `1` (the site's own), a URL, or a file path."""
+    from scrapy.utils.defer import maybe_deferred_to_future
+
+    base = spider.settings.get("STRATEGY_BASE_URL").rstrip("/")
+    target = base + default_path if truthy(report) else report
+    temp: Path | None = None
+    try:
+        if is_url(target):
+            spider.logger.info("downloading the report %s", target)
+            temp = await maybe_deferred_to_future(
+                deferToThread(download, target, source=spider.source, user_agent=spider.settings.get("USER_AGENT"))
+            )
+            path = temp
+        else:
+            path = Path(target)
+            if not path.is_file():
+                yield IssueItem("http_error", f"report file {target} not found", target)
+                return
+        spider.crawler.stats.inc_value(stat_key("report/files"))
+        with open(path, "rb") as fp:
+            try:
+                for item in iterate(fp, target):
+                    yield item
+            except SourceError as exc:
+                yield IssueItem("parse_error", str(exc), target, getattr(exc, "record", None))
+    except SourceError as exc:
+        yield IssueItem("http_error", str(exc), target)
+    finally:
+        if temp is not None:
+            temp.unlink(missing_ok=True)
+
+
+class StrategySpider(scrapy.Spider):
+    name = "strategy"
+    source = "strategy"
+    custom_settings = {
+        **POLITE,
+        "ITEM_PIPELINES": {"crawlers.pipelines.strategy.StrategyStorePipeline": 300},
+    }
+
+    def __init__(
+        self,
+        since: str | None = None,
+        report: str | None = None,
+        full: str | bool | None = None,
+        ids: str | None = None,
+        today: str | None = None,
+        limit: str | int | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ):
+        super().__init__(*args, **kwargs)
+        self.since = parse_day(since, "since")
+        self.today = parse_day(today, "today") or dt.date.today()
+        self.report = report or None
+        self.full = truthy(full) if full is not None else False
+        self.only_ids = [int(x) for x in str(ids).split(",") if x.strip()] if ids else []
+        self.limit = int(limit) if limit else 100
+        self.run_args = {
+            "since": since, "report": report, "full": self.full or None, "ids": ids, "today": today,
+        }  # fmt: skip
+        self.stored: dict[int, plan.Stored] = {}
+        self.requested: set[int] = set()
+        self.listed: set[int] = set()
+
+    @property
+    def base(self) -> str:
+        return self.settings.get("STRATEGY_BASE_URL").rstrip("/")
+
+    def _inc(self, name: str, count: int = 1) -> None:
+        self.crawler.stats.inc_value(stat_key(name), count)
+
+    def _listed(self, cid: int) -> None:
+        if cid not in self.listed:
+            self.listed.add(cid)
+            self._inc("listed")
+
+    # -- start
+
+    async def start(self) -> AsyncIterator[Any]:
+        if self.report:
+            async for item in stream_report(self, self.report, P.REPORT_PATH, P.iter_full_report):
+                if isinstance(item, ConsultationItem):
+                    self._listed(item.id)
+                yield item
+            return
+        with session_scope(self.settings.get("LEXWATCH_DATABASE_URL")) as s:
+            self.stored = plan.load_consultations(s)
+        if self.only_ids:
+            for cid in self.only_ids:
+                for request in self._detail(cid):
+                    yield request
+            return
+        since = self.since if self.since is not None else (None if self.full else plan.default_since(self.stored, today=self.today))
+        self.logger.info("%d consultations stored; listing %s", len(self.stored), f"those opened since {since}" if since else "all")
+        yield scrapy.Request(self.base + F.FEED_PATH, callback=self.parse_feed, errback=self.on_error, priority=20)
+        yield self._list_request(0, since)
+        due = plan.revisits(self.stored, today=self.today, revisit_days=self.settings.getint("STRATEGY_REVISIT_DAYS", plan.REVISIT_DAYS))
+        self._inc("revisit", len(due))
+        for cid in due:
+            for request in self._detail(cid, priority=-1):
+                yield request
+
+    # -- discovery
+
+    def _list_request(self, offset: int, since: dt.date | None) -> scrapy.Request:
+        query = {"limit": self.limit, "offset": offset}
+        if since is not None:
+            query["date-open-after"] = since.isoformat()
+        return scrapy.Request(
+            f"{self.base}{P.LIST_PATH}?{urlencode(query)}", callback=self.parse_list, errback=self.on_error,
+            cb_kwargs={"offset": offset, "since": since}, priority=10,
+        )  # fmt: skip
+
+    def _consider(self, stub: ConsultationStub) -> Iterator[scrapy.Request]:
+        self._listed(stub.id)
+        if stub.id in self.requested:
+            return
+        if plan.needs_detail(stub, self.stored):
+            yield from self._detail(stub.id)
+        else:
+            self._inc("skipped/settled")
+
+    def parse_feed(self, response: Response) -> Iterator[Any]:
+        try:
+            stubs = F.parse_feed(response.body, response.url)
+        except SourceError as exc:
+            yield IssueItem("parse_error", str(exc), response.url)
+            return
+        self._inc("feed/entries", len(stubs))
+        for stub in stubs:
+            yield from self._consider(stub)
+
+    def parse_list(self, response: Response, offset: int, since: dt.date | None) -> Iterator[Any]:
+        try:
+            page = P.parse_api_list(response.body, response.url)
+        except SourceError as exc:
+            yield IssueItem("parse_error", f"{exc}; listing stopped at offset {offset}", response.url)
+            return
+        for stub in page.stubs:
+            yield from self._consider(stub)
+        if page.rows >= self.limit:
+            yield self._list_request(offset + self.limit, since)
+
+    # -- detail, with the HTML page as fallback
+
+    def _detail(self, cid: int, priority: int = 0) -> Iterator[scrapy.Request]:
+        if cid in self.requested:
+            return
+        self.requested.add(cid)
+        yield scrapy.Request(
+            self.base + P.DETAIL_PATH.format(id=cid), callback=self.parse_detail, errback=self.detail_failed,
+            cb_kwargs={"cid": cid}, priority=priority,
+        )  # fmt: skip
+
+    def _fallback(self, cid: int, why: str, url: str) -> Iterator[Any]:
+        self._inc("fallback/html")
+        yield IssueItem("miss", f"API answer unusable ({why}); reading the HTML page instead", url, f"{cid}-K")
+        yield scrapy.Request(
+            self.base + P.PAGE_PATH.format(id=cid), callback=self.parse_page, errback=self.page_failed,
+            cb_kwargs={"cid": cid}, dont_filter=True,
+        )  # fmt: skip
+
+    def parse_detail(self, response: Response, cid: int) -> Iterator[Any]:
+        try:
+            item = P.parse_api_detail(response.body, response.url, expected_id=cid)
+        except SourceError as exc:
+            yield from self._fallback(cid, str(exc).split(": ", 1)[-1], response.url)
+            return
+        yield item
+
+    def detail_failed(self, failure: Failure) -> Iterator[Any]:
+        request = failure.request  # type: ignore[attr-defined]
+        cid = request.cb_kwargs["cid"]
+        yield from self._fallback(cid, _failure_text(failure), request.url)
+
+    def parse_page(self, response: Response, cid: int) -> Iterator[Any]:
+        try:
+            yield parse_html_detail(response.body, response.url, expected_id=cid)
+        except SourceError as exc:
+            yield IssueItem("parse_error", f"{exc}; nothing stored", response.url, f"{cid}-K")
+
+    def page_failed(self, failure: Failure) -> Iterator[Any]:
+        request = failure.request  # type: ignore[attr-defined]
+        yield IssueItem("http_error", f"{_failure_text(failure)} on the HTML fallback too; nothing stored", request.url, f"{request.cb_kwargs['cid']}-K")
+
+    def on_error(self, failure: Failure) -> Iterator[IssueItem]:
+        request = failure.request  # type: ignore[attr-defined]
+        yield IssueItem("http_error", f"{_failure_text(failure)}; nothing stored", request.url)
+
+
+def _failure_text(failure: Failure) -> str:
+    if failure.check(HttpError):
+        response = failure.value.response
+        retries = response.request.meta.get("retry_times", 0) if response.request is not None else 0
+        return f"HTTP {response.status}" + (f" after {retries} retries" if retries else "")
+    return f"{failure.type.__name__}: {failure.getErrorMessage()}"
