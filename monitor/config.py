@@ -34,6 +34,18 @@ Example (every key shown with its default, except the SMTP ones which are off by
     [sources]
     parliament_url = "https://www.parliament.bg"
     strategy_url = "https://strategy.bg"
+
+    [pipeline]
+    crawl_timeout_minutes = 180    # each crawl and the document fetch
+    step_timeout_minutes = 60      # link, evaluate
+    log_dir = "/var/log/lexwatch"  # default: the user log dir; one folder per run, one log per step
+    disabled = []                  # step names not to run, e.g. ["crawl_pris"]
+    [pipeline.step_args]           # extra arguments of a step's command
+    crawl_parliament = ["--since", "2021-01"]
+
+    [lock]
+    heartbeat_seconds = 30
+    stale_after_minutes = 15       # a holder silent this long (or whose pid is gone) is taken over
 """
 from __future__ import annotations
 
@@ -181,6 +193,10 @@ class PipelineConfig(_Section):
     crawl_timeout_minutes: Annotated[float, Field(gt=0)] = 180.0
     step_timeout_minutes: Annotated[float, Field(gt=0)] = 60.0
     log_dir: Path = Field(default_factory=_default_log_dir)  # one log file per step and run
+    # Steps not to run (e.g. ["crawl_pris"]); steps that need only disabled ones are disabled too.
+    disabled: list[str] = Field(default_factory=list)
+    # Extra arguments per step, e.g. {crawl_parliament = ["--since", "2021-01"]} for a back-fill.
+    step_args: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class LockConfig(_Section):

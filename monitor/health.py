@@ -28,7 +28,7 @@ from monitor.config import HealthConfig
 STORED_MODEL = {"parliament": Bill, "strategy": Consultation, "pris": CouncilAct}
 # Issue kinds that mean the source no longer looks like what the spider was written for.
 BREAKAGE_KINDS = ("html_shell", "layout")
-FAILED_STEP_STATES = ("failed", "timeout", "unavailable", "skipped")
+FAILED_STEP_STATES = ("failed", "timeout", "unavailable", "skipped")  # "disabled" is a choice, not a failure
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from db.engine import redact, session_scope
 from db.models import CrawlIssue, CrawlRun, Document, Evaluation, Initiative, InitiativeLink, PipelineRun, ReviewFlag, utcnow
 from db.session import require_current_schema
 from monitor import alerts, health
-from monitor.config import Config
+from monitor.config import Config, ConfigError
 from monitor.lock import PipelineLock
 
 log = logging.getLogger(__name__)
@@ -68,6 +68,7 @@ class StepSpec:
     requires_all: tuple[str, ...] = ()
     requires_any: tuple[str, ...] = ()
     long: bool = False  # crawl timeout instead of the step timeout
+    base_url: str | None = None  # which [sources] URL the command takes as --base-url
     counter: Counter | None = None
 
     def depends_on(self) -> dict[str, list[str]]:
@@ -117,9 +118,10 @@ def count_documents(session: Session, ctx: StepContext) -> dict[str, int]:
 CRAWLS = ("crawl_parliament", "crawl_strategy", "crawl_pris")
 
 STEPS: tuple[StepSpec, ...] = (
-    StepSpec("crawl_parliament", ("crawl", "parliament"), crawl_sources=("parliament",), long=True),
-    StepSpec("crawl_strategy", ("crawl", "strategy"), crawl_sources=("strategy",), long=True),
-    StepSpec("crawl_pris", ("crawl", "pris"), crawl_sources=("pris",), long=True),
+    StepSpec("crawl_parliament", ("crawl", "parliament"), crawl_sources=("parliament",), long=True, base_url="parliament"),
+    StepSpec("crawl_strategy", ("crawl", "strategy"), crawl_sources=("strategy",), long=True, base_url="strategy"),
+    # ПРИС now lives inside strategy.bg (research/strategy_bg.md): same base URL.
+    StepSpec("crawl_pris", ("crawl", "pris"), crawl_sources=("pris",), long=True, base_url="strategy"),
     # Documents of whatever was crawled; linking needs bills or consultations, whichever came in.
     StepSpec("documents", ("documents", "fetch"), crawl_sources=("documents",), requires_any=CRAWLS, long=True,
              counter=count_documents),
@@ -138,7 +140,7 @@ COUNT_FIELDS = ("listed", "new", "changed", "unchanged", "held", "misses", "erro
 @dataclass
 class StepResult:
     name: str
-    status: str  # ok | failed | timeout | unavailable | skipped
+    status: str  # ok | failed | timeout | unavailable | skipped | disabled
     depends_on: dict[str, list[str]] = field(default_factory=dict)
     started_at: dt.datetime | None = None
     finished_at: dt.datetime | None = None
@@ -190,7 +192,7 @@ class NightlyResult:
 
     @property
     def failed_steps(self) -> list[StepResult]:
-        return [s for s in self.steps if not s.ok]
+        return [s for s in self.steps if not s.ok and s.status != "disabled"]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -210,20 +212,19 @@ class NightlyResult:
 
 def command_available(command: tuple[str, ...]) -> bool:
     """Whether `lexwatch <command>` exists in this installation (another area may not have built it yet)."""
-    import click
     import typer
 
     from monitor.cli import app
 
-    cmd: click.Command | None = typer.main.get_command(app)
-    ctx = click.Context(cmd)
+    cmd: Any = typer.main.get_command(app)
+    ctx = type(cmd).context_class(cmd)
     for part in command:
-        if not isinstance(cmd, click.Group):
-            return False
+        if not hasattr(cmd, "get_command"):  # a leaf: the rest are its own arguments
+            return True
         cmd = cmd.get_command(ctx, part)
         if cmd is None:
             return False
-    return True
+    return not hasattr(cmd, "get_command") or bool(getattr(cmd, "invoke_without_command", False))
 
 
 def _child_env(db_url: str, config: Config) -> dict[str, str]:
@@ -326,7 +327,11 @@ def run_step(spec: StepSpec, db_url: str, config: Config, log_dir: Path) -> Step
     result.log = str(log_path)
     timeout = (config.pipeline.crawl_timeout_minutes if spec.long else config.pipeline.step_timeout_minutes) * 60
     argv = [sys.executable, "-m", "monitor.cli", *spec.command]
-    log.info("step %s: %s", spec.name, " ".join(["lexwatch", *spec.command]))
+    base_url = getattr(config.sources, f"{spec.base_url}_url") if spec.base_url else None
+    if base_url:  # as an option too: the crawl command relaxes its politeness for a loopback replay server
+        argv += ["--base-url", base_url]
+    argv += config.pipeline.step_args.get(spec.name, [])
+    log.info("step %s: %s", spec.name, " ".join(["lexwatch", *argv[3:]]))
     code = run_command(argv, env=_child_env(db_url, config), log_path=log_path, timeout=timeout)
     result.exit_code = code
     result.finished_at = utcnow()
@@ -353,13 +358,26 @@ def run_step(spec: StepSpec, db_url: str, config: Config, log_dir: Path) -> Step
     return result
 
 
+def _disabled_by(spec: StepSpec, disabled: set[str]) -> str | None:
+    """Why `spec` is not to run at all by configuration, or None."""
+    if spec.name in disabled:
+        return "disabled in the configuration ([pipeline] disabled)"
+    off = [n for n in spec.requires_all if n in disabled]
+    if off:
+        return f"needs {', '.join(off)}, which is disabled"
+    if spec.requires_any and all(n in disabled for n in spec.requires_any):
+        return f"needs one of {', '.join(spec.requires_any)}, all disabled"
+    return None
+
+
 def _blocked_by(spec: StepSpec, done: dict[str, StepResult]) -> str | None:
     """Why `spec` cannot run given the results so far, or None."""
     failed_all = [n for n in spec.requires_all if not done.get(n) or not done[n].ok]
     if failed_all:
         return "needs " + ", ".join(f"{n} ({done[n].status if n in done else 'not run'})" for n in failed_all)
-    if spec.requires_any and not any(done.get(n) and done[n].ok for n in spec.requires_any):
-        return "needs at least one of " + ", ".join(spec.requires_any) + " to succeed"
+    candidates = [n for n in spec.requires_any if done.get(n) is None or done[n].status != "disabled"]
+    if candidates and not any(done.get(n) and done[n].ok for n in candidates):
+        return "needs at least one of " + ", ".join(candidates) + " to succeed"
     return None
 
 
@@ -375,9 +393,11 @@ def _save(db_url: str, run_id: int, steps: list[StepResult], **fields: Any) -> N
 
 
 def _run_status(steps: list[StepResult]) -> str:
-    if all(s.ok for s in steps):
+    active = [s for s in steps if s.status != "disabled"]
+    if all(s.ok for s in active):
         return "ok"
-    if not any(s.ok for s in steps if s.name in CRAWLS):
+    crawls = [s for s in active if s.name in CRAWLS]
+    if crawls and not any(s.ok for s in crawls):
         return "failed"
     return "partial"
 
@@ -391,6 +411,18 @@ def run_nightly(
 ) -> NightlyResult:
     """One whole pipeline run under the nightly lock (LockBusy if another run holds it)."""
     url = require_current_schema(db_url)
+    disabled = set(config.pipeline.disabled)
+    names = {spec.name for spec in steps}
+    for key, given in (("disabled", disabled), ("step_args", set(config.pipeline.step_args))):
+        if given - names:
+            raise ConfigError(f"[pipeline] {key} names unknown steps: {', '.join(sorted(given - names))} "
+                              f"(steps: {', '.join(spec.name for spec in steps)})")
+    off: dict[str, str] = {}
+    for spec in steps:  # a step needing only disabled steps is disabled too, in declaration order
+        why = _disabled_by(spec, disabled)
+        if why:
+            disabled.add(spec.name)
+            off[spec.name] = why
     lock = PipelineLock(
         url,
         heartbeat_seconds=config.lock.heartbeat_seconds,
@@ -410,7 +442,10 @@ def run_nightly(
         try:
             for spec in steps:
                 reason = "the pipeline was asked to stop" if STOP.is_set() else _blocked_by(spec, done)
-                if reason:
+                if spec.name in off:
+                    now = utcnow()
+                    result = StepResult(spec.name, "disabled", spec.depends_on(), now, now, errors=[off[spec.name]])
+                elif reason:
                     now = utcnow()
                     result = StepResult(spec.name, "skipped", spec.depends_on(), now, now, errors=[reason])
                 else:
