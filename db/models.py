@@ -530,6 +530,19 @@ class InitiativeLink(Base):
     initiative: Mapped[Initiative | None] = relationship(back_populates="links")
 
 
+class LinkRun(Base):
+    """One run of the linker: its watermark makes the next run incremental."""
+
+    __tablename__ = "link_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mode: Mapped[str] = mapped_column(String(16))  # incremental | rebuild
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)  # the next run's watermark
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    settings_digest: Mapped[str | None] = mapped_column(String(64))
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
 # --------------------------------------------------------------------------- evaluation
 
 
