@@ -496,3 +496,8 @@ def write_large_report(path: Path, world: World, *, min_bytes: int = 60 * 1024 *
                 break
         out.write(b"]}")
     return rows, path.stat().st_size
+
+
+def write_replay(world: World, root: Path, *, today: dt.date | None = None) -> dict[str, int]:
+    """The replay folder a first crawl of both spiders needs (unfiltered lists, no fallbacks)."""
+    return write_world(root, world, today=today)
