@@ -19,7 +19,7 @@ from crawlers.documents.model import ExtractionLimits
 from crawlers.documents.storage import save, sha256_of, store_root
 from crawlers.runs import report_issue, stat_key
 from criteria.documents.analyse import analyse_document
-from criteria.documents.classify import classify
+from criteria.documents.classify import classify, classify_archive
 from db.engine import session_scope
 from db.models import Document, utcnow
 
@@ -53,15 +53,17 @@ def store_document(item: DocumentItem, *, db_url: str | None, root, limits: Extr
         rel, path = save(root, item.body, sha, item.filename)
         # Extract from the stored file, not the bytes: readers stream from disk.
         extraction = extract(path, item.filename, item.content_type, limits)
-        classification = classify(item.filename, item.title, extraction.text)
+        if extraction.parts:
+            members = [(p.name, classify(p.name, None, p.extraction.text)) for p in extraction.parts]
+            classification = classify_archive(item.filename, item.title, members)
+        else:
+            members = []
+            classification = classify(item.filename, item.title, extraction.text)
         analysis = analyse_document(extraction.text, classification, bill_title=item.owner_title,
                                     is_scanned=extraction.is_scanned)
         analysis["extraction"] = extraction.to_dict()
-        if extraction.parts:
-            analysis["parts"] = [
-                {"name": p.name, "classification": classify(p.name, None, p.extraction.text).to_dict()}
-                for p in extraction.parts
-            ]
+        if members:
+            analysis["parts"] = [{"name": name, "classification": cls.to_dict()} for name, cls in members]
         # Rows without a hash (earlier failed attempts) are superseded by this version.
         for stale in s.scalars(select(Document).where(Document.url == item.url, Document.sha256.is_(None))):
             s.delete(stale)

@@ -63,7 +63,7 @@ def pending_targets(
         if bill_ids:
             query = query.where(Bill.id.in_(bill_ids))
         for file, bill_title in session.execute(query):
-            add(FileTarget("bill", file.bill_id, file.url, file.filename, file.annotation or file.subject, bill_title))
+            add(FileTarget("bill", file.bill_id, file.url, file.filename, file.annotation, bill_title))
     if owner in ("all", "consultation"):
         query = (
             select(ConsultationDocument, Consultation.title)

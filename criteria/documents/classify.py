@@ -232,3 +232,34 @@ def classify(filename: str | None = None, title: str | None = None, text: str | 
         return Classification(kind, refined_by or rule.name, source, " ".join(match.group(0).split()), contains)
     contains = tuple(dict.fromkeys(s.kind for s in sections))
     return Classification(DocumentKind.OTHER, None, None, None, contains)
+
+
+# For an archive that the source does not describe: the member that matters most names it.
+_ARCHIVE_PRIORITY: tuple[DocumentKind, ...] = (
+    DocumentKind.BILL_TEXT, DocumentKind.MOTIVES, DocumentKind.IMPACT_ASSESSMENT_FULL,
+    DocumentKind.IMPACT_ASSESSMENT_PARTIAL, DocumentKind.IMPACT_ASSESSMENT, DocumentKind.CONSULTATION_REPORT,
+    DocumentKind.EU_COMPATIBILITY_TABLE, DocumentKind.ECHR_COMPATIBILITY, DocumentKind.IA_OPINION,
+    DocumentKind.COMMITTEE_REPORT, DocumentKind.REPORT, DocumentKind.OPINION, DocumentKind.OTHER,
+)
+
+
+def classify_archive(filename: str | None, title: str | None,
+                     members: list[tuple[str, Classification]]) -> Classification:
+    """An archive (parliament.bg's `{sign}.zip`): the source's title or name if it says
+    something, else its most important member; the other members' kinds go in `contains`."""
+    member_kinds: list[DocumentKind] = []
+    for _, cls in members:
+        for kind in (cls.kind, *cls.contains):
+            if kind not in member_kinds:
+                member_kinds.append(kind)
+    own = classify(filename, title, None)
+    if own.rule is not None:
+        return Classification(own.kind, own.rule, own.source, own.evidence,
+                              tuple(k for k in member_kinds if k is not own.kind))
+    ranked = sorted(((k, name, cls) for name, cls in members for k in (cls.kind, *cls.contains)),
+                    key=lambda t: _ARCHIVE_PRIORITY.index(t[0]))
+    if not ranked:
+        return own
+    kind, name, _ = ranked[0]
+    return Classification(kind, "archive_member", "member", name,
+                          tuple(k for k in member_kinds if k is not kind and k is not DocumentKind.OTHER))

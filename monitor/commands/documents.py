@@ -224,13 +224,17 @@ def read(
     """Extract, classify and analyse one local file, as `fetch` would (nothing is stored)."""
     from crawlers.documents import ExtractionLimits, extract
     from criteria.documents.analyse import analyse_document
-    from criteria.documents.classify import classify
+    from criteria.documents.classify import classify, classify_archive
 
     _check_format(fmt)
     if not path.is_file():
         raise LexwatchError(f"{path}: no such file")
     extraction = extract(path, path.name, None, ExtractionLimits.from_settings({}))
-    classification = classify(path.name, title, extraction.text)
+    if extraction.parts:
+        members = [(p.name, classify(p.name, None, p.extraction.text)) for p in extraction.parts]
+        classification = classify_archive(path.name, title, members)
+    else:
+        classification = classify(path.name, title, extraction.text)
     analysis = analyse_document(extraction.text, classification, is_scanned=extraction.is_scanned)
     data = {
         "filename": path.name, "title": title, "size": path.stat().st_size,
