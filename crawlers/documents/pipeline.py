@@ -75,6 +75,9 @@ def store_document(item: DocumentItem, *, db_url: str | None, root, limits: Extr
             extraction_error=extraction.error, is_scanned=extraction.is_scanned,
             classification=classification.kind.value, analysis=analysis,
         ))
+        if extraction.error:
+            # The source's file is broken, not our crawl: kept with its error, logged, not an issue.
+            log.warning("documents %s: %s", item.url, extraction.error)
         return "changed" if had_version else "new"
 
 
