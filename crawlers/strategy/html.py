@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 
 from parsel import Selector
 
-from crawlers.strategy import doctypes
+from crawlers.strategy import doctypes, scrub
 from crawlers.strategy.items import ConsultationDocumentItem, ConsultationItem
 from crawlers.strategy.parse import SOURCE, id_from_reg_num
 from crawlers.strategy.text import html_to_text, rich_text
@@ -194,13 +194,13 @@ def parse_html_detail(body: bytes | str, url: str, *, expected_id: int | None = 
     if description_html:
         inner = Selector(text=description_html).css("div.col-md-12 > *").getall()
         description_raw = "".join(inner).strip() or None
-    description_raw, description_text = rich_text(description_raw)
+    description_raw, description_text = (scrub.redact_emails(t) for t in rich_text(description_raw))
 
     short_term = None
     for block in sel.css("div#short-term"):
         heading = _clean(" ".join(block.css("h3 ::text").getall()))
         if heading == "Мотиви за кратък срок":
-            short_term = html_to_text("".join(block.css("p").getall()))
+            short_term = scrub.redact_emails(html_to_text("".join(block.css("p").getall())))
     pris_id = None
     for href in sel.css("a::attr(href)").getall():
         m = re.search(r"/pris/legal-information/[^/]+/(\d+)", href)
@@ -218,7 +218,7 @@ def parse_html_detail(body: bytes | str, url: str, *, expected_id: int | None = 
         date_close=date_close,
         source="html",
         source_url=url,
-        raw=body if isinstance(body, bytes) else body.encode("utf-8"),
+        raw=scrub.scrub_page(body if isinstance(body, bytes) else body.encode("utf-8")),
         description_raw=description_raw,
         description_text=description_text,
         act_type=act_type,

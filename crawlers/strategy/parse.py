@@ -29,7 +29,7 @@ from typing import IO, Any
 
 import ijson
 
-from crawlers.strategy import doctypes
+from crawlers.strategy import doctypes, scrub
 from crawlers.strategy.items import ConsultationDocumentItem, ConsultationItem, ConsultationStub
 from crawlers.strategy.text import (
     check_api_error,
@@ -161,6 +161,7 @@ def consultation_from_row(
         raise SourceError(SOURCE, url, f"date_close {date_close} is before date_open {date_open}", record)
     description_raw, description_text = rich_text(row.get("description"))
     _reason_raw, reason_text = rich_text(row.get("short_term_reason"))
+    description_raw, description_text, reason_text = (scrub.redact_emails(t) for t in (description_raw, description_text, reason_text))
     count, first, last = _comment_dates(row["comments"], url=url, record=record)
     published = row.get("published") if source == "api" else row.get("active")
     return ConsultationItem(
@@ -201,7 +202,7 @@ def parse_api_detail(body: bytes, url: str, *, expected_id: int | None = None) -
     check_api_error(data, source=SOURCE, url=url, record=record)
     if not isinstance(data, dict):
         raise SourceError(SOURCE, url, f"expected one consultation object, got a {type(data).__name__}", record)
-    item = consultation_from_row(data, source="api", url=url, raw=body)
+    item = consultation_from_row(data, source="api", url=url, raw=scrub.dumps(scrub.scrub_consultation(data)))
     if expected_id is not None and item.id != expected_id:
         raise SourceError(SOURCE, url, f"asked for consultation {expected_id}, the answer is {item.reg_num}", record)
     return item
@@ -336,7 +337,7 @@ def iter_full_report(fp: IO[bytes], url: str) -> Iterator[ConsultationItem]:
     """
     pending: ConsultationItem | None = None
     for row in iter_report_rows(fp, url):
-        raw = json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+        raw = scrub.dumps(scrub.scrub_consultation(row) if isinstance(row, dict) else row)
         reg = str(row.get("reg_num", "?")) if isinstance(row, dict) else "?"
         item = consultation_from_row(row, source="report", url=url, raw=raw, raw_url=f"{url}#{reg}")
         if pending is not None and pending.id == item.id:

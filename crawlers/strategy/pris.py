@@ -19,12 +19,12 @@ is the text between the slashes.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Any
 
+from crawlers.strategy import scrub
 from crawlers.strategy.items import CouncilActItem
 from crawlers.strategy.parse import iter_report_rows
 from crawlers.strategy.text import check_api_error, check_fields, decode_json, iso_date, opt_int, opt_str, rich_text
@@ -117,7 +117,7 @@ def parse_pris_detail(body: bytes, url: str, *, expected_id: int | None = None) 
     check_api_error(data, source=SOURCE, url=url, record=record)
     if not isinstance(data, dict):
         raise SourceError(SOURCE, url, f"expected one act object, got a {type(data).__name__}", record)
-    act = act_from_row(data, source="api", url=url, raw=body)
+    act = act_from_row(data, source="api", url=url, raw=scrub.dumps(scrub.scrub_act(data)))
     if expected_id is not None and act.id != expected_id:
         raise SourceError(SOURCE, url, f"asked for act {expected_id}, the answer is act {act.id}", record)
     return act
@@ -158,5 +158,5 @@ def parse_pris_list(body: bytes, url: str) -> PrisListPage:
 def iter_pris_report(fp: IO[bytes], url: str) -> Iterator[CouncilActItem]:
     """Acts of the open-data ПРИС report, streamed (the real file is ~190 MB)."""
     for row in iter_report_rows(fp, url, source=SOURCE):
-        raw = json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+        raw = scrub.dumps(scrub.scrub_act(row) if isinstance(row, dict) else row)
         yield act_from_row(row, source="report", url=url, raw=raw, raw_url=f"{url}#{row.get('pris_id', '?') if isinstance(row, dict) else '?'}")

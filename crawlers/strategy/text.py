@@ -36,7 +36,7 @@ def decode_json(body: bytes, *, source: str, url: str, record: str | None = None
     except UnicodeDecodeError as exc:
         raise SourceError(source, url, f"answer is not UTF-8 JSON: {exc}", record) from exc
     except json.JSONDecodeError as exc:
-        what = "truncated JSON" if exc.pos >= len(body.rstrip()) - 1 else "invalid JSON"
+        what = "truncated JSON" if not body.rstrip().endswith((b"}", b"]")) else "invalid JSON"
         raise SourceError(source, url, f"{what} at byte {exc.pos}: {exc.msg}", record) from exc
 
 
