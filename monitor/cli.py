@@ -20,6 +20,8 @@ COMMAND_MODULES = [
     "monitor.commands.crawl",
     "monitor.commands.crawl_strategy",
     "monitor.commands.consultations",
+    "monitor.commands.crawl_parliament",
+    "monitor.commands.bills",
     "monitor.commands.demo",
     "monitor.commands.act_text",
     "monitor.commands.documents",

@@ -1,0 +1,314 @@
+"""Store parliament.bg items: raw answer, a version in the history, then the current rows.
+
+For each BillItem: the raw answer goes to `raw_payloads`, the normalised record to
+`record_version("bill", id, ...)` (a read with fewer chronology rows than the stored one is
+held, not written), and only a new or changed record replaces the Bill row and its children.
+ActTextItem (entity "act_text") and AssemblyItem (entity "assembly") work the same way.
+
+Writes are committed in batches (PARLIAMENT_STORE_BATCH items) for speed. If a batch fails
+to commit, it is rolled back and replayed item by item, so one bad record costs only itself;
+counters are applied only after a commit, so the CrawlRun never counts what was not stored.
+An IssueItem commits the batch first: on SQLite a second writer (report_issue's own
+session) would otherwise wait on ours.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from scrapy.crawler import Crawler
+from sqlalchemy.orm import Session
+
+from crawlers.parliament.items import ActTextItem, AssemblyItem, BillItem, IssueItem
+from crawlers.runs import report_issue, stat_key
+from db.engine import session_factory
+from db.models import (
+    ActText,
+    Assembly,
+    Bill,
+    BillCommittee,
+    BillFile,
+    BillProposal,
+    BillRelation,
+    BillReport,
+    BillSponsor,
+    BillStage,
+    utcnow,
+)
+from db.versioning import VersionResult, record_version, store_raw
+
+log = logging.getLogger(__name__)
+SOURCE = "parliament"
+StoredItem = BillItem | ActTextItem | AssemblyItem
+
+
+def fewer_stages(stored: dict[str, Any], new: dict[str, Any]) -> str | None:
+    """Regression check: a chronology never loses rows, so fewer `activity` rows is a flaky read."""
+
+    def count(data: dict[str, Any]) -> int:
+        return len((data.get("stages") or {}).get("activity", ()))
+
+    before, after = count(stored), count(new)
+    return f"{after} activity stages instead of the stored {before}" if after < before else None
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def _children(item: BillItem) -> dict[str, list[Any]]:
+    en = enumerate
+    return {
+        "sponsors": [BillSponsor(position=i, kind=s.kind, mp_id=s.mp_id, body_id=s.body_id, name=s.name) for i, s in en(item.sponsors)],
+        "committees": [
+            BillCommittee(position=i, distribution_id=c.distribution_id, committee_id=c.committee_id, name=c.name, role=c.role, is_lead=c.is_lead)
+            for i, c in en(item.committees)
+        ],
+        "stages": [
+            BillStage(
+                position=i,
+                origin=s.origin,
+                activity_id=s.activity_id,
+                date=s.date,
+                stage=s.stage,
+                event=s.event,
+                plenary_steno_id=s.plenary_steno_id,
+                committee_steno_id=s.committee_steno_id,
+                committee_id=s.committee_id,
+                committee_name=s.committee_name,
+                classification=s.classification,
+            )
+            for i, s in en(item.stages)
+        ],
+        "reports": [
+            BillReport(
+                position=i,
+                origin=r.origin,
+                report_id=r.report_id,
+                date=r.date,
+                committee_id=r.committee_id,
+                committee_name=r.committee_name,
+                stage=r.stage,
+                subject=r.subject,
+            )
+            for i, r in en(item.reports)
+        ],
+        "files": [
+            BillFile(
+                position=i,
+                origin=f.origin,
+                file_id=f.file_id,
+                filename=f.filename,
+                url=f.url,
+                date=f.date,
+                reg_number=f.reg_number,
+                annotation=f.annotation,
+            )
+            for i, f in en(item.files)
+        ],
+        "relations": [BillRelation(position=i, kind=r.kind, other_bill_id=r.other_bill_id, other_title=r.other_title) for i, r in en(item.relations)],
+        "proposals": [
+            BillProposal(
+                position=i,
+                proposal_id=p.proposal_id,
+                reg_number=p.reg_number,
+                date=p.date,
+                annotation=p.annotation,
+                authors=p.authors,
+                files=p.files,
+            )
+            for i, p in en(item.proposals)
+        ],
+    }
+
+
+BILL_COLUMNS = (
+    "signature", "title", "final_title", "assembly", "session", "submitted_on", "adopted_on", "proposals_from",
+    "proposals_until", "veto_on", "veto", "dv_issue", "dv_year", "dv_issue_id", "sync_id", "merged_into_id",
+    "withdrawn", "initiator", "status", "status_date", "union_label", "trans_label", "source_url",
+)  # fmt: skip
+
+
+def _raw_id(session: Session, item: StoredItem) -> int | None:
+    if item.raw is None:
+        return None
+    raw = item.raw
+    return store_raw(session, SOURCE, raw.url, raw.body, http_status=raw.status, content_type=raw.content_type).id
+
+
+def store_bill(session: Session, item: BillItem, *, crawl_run_id: int | None = None) -> VersionResult:
+    now = utcnow()
+    result = record_version(
+        session, "bill", item.id, item.record(),
+        raw_payload_id=_raw_id(session, item), crawl_run_id=crawl_run_id, regression=fewer_stages, now=now,
+    )  # fmt: skip
+    bill = session.get(Bill, item.id)
+    if result.status == "held":
+        return result  # last_fetched_at stays old, so the next run reads the bill again to confirm
+    if bill is not None and not result.written:
+        bill.last_fetched_at = now
+        return result
+    cols = {c: getattr(item, c) for c in BILL_COLUMNS}
+    children = _children(item)
+    if bill is None:
+        bill = Bill(id=item.id, first_seen_at=now, **cols, **children)
+        session.add(bill)
+    else:
+        for key, value in cols.items():
+            setattr(bill, key, value)
+        for key, rows in children.items():
+            setattr(bill, key, rows)  # delete-orphan removes the old rows
+    bill.content_hash, bill.version = result.content_hash, result.version
+    bill.last_fetched_at = bill.last_changed_at = now
+    return result
+
+
+def store_act_text(session: Session, item: ActTextItem, *, crawl_run_id: int | None = None) -> VersionResult | None:
+    """None when the bill is not stored (the act text belongs to a bill row)."""
+    bill = session.get(Bill, item.bill_id)
+    if bill is None:
+        return None
+    now = utcnow()
+    result = record_version(session, "act_text", item.bill_id, item.record(), raw_payload_id=_raw_id(session, item), crawl_run_id=crawl_run_id, now=now)
+    row = bill.act_text
+    if row is None:
+        row = bill.act_text = ActText(bill_id=item.bill_id)
+    elif not result.written:
+        row.fetched_at = now
+        return result
+    row.final_title, row.body_html = item.final_title, item.body_html
+    row.dv_issue, row.dv_year, row.adopted_on = item.dv_issue, item.dv_year, item.adopted_on
+    row.source_url, row.content_hash, row.version, row.fetched_at = item.source_url, result.content_hash, result.version, now
+    row.analysis = None  # cached analysis of the old text
+    return result
+
+
+def store_assembly(session: Session, item: AssemblyItem, *, crawl_run_id: int | None = None) -> VersionResult:
+    result = record_version(session, "assembly", item.number, item.record(), raw_payload_id=_raw_id(session, item), crawl_run_id=crawl_run_id)
+    row = session.get(Assembly, item.number)
+    if row is None:
+        row = Assembly(number=item.number)
+        session.add(row)
+    row.api_id, row.name = item.api_id, item.name
+    return result
+
+
+# --------------------------------------------------------------------------- pipeline
+
+
+@dataclass
+class _Done:
+    """What one stored item will count once its batch is committed."""
+
+    stats: list[str]
+    issues: list[IssueItem] = field(default_factory=list)
+
+
+class ParliamentStorePipeline:
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.db_url = crawler.settings.get("LEXWATCH_DATABASE_URL")
+        self.batch_size = max(1, crawler.settings.getint("PARLIAMENT_STORE_BATCH", 200))
+        self.session: Session | None = None
+        self.pending: list[tuple[StoredItem, _Done]] = []
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ParliamentStorePipeline:
+        return cls(crawler)
+
+    @property
+    def run_id(self) -> int | None:
+        return getattr(self.crawler.spider, "crawl_run_id", None)
+
+    def open_spider(self) -> None:
+        self.session = session_factory(self.db_url)()
+
+    def close_spider(self) -> None:
+        try:
+            self.flush()
+        finally:
+            if self.session is not None:
+                self.session.close()
+
+    def process_item(self, item: Any) -> Any:
+        if isinstance(item, IssueItem):
+            self.flush()
+            self._report(item)
+        elif isinstance(item, (BillItem, ActTextItem, AssemblyItem)):
+            try:
+                done = self._store(item)
+            except Exception:  # noqa: BLE001 - a database error: keep the rest of the batch
+                log.exception("storing %s failed; replaying the batch item by item", _key(item))
+                self._recover(extra=item)
+            else:
+                self.pending.append((item, done))
+                if len(self.pending) >= self.batch_size:
+                    self.flush()
+        return item
+
+    # -- storing
+
+    def _store(self, item: StoredItem) -> _Done:
+        assert self.session is not None
+        if isinstance(item, BillItem):
+            result = store_bill(self.session, item, crawl_run_id=self.run_id)
+            done = _Done([stat_key(result.status)])
+            if result.status == "held":
+                done.issues.append(IssueItem("held", f"update held back: {result.reason}", item.source_url, str(item.id)))
+            return done
+        if isinstance(item, ActTextItem):
+            act = store_act_text(self.session, item, crawl_run_id=self.run_id)
+            if act is None:
+                return _Done([], [IssueItem("store_error", "act text for a bill that is not stored; skipped", item.source_url, str(item.bill_id))])
+            return _Done([stat_key(f"act_text/{act.status}")])
+        result = store_assembly(self.session, item, crawl_run_id=self.run_id)
+        return _Done([stat_key(f"assembly/{result.status}")])
+
+    def flush(self) -> None:
+        if self.session is None or not self.pending:
+            return
+        try:
+            self.session.commit()
+        except Exception:  # noqa: BLE001
+            log.exception("committing a batch of %d items failed; replaying item by item", len(self.pending))
+            self._recover()
+            return
+        self._applied(self.pending)
+        self.pending = []
+        self.session.expunge_all()  # keep memory flat over long crawls
+
+    def _recover(self, extra: StoredItem | None = None) -> None:
+        """Roll back, then store the pending items (and `extra`) one per transaction."""
+        assert self.session is not None
+        self.session.rollback()
+        self.session.expunge_all()
+        items = [it for it, _ in self.pending] + ([extra] if extra is not None else [])
+        self.pending = []
+        for it in items:
+            try:
+                done = self._store(it)
+                self.session.commit()
+            except Exception as exc:  # noqa: BLE001
+                self.session.rollback()
+                self.session.expunge_all()
+                url = getattr(it, "source_url", None)
+                self._report(IssueItem("store_error", f"not stored: {exc.__class__.__name__}: {exc}"[:2000], url, _key(it)))
+                continue
+            self._applied([(it, done)])
+            self.session.expunge_all()
+
+    def _applied(self, done: list[tuple[StoredItem, _Done]]) -> None:
+        stats = self.crawler.stats
+        for _, d in done:
+            for key in d.stats:
+                stats.inc_value(key)
+        for _, d in done:
+            for issue in d.issues:
+                self._report(issue)
+
+    def _report(self, issue: IssueItem) -> None:
+        report_issue(self.crawler, issue.kind, issue.message, url=issue.url, record_key=issue.record_key)
+
+
+def _key(item: Any) -> str:
+    return str(getattr(item, "id", None) or getattr(item, "bill_id", None) or getattr(item, "number", "?"))

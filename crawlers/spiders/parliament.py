@@ -1,0 +1,216 @@
+"""Bills (законопроекти) from parliament.bg's JSON API into the database.
+
+Discovery: the monthly lists `GET /api/v1/archive-period/bg/L_Acts/{y}/{m}/1/0` (default: the
+previous and the current month; `since=YYYY-MM` back-fills, back to 2001), then
+`GET /api/v1/bill/{id}` for every listed id, plus a re-read of open bills of the current
+assembly (see crawlers.parliament.plan), and `GET /api/v1/act/{id}` for adopted bills whose
+promulgated text is not stored yet. `GET /api/v1/fn-assembly/bg` gives the assemblies.
+
+Arguments (-a): since, until, months ("2025-09,2026-09"), assembly (a number: only bills of that
+National Assembly are stored), fetch_only (benchmarks: download bill details without parsing
+or storing). Settings: PARLIAMENT_BASE_URL, PARLIAMENT_REREAD_DAYS (6), PARLIAMENT_REREAD_MAX (300).
+
+Answers that cannot be stored (HTML shell, `{}`/`null`, broken JSON, missing keys, HTTP errors
+after retries) become IssueItems: recorded as CrawlIssues with the URL, never stored.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from crawlers.parliament import parse as P
+from crawlers.parliament.items import IssueItem, RawAnswer
+from crawlers.parliament.plan import StoredBill, load_stored, months_to_list, needs_act_text, rereads, skip_listed
+from crawlers.runs import stat_key
+from db.engine import session_scope
+from db.models import utcnow
+
+log = logging.getLogger(__name__)
+
+
+def _truthy(value: Any) -> bool:
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
+
+
+class ParliamentSpider(scrapy.Spider):
+    name = "parliament"
+    source = "parliament"
+    custom_settings = {
+        "ITEM_PIPELINES": {"crawlers.pipelines.parliament.ParliamentStorePipeline": 300},
+        "DOWNLOADER_MIDDLEWARES": {
+            "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+            "crawlers.middlewares.RetryAfterRetryMiddleware": 550,
+        },
+    }
+
+    def __init__(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        months: str | None = None,
+        assembly: str | int | None = None,
+        fetch_only: str | bool | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ):
+        super().__init__(*args, **kwargs)
+        self.months = months_to_list(since=since, until=until, months=months)  # ValueError on a bad month
+        self.assembly = int(assembly) if assembly not in (None, "") else None
+        self.fetch_only = _truthy(fetch_only) if fetch_only is not None else False
+        self.run_args = {"since": since, "until": until, "months": months, "assembly": self.assembly, "fetch_only": self.fetch_only or None}
+        self.stored: dict[int, StoredBill] = {}
+        self.requested: set[int] = set()
+        self.listed: set[int] = set()
+        self.current_assembly: int | None = None
+        self.rereads_scheduled = False
+
+    # -- settings
+
+    @property
+    def base(self) -> str:
+        return self.settings.get("PARLIAMENT_BASE_URL").rstrip("/")
+
+    @property
+    def reread_days(self) -> float:
+        return self.settings.getfloat("PARLIAMENT_REREAD_DAYS", 6.0)
+
+    def _inc(self, name: str, count: int = 1) -> None:
+        self.crawler.stats.inc_value(stat_key(name), count)
+
+    # -- start
+
+    async def start(self) -> AsyncIterator[Any]:
+        if not self.fetch_only:
+            with session_scope(self.settings.get("LEXWATCH_DATABASE_URL")) as s:
+                self.stored = load_stored(s)
+        self.current_assembly = max((b.assembly for b in self.stored.values() if b.assembly), default=None)
+        self.logger.info(
+            "listing %d month(s) %s..%s; %d bills stored", len(self.months),
+            "%d-%02d" % self.months[0] if self.months else "-", "%d-%02d" % self.months[-1] if self.months else "-", len(self.stored),
+        )  # fmt: skip
+        yield scrapy.Request(P.assemblies_url(self.base), callback=self.parse_assemblies, errback=self.on_error, priority=20)
+        for year, month in reversed(self.months):  # newest first: the daily run cares most about them
+            yield scrapy.Request(
+                P.month_url(self.base, year, month), callback=self.parse_month, errback=self.on_error, priority=10
+            )
+
+    # -- callbacks
+
+    def parse_assemblies(self, response: Response) -> Iterator[Any]:
+        try:
+            items = P.parse_assemblies(P.decode(response.body, response.url, _ctype(response)), response.url, raw=_raw(response))
+        except P.AnswerProblem as exc:
+            yield IssueItem(exc.kind, str(exc), response.url)
+            items = []
+        if items:
+            self.current_assembly = max(self.current_assembly or 0, max(a.number for a in items))
+            if not self.fetch_only:
+                yield from items
+        yield from self._schedule_rereads()
+
+    def parse_month(self, response: Response) -> Iterator[Any]:
+        try:
+            rows = P.parse_month_list(P.decode(response.body, response.url, _ctype(response)), response.url)
+        except P.AnswerProblem as exc:
+            yield IssueItem(exc.kind, str(exc), response.url)
+            return
+        now = utcnow()
+        for row in rows:
+            if row.id in self.listed:
+                continue
+            self.listed.add(row.id)
+            self._inc("listed")
+            stored = self.stored.get(row.id)
+            if self.assembly is not None and stored is not None and stored.assembly != self.assembly:
+                self._inc("skipped/other_assembly")
+                continue
+            if skip_listed(stored, current_assembly=self.current_assembly, now=now, reread_days=self.reread_days):
+                self._inc("skipped/settled")
+                continue
+            yield from self._bill_request(row.id)
+
+    def parse_bill(self, response: Response, bill_id: int) -> Iterator[Any]:
+        if self.fetch_only:
+            self._inc("fetched")
+            return
+        try:
+            data = P.decode(response.body, response.url, _ctype(response), record=str(bill_id))
+            item = P.parse_bill(data, response.url, self.base, raw=_raw(response), expect_id=bill_id)
+        except P.AnswerProblem as exc:
+            yield IssueItem(exc.kind, str(exc), response.url, str(bill_id))
+            return
+        if self.assembly is not None and item.assembly != self.assembly:
+            self._inc("skipped/other_assembly")
+            return
+        yield item
+        if item.status == "adopted" and needs_act_text(item.id, (item.dv_issue, item.dv_year), self.stored):
+            yield scrapy.Request(
+                P.act_url(self.base, item.id), callback=self.parse_act, errback=self.on_error,
+                cb_kwargs={"bill_id": item.id}, priority=-1,
+            )  # fmt: skip
+
+    def parse_act(self, response: Response, bill_id: int) -> Iterator[Any]:
+        try:
+            data = P.decode(response.body, response.url, _ctype(response), record=str(bill_id))
+            item = P.parse_act(data, response.url, raw=_raw(response), expect_id=bill_id)
+        except P.AnswerProblem as exc:
+            yield IssueItem(exc.kind, str(exc), response.url, str(bill_id))
+            return
+        if item.body_html is None:
+            # Adopted, but the text is not published yet: nothing stored, so a later run asks again.
+            self._inc("act_text/not_published")
+            return
+        yield item
+
+    def on_error(self, failure: Failure) -> Iterator[IssueItem]:
+        request = failure.request  # type: ignore[attr-defined]
+        record = str(request.cb_kwargs.get("bill_id")) if request.cb_kwargs.get("bill_id") else None
+        if failure.check(HttpError):
+            response = failure.value.response
+            message = f"HTTP {response.status} (after {request.meta.get('retry_times', 0)} retries); nothing stored"
+        else:
+            message = f"{failure.type.__name__}: {failure.getErrorMessage()}; nothing stored"
+        yield IssueItem("http_error", message, request.url, record)
+        if request.callback == self.parse_assemblies:
+            yield from self._schedule_rereads()
+
+    # -- helpers
+
+    def _bill_request(self, bill_id: int) -> Iterator[scrapy.Request]:
+        if bill_id in self.requested:
+            return
+        self.requested.add(bill_id)
+        yield scrapy.Request(
+            P.bill_url(self.base, bill_id), callback=self.parse_bill, errback=self.on_error, cb_kwargs={"bill_id": bill_id}
+        )
+
+    def _schedule_rereads(self) -> Iterator[scrapy.Request]:
+        """Once, after the assemblies are known: open bills of the current assembly not read lately."""
+        if self.rereads_scheduled or self.fetch_only:
+            return
+        self.rereads_scheduled = True
+        target = self.current_assembly
+        if self.assembly is not None and self.assembly != target:
+            return  # a past assembly's pending bills lapsed with it
+        due = rereads(
+            self.stored, assembly=target, now=utcnow(), reread_days=self.reread_days,
+            limit=self.settings.getint("PARLIAMENT_REREAD_MAX", 300),
+        )  # fmt: skip
+        self._inc("reread", len(due))
+        for bill_id in due:
+            yield from self._bill_request(bill_id)
+
+
+def _ctype(response: Response) -> str | None:
+    value = response.headers.get(b"Content-Type")
+    return value.decode("latin-1") if value else None
+
+
+def _raw(response: Response) -> RawAnswer:
+    return RawAnswer(response.url, response.body, response.status, _ctype(response))

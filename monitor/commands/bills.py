@@ -1,0 +1,210 @@
+"""`lexwatch bills list|show`: the bills stored from parliament.bg."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import typer
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.models import Bill, RecordChange, RecordVersion
+from db.session import open_session
+from monitor.errors import LexwatchError, UsageError
+
+bills_app = typer.Typer(help="Bills (законопроекти) stored from parliament.bg.", no_args_is_help=True)
+
+FORMATS = ("table", "json")
+
+
+def _fmt(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+
+
+def bill_summary(b: Bill) -> dict[str, Any]:
+    return {
+        "id": b.id,
+        "signature": b.signature,
+        "title": b.title,
+        "assembly": b.assembly,
+        "submitted_on": _fmt(b.submitted_on),
+        "status": b.status,
+        "status_date": _fmt(b.status_date),
+        "initiator": b.initiator,
+        "adopted_on": _fmt(b.adopted_on),
+        "dv_issue": b.dv_issue,
+        "dv_year": b.dv_year,
+        "source_url": b.source_url,
+    }
+
+
+def _columns(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    return {n: _fmt(getattr(obj, n)) for n in names}
+
+
+BILL_FIELDS = (
+    "id", "signature", "title", "final_title", "assembly", "session", "submitted_on", "adopted_on", "proposals_from",
+    "proposals_until", "veto_on", "veto", "dv_issue", "dv_year", "dv_issue_id", "sync_id", "merged_into_id", "withdrawn",
+    "initiator", "status", "status_date", "union_label", "trans_label", "source_url", "content_hash", "version",
+    "first_seen_at", "last_fetched_at", "last_changed_at",
+)  # fmt: skip
+CHILD_FIELDS = {
+    "sponsors": ("kind", "mp_id", "body_id", "name"),
+    "committees": ("committee_id", "name", "role", "is_lead", "distribution_id"),
+    "stages": ("origin", "date", "stage", "event", "classification", "activity_id", "plenary_steno_id", "committee_steno_id", "committee_id", "committee_name"),
+    "reports": ("origin", "report_id", "date", "committee_id", "committee_name", "stage", "subject"),
+    "files": ("origin", "file_id", "filename", "url", "date", "reg_number", "annotation"),
+    "relations": ("kind", "other_bill_id", "other_title"),
+    "proposals": ("proposal_id", "reg_number", "date", "annotation", "authors", "files"),
+}
+
+
+def bill_detail(session: Session, b: Bill) -> dict[str, Any]:
+    data = _columns(b, BILL_FIELDS)
+    for key, names in CHILD_FIELDS.items():
+        data[key] = [_columns(row, names) for row in getattr(b, key)]
+    act = b.act_text
+    data["act_text"] = (
+        None
+        if act is None
+        else {
+            "final_title": act.final_title,
+            "dv_issue": act.dv_issue,
+            "dv_year": act.dv_year,
+            "adopted_on": _fmt(act.adopted_on),
+            "source_url": act.source_url,
+            "body_chars": len(act.body_html or ""),
+            "version": act.version,
+            "fetched_at": _fmt(act.fetched_at),
+        }
+    )
+    versions = session.scalar(select(func.count()).where(RecordVersion.entity == "bill", RecordVersion.entity_key == str(b.id)))
+    last = session.scalar(
+        select(RecordVersion)
+        .where(RecordVersion.entity == "bill", RecordVersion.entity_key == str(b.id))
+        .order_by(RecordVersion.version.desc())
+        .limit(1)
+    )
+    changed_fields = []
+    if last is not None and last.version > 1:
+        changed_fields = list(session.scalars(select(RecordChange.field).where(RecordChange.version_id == last.id).order_by(RecordChange.field)))
+    data["history"] = {
+        "versions": versions or 0,
+        "last_change": _fmt(last.valid_from) if last is not None else None,
+        "last_changed_fields": changed_fields,
+    }
+    return data
+
+
+def find_bill(session: Session, ref: str) -> Bill:
+    ref = ref.strip()
+    if ref.isdigit():
+        bill = session.get(Bill, int(ref))
+        if bill is not None:
+            return bill
+    found = list(session.scalars(select(Bill).where(Bill.signature == ref).order_by(Bill.id)))
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        ids = ", ".join(str(b.id) for b in found)
+        raise LexwatchError(f"signature {ref} is shared by bills {ids}; give the id")
+    raise LexwatchError(f"no bill with id or signature {ref!r} is stored (run `lexwatch crawl parliament`)")
+
+
+@bills_app.command("list")
+def list_bills(
+    assembly: int = typer.Option(None, "--assembly", help="Only this National Assembly (e.g. 52)."),
+    status: str = typer.Option(None, "--status", help="submitted, in_committee, first_reading_passed, adopted, rejected, withdrawn, merged."),
+    initiator: str = typer.Option(None, "--initiator", help="council_of_ministers, mps, committee, mixed, unknown."),
+    limit: int = typer.Option(50, "--limit", min=1, help="At most this many, newest first."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+    db: str = typer.Option(None, "--db", help="Database URL (default: $LEXWATCH_DATABASE_URL or SQLite)."),
+) -> None:
+    """Stored bills, newest submission first."""
+    from crawlers.parliament.status import INITIATORS, STATUSES
+
+    _check_format(fmt)
+    if status and status not in STATUSES:
+        raise UsageError(f"--status must be one of {', '.join(STATUSES)}, got {status!r}")
+    if initiator and initiator not in INITIATORS:
+        raise UsageError(f"--initiator must be one of {', '.join(INITIATORS)}, got {initiator!r}")
+    query = select(Bill).order_by(Bill.submitted_on.desc(), Bill.id.desc()).limit(limit)
+    if assembly is not None:
+        query = query.where(Bill.assembly == assembly)
+    if status:
+        query = query.where(Bill.status == status)
+    if initiator:
+        query = query.where(Bill.initiator == initiator)
+    with open_session(db) as s:
+        rows = [bill_summary(b) for b in s.scalars(query)]
+    if fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} bill(s)", title_justify="left")
+    for col in ("id", "signature", "submitted", "status", "initiator", "NA", "title"):
+        table.add_column(col, overflow="fold" if col == "title" else "ellipsis", no_wrap=col != "title")
+    for r in rows:
+        table.add_row(str(r["id"]), r["signature"], r["submitted_on"] or "", r["status"], r["initiator"], str(r["assembly"] or ""), r["title"])
+    Console().print(table)
+
+
+@bills_app.command("show")
+def show_bill(
+    ref: str = typer.Argument(..., help="Bill id (L_Act_id) or signature, e.g. 52-602-01-43."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+    db: str = typer.Option(None, "--db", help="Database URL (default: $LEXWATCH_DATABASE_URL or SQLite)."),
+) -> None:
+    """Everything stored about one bill: fields, sponsors, committees, stages, reports, files, history."""
+    _check_format(fmt)
+    with open_session(db) as s:
+        data = bill_detail(s, find_bill(s, ref))
+    if fmt == "json":
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    _print_detail(data)
+
+
+def _print_detail(data: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    head = Table(show_header=False, title=f"{data['signature']} — {data['title']}", title_justify="left")
+    head.add_column(style="bold")
+    head.add_column(overflow="fold")
+    for key in BILL_FIELDS:
+        if data[key] not in (None, "", False):
+            head.add_row(key, str(data[key]))
+    hist = data["history"]
+    head.add_row("versions", f"{hist['versions']} (last change {hist['last_change']})")
+    if hist["last_changed_fields"]:
+        head.add_row("last changed", ", ".join(hist["last_changed_fields"][:20]))
+    act = data["act_text"]
+    head.add_row("act text", "—" if act is None else f"ДВ бр. {act['dv_issue']}/{act['dv_year']}, {act['body_chars']} chars")
+    console.print(head)
+    for key, names in CHILD_FIELDS.items():
+        rows = data[key]
+        if not rows:
+            continue
+        shown = [n for n in names if any(r[n] not in (None, "", []) for r in rows)]
+        t = Table(title=f"{key} ({len(rows)})", title_justify="left")
+        for n in shown:
+            t.add_column(n, overflow="fold")
+        for r in rows:
+            t.add_row(*("" if r[n] is None else (json.dumps(r[n], ensure_ascii=False) if isinstance(r[n], list) else str(r[n])) for n in shown))
+        console.print(t)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(bills_app, name="bills")

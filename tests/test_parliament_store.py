@@ -1,0 +1,114 @@
+"""Storing parliament items (crawlers.pipelines.parliament) on SQLite and PostgreSQL:
+versions, the field-level diff, held regressions, rows replaced only on change."""
+from __future__ import annotations
+
+import copy
+
+from sqlalchemy import func, select
+
+from conftest import load_shared_json
+from crawlers.parliament.items import RawAnswer
+from crawlers.parliament.parse import parse_act, parse_assemblies, parse_bill
+from crawlers.pipelines.parliament import store_act_text, store_assembly, store_bill
+from db.engine import session_scope
+from db.models import ActText, Assembly, Bill, BillStage, HeldUpdate, RawPayload, RecordChange, RecordVersion
+from db.versioning import history
+
+BASE = "https://www.parliament.bg"
+
+
+def item(data, bill_id=167546):
+    url = f"{BASE}/api/v1/bill/{bill_id}"
+    body = repr(data).encode()
+    return parse_bill(data, url, BASE, raw=RawAnswer(url, body, 200, "application/json"), expect_id=bill_id)
+
+
+def store(db_url, data, bill_id=167546):
+    with session_scope(db_url) as s:
+        return store_bill(s, item(data, bill_id))
+
+
+NEXT_STAGE = {
+    "L_Act_A_id": 48700, "L_Act_St_date": "2026-10-14", "Pl_Sten_id": 0, "A_Cm_Stid": 9901, "A_ns_C_id": 3816,
+    "A_ns_CL_value": "Комисия по правни въпроси", "L_Act_St_name": "приет", "L_Act_St2_name": "комисии второ гласуване",
+}  # fmt: skip  (the shape of the real rows of bill 167546)
+
+
+def test_new_then_unchanged_writes_one_version(db_url):
+    data = load_shared_json("parliament/bill-167546.json")
+    assert store(db_url, data).status == "new"
+    assert store(db_url, copy.deepcopy(data)).status == "unchanged"
+    with session_scope(db_url) as s:
+        assert [v.version for v in history(s, "bill", 167546)] == [1]
+        bill = s.get(Bill, 167546)
+        assert (bill.signature, bill.status, bill.initiator, bill.version) == ("52-602-01-43", "first_reading_passed", "council_of_ministers", 1)
+        assert next(c.name for c in bill.committees if c.is_lead) == "Комисия по правни въпроси"
+        assert len([st for st in bill.stages if st.origin == "activity"]) == 5
+        assert [f.url for f in bill.files][0] == "https://www.parliament.bg/bills/52/52-602-01-43.rtf"
+        assert s.scalar(select(func.count()).select_from(RawPayload)) == 1  # the same body is kept once
+
+
+def test_changed_record_makes_one_version_with_the_diff(db_url):
+    data = load_shared_json("parliament/bill-167546.json")
+    store(db_url, data)
+    changed = copy.deepcopy(data)
+    changed["activity"].append(NEXT_STAGE)
+    result = store(db_url, changed)
+    assert (result.status, result.version) == ("changed", 2)
+    with session_scope(db_url) as s:
+        versions = history(s, "bill", 167546)
+        assert [(v.version, v.valid_to is None) for v in versions] == [(1, False), (2, True)]
+        fields = {c.field: (c.old_value, c.new_value) for c in s.scalars(select(RecordChange).where(RecordChange.version_id == versions[1].id))}
+        assert fields["stages.activity[5].date"] == (None, "2026-10-14")
+        assert fields["stages.activity[5].stage"] == (None, "комисии второ гласуване")
+        assert fields["stages.activity[5].committee_steno_id"] == (None, 9901)
+        # only the new row changed: the earlier rows and every other field are as before
+        assert all(f.startswith("stages.activity[5].") for f in fields)
+        bill = s.get(Bill, 167546)
+        assert bill.version == 2
+        assert s.scalar(select(func.count()).select_from(BillStage).where(BillStage.bill_id == 167546)) == 9  # 6 activity + 2 hall + 1 committee
+
+
+def test_fewer_stages_is_held_until_confirmed(db_url):
+    data = load_shared_json("parliament/bill-167546.json")
+    store(db_url, data)
+    fewer = copy.deepcopy(data)
+    fewer["activity"] = fewer["activity"][:3]
+    first = store(db_url, fewer)
+    assert first.status == "held" and "3 activity stages instead of the stored 5" in first.reason
+    with session_scope(db_url) as s:
+        bill = s.get(Bill, 167546)
+        assert bill.version == 1 and len([st for st in bill.stages if st.origin == "activity"]) == 5
+        assert s.scalar(select(HeldUpdate.seen_count)) == 1
+    # the source is back to the stored content: the held read was a flake and is dropped
+    assert store(db_url, copy.deepcopy(data)).status == "unchanged"
+    with session_scope(db_url) as s:
+        assert s.scalar(select(func.count()).select_from(HeldUpdate)) == 0
+    # the same shorter answer twice in a row is believed
+    assert store(db_url, fewer).status == "held"
+    assert store(db_url, fewer).status == "changed"
+    with session_scope(db_url) as s:
+        assert s.get(Bill, 167546).version == 2
+        assert len([st for st in s.get(Bill, 167546).stages if st.origin == "activity"]) == 3
+
+
+def test_act_text_and_assemblies(db_url):
+    store(db_url, load_shared_json("parliament/bill-166636.json"), 166636)
+    act_data = copy.deepcopy(load_shared_json("parliament/act-166496.json"))
+    act_data["L_Act_id"] = 166636  # the real act shape, attached to the real bill we have
+    act = parse_act(act_data, f"{BASE}/api/v1/act/166636", expect_id=166636)
+    with session_scope(db_url) as s:
+        assert store_act_text(s, act).status == "new"
+    with session_scope(db_url) as s:
+        assert store_act_text(s, act).status == "unchanged"
+        row = s.get(ActText, 166636)
+        assert row.body_html.startswith("<!--[if gte mso 9]>") and (row.dv_issue, row.dv_year) == ("99", 2025)
+    orphan = parse_act(load_shared_json("parliament/act-15565.json"), "u", expect_id=15565)
+    with session_scope(db_url) as s:
+        assert store_act_text(s, orphan) is None  # no bill row: not stored
+    for a in parse_assemblies(load_shared_json("parliament/fn-assembly.json"), "u"):
+        with session_scope(db_url) as s:
+            assert store_assembly(s, a).status == "new"
+    with session_scope(db_url) as s:
+        assert [(a.number, a.api_id) for a in s.scalars(select(Assembly).order_by(Assembly.number))] == [(51, 61), (52, 62)]
+        assert s.scalar(select(func.count()).select_from(RecordVersion).where(RecordVersion.entity == "act_text")) == 1
