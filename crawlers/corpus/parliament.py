@@ -341,6 +341,11 @@ def write_world(world: World, root: Path, *, until: dt.date | None = None) -> Co
     )  # fmt: skip
 
 
+def write_replay(world: World, root: Path, *, until: dt.date | None = None) -> CorpusSummary:
+    """The name the demo and the other corpus writers use (crawlers.corpus.strategy.write_replay)."""
+    return write_world(world, root, until=until)
+
+
 # --------------------------------------------------------------------------- real fixtures
 
 REAL_BILLS = (166636, 167546)

@@ -152,10 +152,16 @@ def list_bills(
     from rich.table import Table
 
     table = Table(title=f"{len(rows)} bill(s)", title_justify="left")
-    for col in ("id", "signature", "submitted", "status", "initiator", "NA", "title"):
-        table.add_column(col, overflow="fold" if col == "title" else "ellipsis", no_wrap=col != "title")
-    for r in rows:
-        table.add_row(str(r["id"]), r["signature"], r["submitted_on"] or "", r["status"], r["initiator"], str(r["assembly"] or ""), r["title"])
+    cells = [
+        (str(r["id"]), r["signature"], r["submitted_on"] or "", r["status"], r["initiator"], str(r["assembly"] or ""), r["title"])
+        for r in rows
+    ]
+    for i, col in enumerate(("id", "signature", "submitted", "status", "initiator", "NA")):
+        # the short columns keep their full width; only the title wraps
+        table.add_column(col, no_wrap=True, min_width=max([len(col)] + [len(c[i]) for c in cells]))
+    table.add_column("title", overflow="fold", ratio=1, min_width=20)
+    for c in cells:
+        table.add_row(*c)
     Console().print(table)
 
 
