@@ -21,7 +21,7 @@ REDACTED = "[e-mail]"
 
 
 def redact_emails(text: str | None) -> str | None:
-    return EMAIL.sub(REDACTED, text) if text else text
+    return EMAIL.sub(REDACTED, text) if text and "@" in text else text
 
 
 def _redact_all(value: Any) -> Any:
