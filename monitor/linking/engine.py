@@ -1,0 +1,484 @@
+"""The linker in memory: bills, consultations and ПРИС decisions in, proposed links out.
+
+Three stages, each a blocking → scoring → one-to-one assignment (candidates.py, score.py):
+
+1. Council of Ministers bills ↔ ПРИС decisions „за одобряване на законопроект“ dated
+   0–30 days before the submission. Titles are often identical („ЗИД на Кодекса на труда“
+   twice in one month), so the date weighs more here and only CoM bills take part.
+2. Council of Ministers bills ↔ consultations of laws opened within the window before the
+   submission. An explicit reference (the consultation's id or reg_num in the bill's
+   documents) wins outright; then the ПРИС chain (the bill's decision names the
+   consultation, or the consultation names the decision); then title matching.
+3. MP bills ↔ law consultations that no CoM bill or ПРИС decision took: a ministry's draft
+   tabled by MPs (INIT-03). These links are flagged and are not the bill's own consultation.
+
+Nothing here touches the database; build.py loads the records and writes the result.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from monitor.linking.candidates import PairSet, StemEncoder, title_pairs
+from monitor.linking.institutions import topic_mask, topics
+from monitor.linking.normalise import NormalTitle, clean_text, normalise_title, stems
+from monitor.linking.score import Choice, Features, assign, score_pairs
+from monitor.linking.settings import DEFAULT_SETTINGS, LinkSettings
+
+MP_FLAG = "mp_bill_matches_ministry_draft"
+CONSULTATION, COUNCIL_ACT, BILL = "consultation", "council_act", "bill"
+RANK_TITLE, RANK_CHAIN, RANK_EXPLICIT = 1, 2, 3
+METHOD_BY_RANK = {RANK_TITLE: "title_match", RANK_CHAIN: "pris_chain", RANK_EXPLICIT: "explicit"}
+DEFAULT_CLOSE_DAYS = 30  # a consultation without a closing date is taken to run the usual 30 days
+COUNCIL_CODE, MP_CODE = "02", "54"  # importer classes in parliament.bg signatures
+
+
+@dataclass(frozen=True)
+class BillIn:
+    id: int
+    title: str
+    submitted_on: dt.date | None
+    initiator: str | None  # council_of_ministers | mps | committee | mixed | unknown
+    signature: str = ""
+    lead_committee: str | None = None
+    explicit_consultations: tuple[int, ...] = ()  # consultation ids referenced in its documents
+
+
+@dataclass(frozen=True)
+class ConsultationIn:
+    id: int
+    reg_num: str
+    title: str
+    act_type: str | None = None
+    law_name: str | None = None
+    institution_name: str | None = None
+    date_open: dt.date | None = None
+    date_close: dt.date | None = None
+    pris_id: int | None = None
+
+
+@dataclass(frozen=True)
+class DecisionIn:
+    id: int
+    doc_date: dt.date | None
+    title: str  # the bill title between the slashes, or the whole `about`
+    importer: str | None = None
+    public_consultation_number: str | None = None
+    approves_bill: bool = False
+
+
+@dataclass
+class Fixed:
+    """What the run must respect: staff decisions and links of bills not re-linked now."""
+
+    confirmed: dict[tuple[int, str], int] = field(default_factory=dict)  # (bill, target_type) -> target
+    rejected: set[tuple[int, str, int]] = field(default_factory=set)
+    taken_by_com: dict[str, set[int]] = field(default_factory=dict)  # target_type -> targets
+    taken_by_mp: set[int] = field(default_factory=set)  # consultations
+    active: set[int] | None = None  # bills to (re)link; None = all
+
+
+@dataclass
+class Proposal:
+    bill_id: int
+    target_type: str
+    target_id: int
+    method: str
+    score: float
+    margin: float | None
+    status: str  # proposed | review
+    flag: str | None
+    evidence: dict[str, Any]
+
+    @property
+    def key(self) -> tuple[int, str, int]:
+        return (self.bill_id, self.target_type, self.target_id)
+
+
+def importer_code(signature: str | None) -> str | None:
+    """„52-602-01-43“ → „02“, „502-01-81“ → „02“ (research/parliament_api.md §5)."""
+    parts = (signature or "").strip().split("-")
+    head = parts[1] if len(parts) == 4 else parts[0] if len(parts) == 3 else ""
+    return head[1:] if len(head) == 3 and head.isdigit() else None
+
+
+def bill_class(bill: BillIn) -> str | None:
+    """"com" for Council of Ministers bills (a mixed one has the CoM among its importers),
+    "mp" for MPs' bills, None for committee bills and the unknown."""
+    if bill.initiator in ("council_of_ministers", "mixed"):
+        return "com"
+    if bill.initiator == "mps":
+        return "mp"
+    if bill.initiator in (None, "", "unknown"):
+        code = importer_code(bill.signature)
+        return "com" if code == COUNCIL_CODE else "mp" if code == MP_CODE else None
+    return None
+
+
+def reg_num_key(value: str | None) -> str | None:
+    """„12447-К“ (Cyrillic К), „12447 - k“ → „12447-K“."""
+    if not value:
+        return None
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return f"{int(digits)}-K" if digits else None
+
+
+def consultation_title(c: ConsultationIn) -> NormalTitle | None:
+    """The consultation's title taken apart, if it drafts a law; the portal's `law_name`
+    stands in when the title says nothing usable but the act type is „Закон“."""
+    t = normalise_title(c.title)
+    if t.is_law and t.kind != "other":
+        return t
+    if (c.act_type or "").strip().lower() == "закон" and c.law_name:
+        return normalise_title(f"Закон за изменение и допълнение на {c.law_name}")
+    return None
+
+
+def decision_title(d: DecisionIn) -> NormalTitle | None:
+    if not (d.approves_bill or "законопроект" in clean_text(d.title)):
+        return None
+    t = normalise_title(d.title)
+    return t if t.is_law and t.kind != "other" else None
+
+
+def _days(values: Iterable[dt.date | None]) -> np.ndarray:
+    return np.fromiter((v.toordinal() if v else -1 for v in values), dtype=np.int64)
+
+
+def _r(x: float | None, nd: int = 1) -> float | None:
+    return None if x is None else round(float(x), nd)
+
+
+class _Stage:
+    """Candidates of one stage as parallel arrays: the fuzzy pairs, then explicit ones."""
+
+    def __init__(self, pairs: PairSet, feats: Features):
+        self.pairs, self.feats = pairs, feats
+        self._extra: list[tuple[int, int, float, int, dict[str, Any]]] = []
+        self.extra: dict[int, dict[str, Any]] = {}  # candidate index -> evidence of non-fuzzy ones
+
+    def add(self, bill: int, target: int, score: float, rank: int, evidence: dict[str, Any]) -> None:
+        self._extra.append((bill, target, score, rank, evidence))
+
+    def keep(self, mask: np.ndarray) -> None:
+        """Drop fuzzy candidates (before `finish`)."""
+        idx = np.nonzero(mask)[0]
+        p, f = self.pairs, self.feats
+        self.pairs = PairSet(p.left[idx], p.right[idx], p.law[idx], p.char[idx], p.stem[idx])
+        self.feats = Features(*(getattr(f, name)[idx] for name in Features.__dataclass_fields__))
+
+    def finish(self) -> None:
+        n = len(self.pairs)
+        xb = np.fromiter((e[0] for e in self._extra), dtype=np.int64, count=len(self._extra))
+        xt = np.fromiter((e[1] for e in self._extra), dtype=np.int64, count=len(self._extra))
+        xs = np.fromiter((e[2] for e in self._extra), dtype=np.float64, count=len(self._extra))
+        xr = np.fromiter((e[3] for e in self._extra), dtype=np.int64, count=len(self._extra))
+        self.bill = np.concatenate([self.pairs.left, xb])
+        self.target = np.concatenate([self.pairs.right, xt])
+        self.score = np.concatenate([self.feats.score, xs])
+        self.rank = np.concatenate([np.full(n, RANK_TITLE, np.int64), xr])
+        self.extra = {n + i: e[4] for i, e in enumerate(self._extra)}
+
+
+class Linker:
+    """One linking pass over loaded records (see module docstring)."""
+
+    def __init__(
+        self,
+        bills: Sequence[BillIn],
+        consultations: Sequence[ConsultationIn],
+        decisions: Sequence[DecisionIn],
+        settings: LinkSettings = DEFAULT_SETTINGS,
+        fixed: Fixed | None = None,
+        progress: Callable[[str], None] | None = None,
+    ):
+        self.bills, self.consultations, self.decisions = list(bills), list(consultations), list(decisions)
+        self.s = settings
+        self.fixed = fixed or Fixed()
+        self.progress = progress or (lambda _phase: None)
+        self.encoder = StemEncoder(settings.generic_stem_weight)
+        self.bill_ids = np.fromiter((b.id for b in self.bills), dtype=np.int64, count=len(self.bills))
+        self.cons_ids = np.fromiter((c.id for c in self.consultations), dtype=np.int64, count=len(self.consultations))
+        self.dec_ids = np.fromiter((d.id for d in self.decisions), dtype=np.int64, count=len(self.decisions))
+        self.cons_index = {c.id: i for i, c in enumerate(self.consultations)}
+        self.cons_by_reg = {reg_num_key(c.reg_num): i for i, c in enumerate(self.consultations)}
+        self.dec_index = {d.id: i for i, d in enumerate(self.decisions)}
+
+    # ------------------------------------------------------------------ preparation
+
+    def _prepare(self) -> None:
+        self.progress("normalising titles")
+        active = self.fixed.active
+        self.cls = [bill_class(b) if (active is None or b.id in active) else None for b in self.bills]
+        self.btitles = [normalise_title(b.title) for b in self.bills]
+        self.bdays = _days(b.submitted_on for b in self.bills)
+        self.bmasks = np.fromiter((topic_mask(b.lead_committee) for b in self.bills), dtype=np.int64, count=len(self.bills))
+        self.ctitles = [consultation_title(c) for c in self.consultations]
+        self.cdays = _days(c.date_open for c in self.consultations)
+        close = _days(c.date_close for c in self.consultations)
+        self.cclose = np.where(close >= 0, close, np.where(self.cdays >= 0, self.cdays + DEFAULT_CLOSE_DAYS, -1))
+        self.cmasks = np.fromiter((topic_mask(c.institution_name) for c in self.consultations), dtype=np.int64,
+                                  count=len(self.consultations))
+        self.dtitles = [decision_title(d) for d in self.decisions]
+        self.ddays = _days(d.doc_date for d in self.decisions)
+        self.dmasks = np.fromiter((topic_mask(d.importer) for d in self.decisions), dtype=np.int64, count=len(self.decisions))
+
+    # ------------------------------------------------------------------ helpers
+
+    def _left(self, cls: str, target_type: str) -> list[NormalTitle | None]:
+        """Titles of the bills of a class still to be linked to this kind of target."""
+        out: list[NormalTitle | None] = []
+        for b, c, t in zip(self.bills, self.cls, self.btitles):
+            out.append(t if c == cls and (b.id, target_type) not in self.fixed.confirmed else None)
+        return out
+
+    def _drop_rejected(self, stage: _Stage, target_type: str, target_ids: np.ndarray) -> None:
+        rejected = {(b, t) for b, tt, t in self.fixed.rejected if tt == target_type}
+        if not rejected or not len(stage.pairs):
+            return
+        rb = np.fromiter((b for b, _ in rejected), dtype=np.int64)
+        maybe = np.isin(self.bill_ids[stage.pairs.left], rb)
+        mask = np.ones(len(stage.pairs), dtype=bool)
+        for k in np.nonzero(maybe)[0]:
+            if (int(self.bill_ids[stage.pairs.left[k]]), int(target_ids[stage.pairs.right[k]])) in rejected:
+                mask[k] = False
+        stage.keep(mask)
+
+    def _law_similarity(self, a: NormalTitle | None, b: NormalTitle | None) -> float:
+        if a is None or b is None:
+            return 0.0
+        char = fuzz.ratio(a.law_key, b.law_key)
+        stem = fuzz.ratio(self.encoder.encode(a.law_key), self.encoder.encode(b.law_key))
+        return float(min(char, stem))
+
+    def _evidence(self, stage: _Stage, k: int, bill: NormalTitle, target: NormalTitle | None,
+                  target_mask: int) -> dict[str, Any]:
+        ev: dict[str, Any] = {
+            "bill_law": bill.law_name,
+            "target_law": target.law_name if target is not None else None,
+            "kind": bill.kind,
+        }
+        if k in stage.extra:
+            ev.update(stage.extra[k])
+            return ev
+        f = stage.feats
+        assert f is not None
+        ev.update({
+            "law_similarity": _r(f.law[k]), "char_similarity": _r(f.char[k]), "stem_similarity": _r(f.stem[k]),
+            "rest_similarity": _r(f.rest[k]), "operation_score": _r(f.operation[k]),
+            "date_score": _r(f.date[k]), "gap_days": int(f.gap_days[k]),
+            "institution_score": _r(f.institution[k]),
+        })
+        if bill.operation or (target is not None and target.operation):
+            ev["operations"] = [bill.operation, target.operation if target is not None else ""]
+        bmask = int(self.bmasks[stage.bill[k]])
+        if bmask or target_mask:
+            ev["topics"] = {"bill": topics(bmask), "target": topics(target_mask)}
+        return ev
+
+    def _proposals(self, stage: _Stage, choices: list[Choice], target_type: str, target_ids: np.ndarray,
+                   target_titles: Sequence[NormalTitle | None], target_masks: np.ndarray,
+                   flag: str | None = None, extra: Callable[[int], dict[str, Any]] | None = None) -> list[Proposal]:
+        out: list[Proposal] = []
+        chosen_bills = {int(stage.bill[c.pair]) for c in choices}
+        for c in choices:
+            k = c.pair
+            bi, ti = int(stage.bill[k]), int(stage.target[k])
+            ev = self._evidence(stage, k, self.btitles[bi], target_titles[ti], int(target_masks[ti]))
+            if extra:
+                ev.update(extra(ti))
+            rank = int(stage.rank[k])
+            status = c.status
+            if rank == RANK_EXPLICIT and ev.get("law_similarity", 100.0) < self.s.explicit_min_law:
+                status = "review"
+            if flag == MP_FLAG and rank == RANK_TITLE and self.s.mp_title_status == "review":
+                status = "review"
+            if c.runner_up is not None:
+                j = c.runner_up
+                ev["runner_up"] = {"bill_id": int(self.bill_ids[stage.bill[j]]), "target_id": int(target_ids[stage.target[j]]),
+                                   "score": _r(stage.score[j], 2)}
+            out.append(Proposal(int(self.bill_ids[bi]), target_type, int(target_ids[ti]), METHOD_BY_RANK[rank],
+                                round(float(stage.score[k]), 2), _r(c.margin, 2), status, flag, ev))
+            # An ambiguous choice: the competitor goes to review too, so staff see both.
+            if status == "review" and c.runner_up is not None and c.margin is not None and c.margin < self._min_margin(target_type):
+                j = c.runner_up
+                bj, tj = int(stage.bill[j]), int(stage.target[j])
+                if bj != bi and bj in chosen_bills:
+                    continue
+                ev_j = self._evidence(stage, j, self.btitles[bj], target_titles[tj], int(target_masks[tj]))
+                if extra:
+                    ev_j.update(extra(tj))
+                ev_j["runner_up_of"] = {"bill_id": int(self.bill_ids[bi]), "target_id": int(target_ids[ti]),
+                                        "score": _r(stage.score[k], 2)}
+                out.append(Proposal(int(self.bill_ids[bj]), target_type, int(target_ids[tj]),
+                                    METHOD_BY_RANK[int(stage.rank[j])], round(float(stage.score[j]), 2),
+                                    _r(float(stage.score[j] - stage.score[k]), 2), "review", flag, ev_j))
+        return _dedupe(out)
+
+    def _min_margin(self, target_type: str) -> float:
+        return (self.s.decision if target_type == COUNCIL_ACT else self.s.consultation).min_margin
+
+    def _taken(self, target_type: str, ids: np.ndarray) -> set[int]:
+        """Indices of targets held by bills not being re-linked, or confirmed by staff."""
+        held = set(self.fixed.taken_by_com.get(target_type, set()))
+        held |= {t for (_b, tt), t in self.fixed.confirmed.items() if tt == target_type}
+        index = self.dec_index if target_type == COUNCIL_ACT else self.cons_index
+        return {index[t] for t in held if t in index}
+
+    def _settled(self, target_type: str) -> set[int]:
+        index = {int(b): i for i, b in enumerate(self.bill_ids.tolist())}
+        return {index[b] for (b, tt) in self.fixed.confirmed if tt == target_type and b in index}
+
+    # ------------------------------------------------------------------ stages
+
+    def _decisions(self) -> list[Proposal]:
+        self.progress("matching bills to ПРИС decisions")
+        left = self._left("com", COUNCIL_ACT)
+        pairs = title_pairs(left, self.bdays, self.dtitles, self.ddays, min_delta=0,
+                            max_delta=self.s.pris_window_days, settings=self.s, encoder=self.encoder)
+        gap = self.bdays[pairs.left] - self.ddays[pairs.right]
+        feats = score_pairs(pairs, self.btitles, self.dtitles, gap, self.bmasks, self.dmasks, self.s.decision, self.s)
+        stage = _Stage(pairs, feats)
+        self._drop_rejected(stage, COUNCIL_ACT, self.dec_ids)
+        stage.finish()
+        choices = assign(stage.bill, stage.target, stage.score, stage.rank, self.s.decision,
+                         settled_bills=self._settled(COUNCIL_ACT), taken_targets=self._taken(COUNCIL_ACT, self.dec_ids))
+        return self._proposals(stage, choices, COUNCIL_ACT, self.dec_ids, self.dtitles, self.dmasks,
+                               extra=self._decision_extra)
+
+    def _decision_extra(self, ti: int) -> dict[str, Any]:
+        d = self.decisions[ti]
+        return {"decision_date": d.doc_date.isoformat() if d.doc_date else None}
+
+    def _consultation_candidates(self, cls: str, usable: np.ndarray) -> _Stage:
+        left = self._left(cls, CONSULTATION)
+        right = [t if usable[i] else None for i, t in enumerate(self.ctitles)]
+        pairs = title_pairs(left, self.bdays, right, self.cdays, min_delta=0, max_delta=self.s.window_days,
+                            settings=self.s, encoder=self.encoder)
+        gap = self.bdays[pairs.left] - self.cclose[pairs.right]
+        feats = score_pairs(pairs, self.btitles, self.ctitles, gap, self.bmasks, self.cmasks, self.s.consultation,
+                            self.s, open_at_submission=gap < 0)
+        stage = _Stage(pairs, feats)
+        self._drop_rejected(stage, CONSULTATION, self.cons_ids)
+        return stage
+
+    def _add_explicit(self, stage: _Stage, cls: str) -> None:
+        rejected = self.fixed.rejected
+        for bi, b in enumerate(self.bills):
+            if self.cls[bi] != cls or not b.explicit_consultations or (b.id, CONSULTATION) in self.fixed.confirmed:
+                continue
+            for cid in sorted(set(b.explicit_consultations)):
+                ci = self.cons_index.get(cid)
+                if ci is None or (b.id, CONSULTATION, cid) in rejected:
+                    continue
+                law = self._law_similarity(self.btitles[bi], self.ctitles[ci] or normalise_title(self.consultations[ci].title))
+                stage.add(bi, ci, 100.0, RANK_EXPLICIT, {"reference": "bill_documents", "law_similarity": _r(law)})
+
+    def _consultations_com(self, decision_props: list[Proposal]) -> list[Proposal]:
+        self.progress("matching government bills to consultations")
+        usable = np.array([t is not None for t in self.ctitles], dtype=bool)
+        stage = self._consultation_candidates("com", usable)
+        self._add_explicit(stage, "com")
+        # The ПРИС chain: the bill's decision names the consultation (public_consultation_number)
+        # or the consultation names the decision (pris_id).
+        by_pris: dict[int, list[int]] = {}
+        for ci, c in enumerate(self.consultations):
+            if c.pris_id:
+                by_pris.setdefault(int(c.pris_id), []).append(ci)
+        decided = {(p.bill_id): (p.target_id, p.score) for p in decision_props if p.status == "proposed"}
+        decided.update({b: (t, 100.0) for (b, tt), t in self.fixed.confirmed.items() if tt == COUNCIL_ACT})
+        bill_index = {int(b): i for i, b in enumerate(self.bill_ids.tolist())}
+        for bid, (did, dscore) in sorted(decided.items()):
+            bi = bill_index.get(bid)
+            di = self.dec_index.get(did)
+            if bi is None or di is None or self.cls[bi] != "com" or (bid, CONSULTATION) in self.fixed.confirmed:
+                continue
+            d = self.decisions[di]
+            linked = list(by_pris.get(did, []))
+            via = "consultation.pris_id"
+            ci = self.cons_by_reg.get(reg_num_key(d.public_consultation_number))
+            if ci is not None:
+                linked.insert(0, ci)
+                via = "decision.public_consultation_number"
+            for ci in dict.fromkeys(linked):
+                cid = int(self.cons_ids[ci])
+                if (bid, CONSULTATION, cid) in self.fixed.rejected:
+                    continue
+                law = self._law_similarity(self.btitles[bi], self.ctitles[ci])
+                stage.add(bi, ci, dscore, RANK_CHAIN, {"reference": via, "council_act_id": did, "law_similarity": _r(law)})
+        stage.finish()
+        choices = assign(stage.bill, stage.target, stage.score, stage.rank, self.s.consultation,
+                         settled_bills=self._settled(CONSULTATION), taken_targets=self._taken(CONSULTATION, self.cons_ids))
+        return self._proposals(stage, choices, CONSULTATION, self.cons_ids, self.ctitles, self.cmasks,
+                               extra=self._consultation_extra)
+
+    def _consultation_extra(self, ci: int) -> dict[str, Any]:
+        c = self.consultations[ci]
+        return {"reg_num": c.reg_num, "date_open": c.date_open.isoformat() if c.date_open else None,
+                "date_close": c.date_close.isoformat() if c.date_close else None}
+
+    def _consultations_mp(self, com_props: list[Proposal]) -> list[Proposal]:
+        self.progress("matching MP bills to ministries' drafts (INIT-03)")
+        used = {p.target_id for p in com_props}
+        used |= set(self.fixed.taken_by_com.get(CONSULTATION, set())) | self.fixed.taken_by_mp
+        used |= {t for (_b, tt), t in self.fixed.confirmed.items() if tt == CONSULTATION}
+        approved = {reg_num_key(d.public_consultation_number) for d in self.decisions if d.public_consultation_number}
+        usable = np.array([
+            t is not None and int(self.cons_ids[i]) not in used and not c.pris_id and reg_num_key(c.reg_num) not in approved
+            for i, (c, t) in enumerate(zip(self.consultations, self.ctitles))
+        ], dtype=bool)
+        stage = self._consultation_candidates("mp", usable)
+        self._add_explicit(stage, "mp")
+        stage.finish()
+        choices = assign(stage.bill, stage.target, stage.score, stage.rank, self.s.consultation,
+                         settled_bills=self._settled(CONSULTATION))
+
+        def extra(ci: int) -> dict[str, Any]:
+            c = self.consultations[ci]
+            return {**self._consultation_extra(ci), "init03": {
+                "ministry": c.institution_name,
+                "why": "an MP bill on the law of a ministry's consulted draft that no Council of Ministers "
+                       "bill or ПРИС decision took; not the bill's own consultation",
+            }}
+
+        return self._proposals(stage, choices, CONSULTATION, self.cons_ids, self.ctitles, self.cmasks,
+                               flag=MP_FLAG, extra=extra)
+
+    def run(self) -> list[Proposal]:
+        self._prepare()
+        decisions = self._decisions()
+        com = self._consultations_com(decisions)
+        mp = self._consultations_mp(com) if self.s.link_mp_bills else []
+        return decisions + com + mp
+
+
+def _dedupe(props: list[Proposal]) -> list[Proposal]:
+    """One proposal per (bill, target): a chosen pair wins over the same pair as a runner-up."""
+    seen: dict[tuple[int, str, int], Proposal] = {}
+    for p in props:
+        if p.key not in seen or (seen[p.key].status == "review" and p.status == "proposed"):
+            seen[p.key] = p
+    return list(seen.values())
+
+
+def propose(
+    bills: Sequence[BillIn],
+    consultations: Sequence[ConsultationIn],
+    decisions: Sequence[DecisionIn],
+    settings: LinkSettings = DEFAULT_SETTINGS,
+    fixed: Fixed | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> list[Proposal]:
+    """Proposed links for the bills (all, or `fixed.active`), see the module docstring."""
+    return Linker(bills, consultations, decisions, settings, fixed, progress).run()
+
+
+__all__ = [
+    "BILL", "CONSULTATION", "COUNCIL_ACT", "MP_FLAG", "BillIn", "ConsultationIn", "DecisionIn", "Fixed",
+    "Proposal", "bill_class", "propose", "reg_num_key", "stems",
+]

@@ -1,0 +1,98 @@
+"""Named thresholds and weights of the linker, with their defaults.
+
+Scores are on a 0–100 scale. A candidate becomes a *proposed* link when its score reaches
+`accept` and it leads the next candidate (for the same bill, or the same target) by at
+least `min_margin`; between `review` and that, it is sent to staff review (status
+"review"); below `review` it is not stored. The defaults were set on the labelled pairs in
+tests/data/linking_pairs.json and the synthetic world of bench/link.py; they are
+calibration, not law.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Weights:
+    law: float  # similarity of the normalised law names
+    rest: float  # similarity of what the titles say beyond that law (other acts amended)
+    operation: float  # same operation („изменение“ / „допълнение“ / both)
+    date: float  # how well the dates fit the usual sequence
+    institution: float  # drafting ministry vs the bill's lead committee / ПРИС importer
+
+
+@dataclass(frozen=True)
+class TargetSettings:
+    """Thresholds and weights for one kind of target (consultation or ПРИС decision)."""
+
+    weights: Weights
+    accept: float
+    review: float
+    min_margin: float
+    # Date score: full up to `date_full_days` between the target and the bill's submission,
+    # falling to 0 at `date_zero_days`, with curvature `date_power` (>1 drops faster early).
+    date_full_days: int
+    date_zero_days: int
+    date_power: float = 1.0
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    # Blocking: a consultation is a candidate for a bill only if it opened at most this many
+    # months before the bill's submission (and not after it).
+    window_months: int = 24
+    # ПРИС decisions „за одобряване на законопроект“ dated 0..pris_window_days before submission.
+    pris_window_days: int = 30
+    # Blocking on law names: process.cdist keeps key pairs whose character ratio reaches this.
+    block_cutoff: float = 60.0
+    # A pair of law names must reach this combined similarity (min of character ratio and
+    # stem overlap) to be scored at all.
+    law_min: float = 75.0
+    # Stems of words common to many law names weigh this much in the stem overlap.
+    generic_stem_weight: float = 0.25
+    # Score of a consultation still open when the bill was submitted (irregular but seen).
+    open_at_submission_date_score: float = 60.0
+    # An explicit reference whose titles disagree below this law similarity goes to review.
+    explicit_min_law: float = 50.0
+    # MP bills are matched against ministries' drafts the Council of Ministers never used
+    # (INIT-03 „government bill through MPs“).
+    link_mp_bills: bool = True
+    # A title alone says only that an MP bill amends the same law as a ministry's unused
+    # draft, which MPs do often on their own: such links go to staff review at best. An
+    # explicit reference (the draft's number in the MP bill's motives) is proposed.
+    mp_title_status: str = "review"
+    consultation: TargetSettings = field(
+        default_factory=lambda: TargetSettings(
+            weights=Weights(law=0.60, rest=0.10, operation=0.05, date=0.20, institution=0.05),
+            accept=85.0,
+            review=70.0,
+            min_margin=5.0,
+            date_full_days=60,  # a law is usually submitted 1–6 months after the consultation closed
+            date_zero_days=730,
+        )
+    )
+    decision: TargetSettings = field(
+        default_factory=lambda: TargetSettings(
+            weights=Weights(law=0.55, rest=0.05, operation=0.05, date=0.30, institution=0.05),
+            accept=80.0,
+            review=65.0,
+            min_margin=5.0,
+            date_full_days=3,  # bills usually reach the Assembly days after the CoM session
+            date_zero_days=31,
+            date_power=1.5,
+        )
+    )
+
+    @property
+    def window_days(self) -> int:
+        return round(self.window_months * 365.25 / 12)
+
+    def digest(self) -> str:
+        """A short hash of the settings, kept with each run so results can be traced."""
+        blob = json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+DEFAULT_SETTINGS = LinkSettings()
