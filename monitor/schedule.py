@@ -78,14 +78,20 @@ def make_scheduler(db_url: str, config: Config, *, blocking: bool = True) -> Bas
     )
 
 
+def open_job_store(db_url: str, config: Config) -> SQLAlchemyJobStore:
+    """The job store, opened for reading and writing without a running scheduler.
+
+    Not a paused scheduler: a started scheduler processes its due jobs once more while it shuts
+    down (APScheduler 3.x main loop), which would consume the very missed run we look for.
+    """
+    store = SQLAlchemyJobStore(engine=get_engine(db_url), tablename=JOBS_TABLE)
+    store.start(make_scheduler(db_url, config, blocking=False), JOBSTORE)  # never started: no thread
+    return store
+
+
 def stored_job(db_url: str, config: Config, job_id: str) -> Job | None:
-    """The job as the store holds it, read with a paused scheduler that runs nothing."""
-    peek = make_scheduler(db_url, config, blocking=False)
-    peek.start(paused=True)
-    try:
-        return peek.get_job(job_id, JOBSTORE)
-    finally:
-        peek.shutdown(wait=False)
+    """The job as the store holds it."""
+    return open_job_store(db_url, config).lookup_job(job_id)
 
 
 def _same_schedule(a: BaseTrigger, b: BaseTrigger) -> bool:
@@ -181,9 +187,4 @@ def job_info(job: Job) -> dict[str, Any]:
 
 def list_jobs(db_url: str | None, config: Config) -> list[dict[str, Any]]:
     url = require_current_schema(database_url(db_url))
-    peek = make_scheduler(url, config, blocking=False)
-    peek.start(paused=True)
-    try:
-        return [job_info(j) for j in peek.get_jobs(JOBSTORE)]
-    finally:
-        peek.shutdown(wait=False)
+    return [job_info(j) for j in open_job_store(url, config).get_all_jobs()]
