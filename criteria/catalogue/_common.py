@@ -1,0 +1,41 @@
+"""Evidence helpers shared by the catalogue modules."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from criteria.facts import Facts, iso
+from criteria.initiative import Consultation, CouncilAct
+
+
+def bill_evidence(f: Facts) -> dict[str, Any]:
+    b = f.bill
+    return {"bill_id": b.id, "signature": b.signature, "source_url": b.source_url}
+
+
+def consultation_evidence(c: Consultation, f: Facts | None = None) -> dict[str, Any]:
+    ev: dict[str, Any] = {
+        "consultation": c.reg_num,
+        "date_open": iso(c.date_open),
+        "date_close": iso(c.date_close),
+        "source_url": c.source_url,
+    }
+    if f is not None:
+        ev["link_status"] = f.link_status("consultation", c.id)
+    return ev
+
+
+def decision_evidence(a: CouncilAct | None) -> dict[str, Any]:
+    if a is None:
+        return {"council_decision": None}
+    return {"council_decision": {"pris_id": a.id, "doc_num": a.doc_num, "date": iso(a.doc_date),
+                                 "source_url": a.source_url}}
+
+
+def days_between(a: dt.date | None, b: dt.date | None) -> int | None:
+    return (b - a).days if a and b else None
+
+
+def fmt(d: dt.date | None) -> str:
+    """A date as Bulgarian texts write it: 24.09.2026."""
+    return d.strftime("%d.%m.%Y") if d else "?"

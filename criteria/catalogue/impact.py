@@ -1,0 +1,194 @@
+"""C. Impact assessment, ЗНА Chapter Two (research/criteria.md §4 C): IA-01, IA-02, IA-03, IA-05.
+
+The IA regime (ЗНА чл. 18а, 19–23 and the Наредба за обхвата и методологията за оценка на
+въздействието) applies to drafts submitted from 04.11.2016. Documents are recognised by the
+portal's document type on strategy.bg and by criteria.documents' classification of the
+downloaded files; a bill whose files were not yet downloaded and classified is UNKNOWN,
+never FAIL.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from criteria.catalogue._common import bill_evidence, consultation_evidence, fmt
+from criteria.catalogue.consultation import _consultation_or_none
+from criteria.criterion import ANY, COM, Result, criterion, fail, passed, unknown, warn
+from criteria.facts import DOC_IA, DOC_IA_OPINION, UNTYPED, Facts, doc_kinds, iso
+from criteria.principles import Principle as P
+
+RIA = "impact_assessment"
+SE = "stakeholder_engagement"
+_EXEMPTION_UNVERIFIED = ("ratification", "budget")
+
+
+def is_new_law(f: Facts) -> bool:
+    """A new law or code (a repeal-and-replace counts as new), not an amending or repealing act."""
+    if f.portfolio_exclusion == "ratification":
+        return False
+    title = (f.bill.title or "").lower()
+    words = f.th.section("IA-02")["amending_title_words"]
+    return not any(w in title for w in words)
+
+
+def _consultation_kinds(f: Facts) -> tuple[set[str], set[str]]:
+    """(portal document types, classified kinds) of the bill's consultation."""
+    c = f.consultation
+    if c is None:
+        return set(), set()
+    types = {d.doc_type for d in c.documents if d.doc_type not in UNTYPED}
+    kinds: set[str] = set()
+    for d in f.consultation_documents(c):
+        kinds |= doc_kinds(d)
+    return types, kinds
+
+
+def _exemption(f: Facts) -> Result | None:
+    if f.portfolio_exclusion in _EXEMPTION_UNVERIFIED:
+        return unknown(f"Възможно изключение от оценка на въздействието ({f.portfolio_exclusion}), непотвърдено.",
+                       f"A possible exemption from impact assessment ({f.portfolio_exclusion}), not verified.",
+                       {**bill_evidence(f), "exemption": f.portfolio_exclusion}, labels=("exemption_unverified",))
+    return None
+
+
+def _bill_ia_files(f: Facts, prefix: str = "impact_assessment") -> list[str]:
+    return sorted({d.url for k, docs in f.bill_doc_kinds.items() if k.startswith(prefix) for d in docs})
+
+
+@criterion(
+    "IA-01", "Предварителна оценка на въздействието при внасянето",
+    "Preliminary impact assessment attached at submission",
+    group="impact", principles=(P.JUSTIFICATION, P.NECESSITY), initiators=ANY, from_reform=True,
+    legal_basis="ЗНА чл. 18а, чл. 19–20; ПОДНС (законопроект без мотиви и оценка не се разпределя)",
+    confidence="C/C2", composite=((RIA, "systematic_adoption"),),
+)
+def ia_01(f: Facts, s: dict[str, Any]) -> Result:
+    """ЗНА art. 18а, 19–20 [C]: a preliminary impact assessment is made for every draft; ПОДНС since
+    2016: a bill without motives and IA is not distributed to committees [C2]. PASS if an IA is among
+    the bill's files (or, for a CoM bill, published with its consultation); FAIL if the bill's files
+    were classified and hold none; UNKNOWN if they were not, or if an exemption (ratification,
+    budget) may apply but is unverified."""
+    res = _exemption(f)
+    if res:
+        return res
+    files = _bill_ia_files(f)
+    ev: dict[str, Any] = {**bill_evidence(f), "ia_files": files}
+    if files:
+        return passed("Оценката на въздействието е сред документите на законопроекта.",
+                      "The impact assessment is among the bill's documents.", ev)
+    types, kinds = _consultation_kinds(f)
+    if DOC_IA in types or any(k.startswith("impact_assessment") for k in kinds):
+        c = f.consultation
+        ev.update(consultation_evidence(c, f), ia_source="strategy.bg")
+        return passed(f"Оценката на въздействието е публикувана с консултацията {c.reg_num} на strategy.bg.",
+                      f"The impact assessment was published with consultation {c.reg_num} on strategy.bg.", ev)
+    if f.bill_documents_classified:
+        ev["bill_document_kinds"] = sorted(f.bill_doc_kinds)
+        return fail("Сред документите на законопроекта няма оценка на въздействието.",
+                    "There is no impact assessment among the bill's documents.", ev)
+    return unknown("Файловете на законопроекта още не са изтеглени и класифицирани.",
+                   "The bill's files have not yet been downloaded and classified.", ev)
+
+
+@criterion(
+    "IA-02", "Цялостна оценка на въздействието, когато се изисква", "Full impact assessment when required",
+    group="impact", principles=(P.PROPORTIONALITY, P.JUSTIFICATION), initiators=ANY, from_reform=True,
+    legal_basis="ЗНА чл. 20; Наредба за обхвата и методологията за извършване на оценка на въздействието, чл. 3",
+    confidence="C2/R", settings=("amending_title_words",), composite=((RIA, "systematic_adoption"),),
+)
+def ia_02(f: Facts, s: dict[str, Any]) -> Result:
+    """ЗНА art. 20 [C2/R] and the IA Ordinance [C2: regulatoryreform.bg]: a full IA is mandatory for new
+    laws and codes and when the partial IA shows significant impacts; the Center for RIA reads it as
+    binding MP bills too [C]. A new law or code without a full IA: FAIL for CoM bills, WARN for MP
+    bills (the MP regime is less stringent [C: OECD]). For amending bills the trigger is the partial
+    IA's answer on significant impacts, which lexwatch does not read yet: UNKNOWN unless a full IA
+    is there."""
+    res = _exemption(f)
+    if res:
+        return res
+    new = is_new_law(f)
+    full = _bill_ia_files(f, "impact_assessment_full")
+    types, kinds = _consultation_kinds(f)
+    ev: dict[str, Any] = {**bill_evidence(f), "title": f.bill.title, "new_law": new, "full_ia_files": full}
+    if full or "impact_assessment_full" in kinds:
+        return passed("Има цялостна оценка на въздействието.", "A full impact assessment is present.", ev)
+    if not new:
+        return unknown("Законопроект за изменение: дали частичната оценка сочи значителни въздействия не е анализирано.",
+                       "An amending bill: whether its partial IA reports significant impacts is not analysed.", ev)
+    known = f.bill_documents_classified or bool(kinds)
+    if not known:
+        return unknown("Нов закон, но документите му още не са класифицирани.",
+                       "A new law, but its documents have not been classified yet.", ev)
+    ev["document_kinds"] = sorted(set(f.bill_doc_kinds) | kinds)
+    if f.initiator in COM:
+        return fail("Нов закон без цялостна оценка на въздействието.", "A new law without a full impact assessment.", ev)
+    return warn("Нов закон на народни представители без цялостна оценка на въздействието.",
+                "A new law by MPs without a full impact assessment.", ev)
+
+
+@criterion(
+    "IA-03", "Становище на администрацията на МС по оценката на въздействието",
+    "Opinion of the Council of Ministers' administration on the impact assessment",
+    group="impact", principles=(P.JUSTIFICATION,), initiators=COM, from_reform=True,
+    legal_basis="Наредба за ОВ; УПМС (дирекция „Модернизация на администрацията“); тип документ PC_IMPACT_EVALUATION_OPINION",
+    confidence="C", composite=((SE, "oversight"), (RIA, "oversight")),
+)
+def ia_03(f: Facts, s: dict[str, Any]) -> Result:
+    """The CoM administration (directorate "Модернизация на администрацията") scrutinises IA quality and
+    gives opinions [C: OECD 2022]; the portal's document type "Становище на администрацията на
+    Министерския съвет" [C]. CoM bill: PASS if the opinion is published, FAIL if absent; N/A for MP
+    bills. (The Council for Administrative Reform gives no per-draft opinions, §2.4.)"""
+    types, kinds = _consultation_kinds(f)
+    bill_opinion = sorted({d.url for d in f.bill_doc_kinds.get("ia_opinion", [])})
+    c = f.consultation
+    ev: dict[str, Any] = {**bill_evidence(f), **(consultation_evidence(c, f) if c else {}),
+                          "document_types": sorted(types), "bill_opinion_files": bill_opinion}
+    if DOC_IA_OPINION in types or "ia_opinion" in kinds or bill_opinion:
+        return passed("Становището на администрацията на МС по оценката на въздействието е публикувано.",
+                      "The opinion of the Council of Ministers' administration on the IA is published.", ev)
+    if c is None:
+        if f.uncertain_consultations or not f.ini.links_checked or not f.bill_documents_classified:
+            return unknown("Няма свързана консултация, а документите на законопроекта не показват становището.",
+                           "No consultation is linked and the bill's documents do not show the opinion.", ev)
+        return fail("Становище на администрацията на МС по оценката не е открито (няма и консултация).",
+                    "No opinion of the Council of Ministers' administration was found (and no consultation).", ev)
+    if not types and not kinds:
+        return unknown(f"Файловете на {c.reg_num} нямат вид на документа; становището не може да се установи.",
+                       f"The files of {c.reg_num} carry no type; the opinion cannot be identified.", ev)
+    return fail(f"С консултацията {c.reg_num} не е публикувано становище на администрацията на МС по оценката.",
+                f"Consultation {c.reg_num} carries no opinion of the Council of Ministers' administration on the IA.", ev)
+
+
+@criterion(
+    "IA-05", "Оценката на въздействието е публикувана за консултация", "Impact assessment published for consultation",
+    group="impact", principles=(P.OPENNESS,), initiators=COM, from_reform=True, reform_date_of="consultation",
+    legal_basis="ЗНА чл. 26, ал. 3 (предварителната оценка по чл. 20 се публикува с проекта)",
+    confidence="C2", composite=((RIA, "transparency"),),
+)
+def ia_05(f: Facts, s: dict[str, Any]) -> Result:
+    """ЗНА art. 26(3) [C2]: the preliminary IA under art. 20 is published with the draft. PASS if the
+    IA was on the portal when the consultation opened; WARN if it was added during the consultation;
+    FAIL if only after it closed, or never."""
+    c, res = _consultation_or_none(f)
+    if c is None:
+        return res  # type: ignore[return-value]
+    typed = [d for d in c.documents if d.doc_type not in UNTYPED]
+    ia = [d for d in typed if d.doc_type == DOC_IA]
+    dates = [d.version_date for d in ia if d.version_date]
+    first = min(dates) if dates else None
+    ev = {**consultation_evidence(c, f), "ia_published": iso(first), "ia_files": [d.url for d in ia]}
+    if not typed:
+        return unknown(f"Файловете на {c.reg_num} нямат вид на документа.", f"The files of {c.reg_num} carry no type.", ev)
+    if not ia:
+        return fail(f"Оценката на въздействието не е публикувана с консултацията {c.reg_num}.",
+                    f"The impact assessment was not published with consultation {c.reg_num}.", ev)
+    if first is None or c.date_open is None:
+        return unknown("Оценката е публикувана, но датата ѝ или датата на откриване липсва.",
+                       "The IA is published, but its date or the opening date is missing.", ev)
+    if first <= c.date_open:
+        return passed(f"Оценката на въздействието е публикувана при откриването на консултацията ({fmt(first)}).",
+                      f"The impact assessment was published when the consultation opened ({first}).", ev)
+    if c.date_close is None or first <= c.date_close:
+        return warn(f"Оценката на въздействието е добавена по време на консултацията ({fmt(first)}).",
+                    f"The impact assessment was added during the consultation ({first}).", ev)
+    return fail(f"Оценката на въздействието е добавена след края на консултацията ({fmt(first)}).",
+                f"The impact assessment was added after the consultation closed ({first}).", ev)

@@ -1,0 +1,142 @@
+"""A. Initiation and planning (research/criteria.md §4 A): INIT-01, INIT-02, INIT-03."""
+from __future__ import annotations
+
+from typing import Any
+
+from criteria.catalogue._common import bill_evidence, consultation_evidence, fmt
+from criteria.criterion import ANY, COM, MP, criterion, not_applicable, passed, unknown, warn
+from criteria.facts import DOC_SPRAVKA, Facts, signature_code
+from criteria.principles import Principle as P
+
+_BY_CODE = {"02": "CoM", "54": "MP", "53": "committee", "55": "committee"}
+_LABEL_BG = {"CoM": "Министерски съвет", "MP": "народен представител", "MP-group": "група народни представители",
+             "mixed": "смесен (МС и народни представители)", "committee": "комисия / общ законопроект"}
+_LABEL_EN = {"CoM": "the Council of Ministers", "MP": "one MP", "MP-group": "a group of MPs",
+             "mixed": "mixed (Council of Ministers and MPs)", "committee": "a committee / unified bill"}
+
+
+@criterion(
+    "INIT-01", "Класификация на вносителя", "Initiator classification",
+    group="init", principles=(), descriptive=True, initiators=ANY | {"unknown"},
+    legal_basis="Конституция, чл. 87, ал. 1; ПОДНС (внасяне на законопроекти)",
+    confidence="C2",
+)
+def init_01(f: Facts, s: dict[str, Any]) -> Any:
+    """Const. art. 87(1) [R/C2]: legislative initiative belongs to every MP and to the Council of
+    Ministers. Data: imp_list / imp_list_min [C]; the signature's importer code, 02 = CoM and
+    54 = MPs [C2]. Classify as CoM, MP, MP-group or mixed; if the sponsors and the signature
+    disagree, UNKNOWN. Descriptive: it decides which regime the other criteria apply."""
+    b = f.bill
+    council = any(sp.kind == "council_of_ministers" for sp in b.sponsors)
+    mps = sum(1 for sp in b.sponsors if sp.kind == "mp")
+    code, _typ = signature_code(b.signature)
+    by_signature = _BY_CODE.get(code or "")
+    if council and mps:
+        by_sponsors = "mixed"
+    elif council:
+        by_sponsors = "CoM"
+    elif mps:
+        by_sponsors = "MP" if mps == 1 else "MP-group"
+    else:
+        by_sponsors = None
+    ev = {**bill_evidence(f), "sponsors_mps": mps, "sponsor_council_of_ministers": council,
+          "signature_code": code, "by_signature": by_signature, "by_sponsors": by_sponsors}
+    sponsor_regime = {"MP-group": "MP"}.get(by_sponsors or "", by_sponsors)
+    if by_sponsors and by_signature and sponsor_regime not in (by_signature, "mixed"):
+        return unknown(
+            f"Вносителите ({_LABEL_BG[by_sponsors]}) и сигнатурата {b.signature} (код {code}) си противоречат.",
+            f"The sponsors ({_LABEL_EN[by_sponsors]}) and the signature {b.signature} (code {code}) disagree.", ev)
+    label = by_sponsors or by_signature
+    if label is None:
+        return unknown("Вносителят не може да се определи: няма вносители в данните и сигнатурата не е разпозната.",
+                       "The initiator cannot be told: no sponsors in the data and the signature is not recognised.", ev)
+    ev["initiator"] = label
+    how_bg = "по вносителите" if by_sponsors else f"само по сигнатурата {b.signature}"
+    how_en = "from the sponsors" if by_sponsors else f"from the signature {b.signature} only"
+    return passed(f"Вносител: {_LABEL_BG[label]} ({how_bg}).", f"Initiator: {_LABEL_EN[label]} ({how_en}).", ev,
+                  confidence="C" if by_sponsors else "C2")
+
+
+@criterion(
+    "INIT-02", "Законопроектът на МС е включен в законодателната програма",
+    "Council of Ministers bill included in the legislative programme",
+    group="init", principles=(P.PREDICTABILITY,), initiators=COM,
+    legal_basis="УПМС, чл. 30 (законодателна програма на Министерския съвет)",
+    confidence="C2/P", settings=("programme_links_from",),
+)
+def init_02(f: Facts, s: dict[str, Any]) -> Any:
+    """УПМС art. 30 [C2: World Bank GIRG]: the Council of Ministers adopts six-monthly legislative
+    programmes listing the bills it will submit. PASS if the bill's consultation is linked to a
+    programme (strategy.bg legislative_program_id); WARN if it is not (a planning tool, so WARN,
+    not FAIL [P]); N/A for MP bills. The half-year of the programme row is not in lexwatch's data,
+    so any programme counts."""
+    c = f.consultation
+    if c is None:
+        if f.uncertain_consultations:
+            return unknown("Връзката с консултация е несигурна (за преглед), затова програмата не може да се провери.",
+                           "The link to a consultation awaits review, so the programme cannot be checked.", bill_evidence(f))
+        return unknown("Няма свързана консултация на strategy.bg, а връзката с програмата се пази в нея.",
+                       "No strategy.bg consultation is linked, and that is where the programme link is kept.",
+                       bill_evidence(f))
+    ev = {**consultation_evidence(c, f), "legislative_program_id": c.legislative_program_id}
+    if c.legislative_program_id:
+        return passed(f"Консултацията {c.reg_num} е свързана със законодателна програма (№ {c.legislative_program_id}).",
+                      f"Consultation {c.reg_num} is linked to legislative programme {c.legislative_program_id}.", ev)
+    if c.date_open and c.date_open < s["programme_links_from"]:
+        return unknown(f"Консултацията {c.reg_num} е от стария портал ({fmt(c.date_open)}), който не пази връзка с програмата.",
+                       f"Consultation {c.reg_num} comes from the old portal ({c.date_open}), which kept no programme link.", ev)
+    return warn(f"Консултацията {c.reg_num} не е свързана със законодателната програма на МС.",
+                f"Consultation {c.reg_num} is not linked to the Council of Ministers' legislative programme.", ev)
+
+
+@criterion(
+    "INIT-03", "Съмнение за законопроект на правителството, внесен чрез народни представители",
+    "Suspected government bill tabled through MPs (proxy bill)",
+    group="init", principles=(P.OPENNESS, P.JUSTIFICATION), initiators=MP - {"mixed"},
+    legal_basis="Няма забрана; индикатор на наблюдението (ЗНА чл. 26 не се прилага към законопроекти на народни представители)",
+    confidence="P", settings=("min_signals", "full_consultation_days"),
+)
+def init_03(f: Facts, s: dict[str, Any]) -> Any:
+    """No rule forbids it [P]; the watchdog concern is that MP bills escape ЗНА art. 26 consultation,
+    the CoM impact assessment and its scrutiny. Signals: (a) the MP bill matches a ministry's draft
+    (the linker's flag mp_bill_matches_ministry_draft); (b) all sponsors from governing parties,
+    (c) administrative register, (d) a minister defends it: not measured by lexwatch. WARN when the
+    measured signals reach `min_signals`; never FAIL. A full ministry consultation (≥ 30 days and a
+    справка) lowers the signal (the MPs may legitimately take up an abandoned, consulted draft)."""
+    if not f.ini.links_checked:
+        return unknown("Законопроектът още не е сравнен с проектите на министерствата.",
+                       "The bill has not yet been compared with the ministries' drafts.", bill_evidence(f))
+    flags = [l for l in f.link_flags if l.flag == "mp_bill_matches_ministry_draft"]
+    ev: dict[str, Any] = {**bill_evidence(f), "signals_not_measured": ["governing_parties", "administrative_register",
+                                                                        "minister_defends"]}
+    score = 0
+    matched = []
+    for link in flags:
+        c = next((c for c in f.ini.consultations if c.id == link.target_id), None)
+        item: dict[str, Any] = {"target_type": link.target_type, "target_id": link.target_id, "method": link.method,
+                                "score": link.score}
+        if c is not None:
+            item.update(consultation_evidence(c))
+        matched.append(item)
+    if matched:
+        score = 1
+        ev["matched_ministry_drafts"] = matched
+        full = []
+        for link in flags:
+            c = next((c for c in f.ini.consultations if c.id == link.target_id), None)
+            if c and c.date_open and c.date_close and (c.date_close - c.date_open).days >= s["full_consultation_days"] \
+                    and any(d.doc_type == DOC_SPRAVKA for d in c.documents):
+                full.append(c.reg_num)
+        if full:
+            score -= 1
+            ev["signal_lowered_by_full_consultation"] = full
+    ev["score"] = score
+    if score >= s["min_signals"]:
+        names = ", ".join(m.get("consultation") or str(m["target_id"]) for m in matched)
+        return warn(f"Законопроектът на народни представители съвпада с проект на министерство ({names}).",
+                    f"The MP bill matches a ministry's draft ({names}).", ev)
+    if matched:
+        return passed("Съвпадение с проект на министерство има, но проектът е минал пълна консултация.",
+                      "It matches a ministry draft, but that draft went through a full consultation.", ev)
+    return passed("Не е открит признак за законопроект на правителството, внесен чрез народни представители.",
+                  "No sign of a government bill tabled through MPs was found.", ev)

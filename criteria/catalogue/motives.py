@@ -1,0 +1,123 @@
+"""D. Motives and supporting documents, ЗНА чл. 28 and ПОДНС (research/criteria.md §4 D): MOT-01 … MOT-03.
+
+These read the bill's downloaded files as classified and analysed by criteria.documents
+(`documents.classification`, `documents.analysis["motives"]`); until a bill's files are
+downloaded, classified and readable they are UNKNOWN.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from criteria.catalogue._common import bill_evidence
+from criteria.criterion import ANY, COM, Result, criterion, fail, not_applicable, passed, unknown, warn
+from criteria.facts import Facts
+from criteria.principles import Principle as P
+
+RIA = "impact_assessment"
+SE = "stakeholder_engagement"
+
+
+def _motives_files(f: Facts) -> list[str]:
+    return sorted({d.url for d in f.bill_doc_kinds.get("motives", [])})
+
+
+@criterion(
+    "MOT-01", "Законопроектът е внесен с мотиви", "Motives present",
+    group="motives", principles=(P.JUSTIFICATION,), initiators=ANY,
+    legal_basis="ЗНА чл. 28, ал. 1 и ал. 3/4 (проект без мотиви не се обсъжда); ПОДНС (не се разпределя)",
+    confidence="R/C2",
+)
+def mot_01(f: Facts, s: dict[str, Any]) -> Result:
+    """ЗНА art. 28(1) [R] and its paragraph "a draft without motives is not discussed" [C2, number R];
+    ПОДНС: a bill without motives is not distributed to committees [C2]. FAIL if no motives are found
+    among the bill's classified files; PASS otherwise."""
+    files = _motives_files(f)
+    ev: dict[str, Any] = {**bill_evidence(f), "motives_files": files,
+                          "bill_files": [fl.filename for fl in f.bill.files]}
+    if files:
+        return passed("Мотивите са сред документите на законопроекта.", "The motives are among the bill's documents.", ev)
+    if f.bill_documents_classified:
+        ev["bill_document_kinds"] = sorted(f.bill_doc_kinds)
+        return fail("Сред документите на законопроекта няма мотиви.", "No motives were found among the bill's documents.", ev)
+    return unknown("Файловете на законопроекта още не са изтеглени, класифицирани или четими.",
+                   "The bill's files have not yet been downloaded, classified, or could not be read.", ev)
+
+
+def _best_motives(f: Facts) -> tuple[dict[str, Any], str] | None:
+    best = None
+    for d in f.bill_documents:
+        m = (d.analysis or {}).get("motives")
+        if isinstance(m, dict) and isinstance(m.get("found"), int):
+            if best is None or m["found"] > best[0]["found"]:
+                best = (m, d.url)
+    return best
+
+
+@criterion(
+    "MOT-02", "Петте задължителни елемента на мотивите", "The five mandatory elements of the motives",
+    group="motives", principles=(P.JUSTIFICATION, P.NECESSITY, P.PROPORTIONALITY), initiators=ANY,
+    legal_basis="ЗНА чл. 28, ал. 2, т. 1–5", confidence="C2",
+    settings=("pass_elements", "warn_elements"), composite=((RIA, "methodology"),),
+)
+def mot_02(f: Facts, s: dict[str, Any]) -> Result:
+    """ЗНА art. 28(2) [C2]: the motives state 1. the reasons, 2. the objectives, 3. the financial and
+    other means, 4. the expected results, financial ones included, 5. an analysis of compliance with
+    EU law; an explicit "не се налага / не е приложимо" counts as present. PASS 5/5, WARN 3–4,
+    FAIL ≤ 2 (criteria.documents.motives finds each element with its passage)."""
+    best = _best_motives(f)
+    ev: dict[str, Any] = bill_evidence(f)
+    if best is None:
+        if f.bill_documents_classified and not _motives_files(f):
+            return not_applicable("Няма мотиви (виж MOT-01).", "There are no motives (see MOT-01).", ev)
+        return unknown("Текстът на мотивите не е изтеглен и анализиран.", "The motives' text has not been analysed.", ev)
+    m, url = best
+    found, of = m["found"], m.get("of", 5)
+    ev.update(motives_file=url, elements_found=found, elements_of=of, missing=list(m.get("missing") or []),
+              elements=[{"key": e.get("key"), "present": e.get("present"), "explicit_na": e.get("explicit_na"),
+                         "passage": (e.get("evidence") or [{}])[0].get("passage")} for e in m.get("elements") or []])
+    missing = ", ".join(m.get("missing") or []) or "—"
+    text_bg, text_en = f"Мотивите съдържат {found} от {of} елемента по чл. 28, ал. 2 ЗНА (липсват: {missing}).", \
+        f"The motives contain {found} of the {of} elements of ЗНА art. 28(2) (missing: {missing})."
+    if found >= s["pass_elements"]:
+        return passed(f"Мотивите съдържат всичките {of} елемента по чл. 28, ал. 2 ЗНА.",
+                      f"The motives contain all {of} elements of ЗНА art. 28(2).", ev)
+    if found >= s["warn_elements"]:
+        return warn(text_bg, text_en, ev)
+    return fail(text_bg, text_en, ev)
+
+
+@criterion(
+    "MOT-03", "Справки към законопроектите на МС", "Справки accompanying Council of Ministers bills",
+    group="motives", principles=(P.COHERENCE, P.OPENNESS), initiators=COM, from_reform=True,
+    legal_basis="ПОДНС (от 2016 г.): таблица за съответствие с правото на ЕС, справка за становищата, справка за съответствие с ЕКПЧ",
+    confidence="C2", composite=((SE, "oversight"),),
+)
+def mot_03(f: Facts, s: dict[str, Any]) -> Result:
+    """ПОДНС as amended in 2016 [C2]: a CoM bill comes with (a) a table of compliance with EU law when it
+    harmonises, (b) a справка of the opinions received, (c) a справка of compliance with the ECHR.
+    FAIL if (b) or (c) is missing, or (a) when the motives say the bill transposes EU law; PASS
+    otherwise; N/A for MP bills."""
+    kinds = f.bill_doc_kinds
+    ev: dict[str, Any] = {**bill_evidence(f), "bill_document_kinds": sorted(kinds)}
+    if not f.bill_documents_classified:
+        return unknown("Файловете на законопроекта още не са изтеглени, класифицирани или четими.",
+                       "The bill's files have not yet been downloaded, classified, or could not be read.", ev)
+    transposes = False
+    best = _best_motives(f)
+    if best:
+        for e in best[0].get("elements") or []:
+            if e.get("key") == "eu_law" and any(x.get("rule") == "transposes" for x in e.get("evidence") or []):
+                transposes = True
+    ev["motives_say_transposes"] = transposes
+    missing = []
+    if transposes and "eu_compatibility_table" not in kinds:
+        missing.append("таблица за съответствие с правото на ЕС")
+    if "consultation_report" not in kinds:
+        missing.append("справка за постъпилите становища")
+    if "echr_compatibility" not in kinds:
+        missing.append("справка за съответствие с ЕКПЧ")
+    ev["missing"] = missing
+    if missing:
+        return fail(f"Към законопроекта липсват: {', '.join(missing)}.",
+                    f"The bill lacks {len(missing)} of the справки ПОДНС requires: {', '.join(missing)}.", ev)
+    return passed("Законопроектът е придружен от изискваните справки.", "The bill carries the required справки.", ev)

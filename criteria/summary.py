@@ -1,0 +1,300 @@
+"""Scores, the iREG-shaped composite, the review flag, and aggregates over many initiatives.
+
+Per initiative (research/criteria.md §5.2): a finding scores PASS = 1, WARN = 0.5, FAIL = 0;
+N_A and UNKNOWN are left out but counted as coverage. A principle's score is the mean over the
+criteria serving it. Each composite (stakeholder engagement, impact assessment, ex post,
+parliamentary procedure) has the four iREG categories, each the mean of its criteria in
+[0, 1]; the composite's `score` is the mean of the categories that have data (0–1) and its
+`total` their sum (0–4, only when all four have data). A FAIL of a rule tagged [R] or [U]
+counts as a WARN in the composite (§5.2 caveat 3) and is listed as downgraded.
+
+Aggregates (per assembly, year and initiator) report the portfolio indicators WD-01 … WD-07
+of §4 H, each as a share with its numerator and denominator.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from criteria.criterion import (
+    CATEGORIES,
+    COMPOSITES,
+    SCORE,
+    Criterion,
+    Finding,
+    Verdict,
+    confidence_parts,
+    is_unverified,
+)
+from criteria.principles import Principle
+
+if TYPE_CHECKING:
+    from criteria.facts import Facts
+    from criteria.thresholds import Thresholds
+
+CAVEATS = (
+    "iREG measures the system (requirements and reported practice); lexwatch measures each bill: the "
+    "comparability is structural, not numeric.",
+    "Do not compare with published iREG values without saying so.",
+    "A FAIL of a rule tagged [R] or [U] counts as WARN in the composite until the rule is verified.",
+    "For iREG comparability use Council of Ministers bills only for stakeholder engagement and impact assessment.",
+)
+
+SEVERITY_ORDER = {"low": 1, "medium": 2, "high": 3}
+
+
+def _score(f: Finding) -> float | None:
+    return SCORE.get(f.verdict)
+
+
+def principle_scores(findings: list[Finding], criteria: dict[str, Criterion]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for p in Principle:
+        scores, excluded = [], 0
+        for f in findings:
+            crit = criteria.get(f.criterion_id)
+            if crit is None or crit.descriptive or p not in f.principles:
+                continue
+            s = _score(f)
+            if s is None:
+                excluded += 1
+            else:
+                scores.append(s)
+        out[p.key] = {"score": round(sum(scores) / len(scores), 4) if scores else None,
+                      "scored": len(scores), "excluded": excluded}
+    return out
+
+
+def composite(findings: list[Finding], criteria: dict[str, Criterion]) -> dict[str, Any]:
+    cells: dict[tuple[str, str], list[tuple[str, float]]] = {}
+    excluded: dict[str, int] = {c: 0 for c in COMPOSITES}
+    downgraded: dict[str, list[str]] = {c: [] for c in COMPOSITES}
+    for f in findings:
+        crit = criteria.get(f.criterion_id)
+        if crit is None:
+            continue
+        for comp, cat in crit.composite:
+            s = _score(f)
+            if s is None:
+                excluded[comp] += 1
+                continue
+            if f.verdict is Verdict.FAIL and is_unverified(f.confidence):
+                s = SCORE[Verdict.WARN]
+                downgraded[comp].append(f.criterion_id)
+            cells.setdefault((comp, cat), []).append((f.criterion_id, s))
+    out: dict[str, Any] = {}
+    for comp in COMPOSITES:
+        cats: dict[str, Any] = {}
+        for cat in CATEGORIES:
+            items = cells.get((comp, cat), [])
+            cats[cat] = {"score": round(sum(s for _, s in items) / len(items), 4) if items else None,
+                         "criteria": [cid for cid, _ in items]}
+        scored = [c["score"] for c in cats.values() if c["score"] is not None]
+        out[comp] = {
+            "categories": cats,
+            "score": round(sum(scored) / len(scored), 4) if scored else None,
+            "total": round(sum(scored), 4) if len(scored) == len(CATEGORIES) else None,
+            "scored": sum(len(c["criteria"]) for c in cats.values()),
+            "excluded": excluded[comp],
+            "downgraded": downgraded[comp],
+        }
+    if not any(cells.get(("ex_post", c)) for c in CATEGORIES):
+        out["ex_post"]["note"] = "IA-07 (ex-post evaluation due) needs ex-post reports, which lexwatch does not collect yet."
+    return out
+
+
+@dataclass(frozen=True)
+class Flag:
+    severity: str  # low | medium | high
+    reasons: tuple[tuple[str, str, str], ...]  # (criterion, verdict, confidence), sorted
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"severity": self.severity,
+                "reasons": [{"criterion": c, "verdict": v, "confidence": t} for c, v, t in self.reasons]}
+
+    def reason_keys(self) -> list[str]:
+        return [f"{c}:{v}" for c, v, _ in self.reasons]
+
+
+def flag(findings: list[Finding], thresholds: Thresholds) -> Flag | None:
+    """A FAIL raises a flag ("high"; "medium" when the rule or its threshold is [R], [U] or [P]);
+    a WARN of a criterion listed in [flags] warn_criteria raises a "low" one."""
+    chosen = thresholds.warn_flag_criteria
+    reasons: list[tuple[str, str, str]] = []
+    severity = 0
+    for f in findings:
+        if f.verdict is Verdict.FAIL:
+            weak = any(t in ("R", "U", "P") for t in confidence_parts(f.confidence))
+            level = "medium" if weak else "high"
+        elif f.verdict is Verdict.WARN and f.criterion_id in chosen:
+            level = "low"
+        else:
+            continue
+        reasons.append((f.criterion_id, f.verdict.value, f.confidence))
+        severity = max(severity, SEVERITY_ORDER[level])
+    if not reasons:
+        return None
+    name = next(k for k, v in SEVERITY_ORDER.items() if v == severity)
+    return Flag(name, tuple(sorted(reasons)))
+
+
+# --------------------------------------------------------------------------- facts for aggregates
+
+_AMENDING = re.compile(r"\bза\s+(?:изменение|допълнение)", re.I)
+_REGIME = {"council_of_ministers": "CoM", "mps": "MP", "committee": "MP", "mixed": "mixed"}
+
+
+def initiative_facts(f: Facts, findings: list[Finding]) -> dict[str, Any]:
+    """The per-initiative numbers the portfolio indicators are built from."""
+    by_id = {x.criterion_id: x for x in findings}
+
+    def ev(cid: str, key: str) -> Any:
+        x = by_id.get(cid)
+        return x.evidence.get(key) if x else None
+
+    b = f.bill
+    lt02 = ev("LT-02", "laws") or []
+    return {
+        "bill_id": b.id,
+        "signature": b.signature,
+        "assembly": b.assembly,
+        "year": b.submitted_on.year if b.submitted_on else None,
+        "initiator": _REGIME.get(f.initiator or "", "unknown"),
+        "status": b.status,
+        "adopted": f.adopted,
+        "portfolio_exclusion": f.portfolio_exclusion,
+        "consultation_days": f.consultation_days if by_id.get("CONS-02") and by_id["CONS-02"].verdict
+        in (Verdict.PASS, Verdict.WARN, Verdict.FAIL) else None,
+        "days_to_adoption": ev("NA-07", "days_to_adoption"),
+        "amending_act": bool(_AMENDING.search(b.final_title or b.title or "")),
+        "n_other_laws": ev("LT-01", "n_other_laws"),
+        "max_amendments_in_window": max((x["amendments_in_window"] for x in lt02), default=None),
+    }
+
+
+# --------------------------------------------------------------------------- aggregates
+
+
+@dataclass
+class Row:
+    """One initiative's latest evaluation, as the aggregates read it."""
+
+    facts: dict[str, Any]
+    verdicts: dict[str, str]
+    principle_scores: dict[str, Any]
+    composite: dict[str, Any]
+    flag_severity: str | None = None
+
+
+def _share(num: int, den: int) -> dict[str, Any]:
+    return {"value": round(num / den, 4) if den else None, "numerator": num, "denominator": den}
+
+
+def _verdict_share(rows: list[Row], cid: str, hit: tuple[str, ...]) -> dict[str, Any]:
+    judged = [r for r in rows if r.verdicts.get(cid) in ("PASS", "WARN", "FAIL")]
+    return _share(sum(1 for r in judged if r.verdicts[cid] in hit), len(judged))
+
+
+def _by_initiator(rows: list[Row], fn) -> dict[str, Any]:
+    groups: dict[str, list[Row]] = {}
+    for r in rows:
+        groups.setdefault(r.facts.get("initiator") or "unknown", []).append(r)
+    return {k: fn(v) for k, v in sorted(groups.items())}
+
+
+def watchdog_indicators(rows: list[Row]) -> dict[str, Any]:
+    """WD-01 … WD-07 of research/criteria.md §4 H over `rows` (portfolio exclusions already applied)."""
+    n = len(rows)
+    adopted = [r for r in rows if r.facts.get("adopted")]
+
+    def initiator_counts(rs: list[Row]) -> dict[str, Any]:
+        counts: dict[str, int] = {}
+        for r in rs:
+            counts[r.facts.get("initiator") or "unknown"] = counts.get(r.facts.get("initiator") or "unknown", 0) + 1
+        return {k: _share(v, len(rs)) for k, v in sorted(counts.items())}
+
+    com = [r for r in rows if r.facts.get("initiator") in ("CoM", "mixed")]
+    days = [r.facts["consultation_days"] for r in com if r.facts.get("consultation_days") is not None]
+
+    lt01 = [r for r in adopted if r.facts.get("n_other_laws") is not None]
+    other = sum(r.facts["n_other_laws"] for r in lt01)
+    own = sum(1 for r in lt01 if r.facts.get("amending_act"))
+
+    def median_days(rs: list[Row]) -> dict[str, Any]:
+        vals = [r.facts["days_to_adoption"] for r in rs if r.facts.get("days_to_adoption") is not None]
+        return {"median_days": statistics.median(vals) if vals else None, "n": len(vals),
+                "fast_tracked": _share(sum(1 for v in vals if v < 14), len(vals))}
+
+    return {
+        "WD-01": {"label": "Share of bills and of adopted laws by initiator",
+                  "bills": initiator_counts(rows), "adopted": initiator_counts(adopted), "n_bills": n},
+        "WD-02": {"label": "Council of Ministers drafts consulted under 30 and under 14 days",
+                  "under_30_days": _share(sum(1 for d in days if d < 30), len(days)),
+                  "under_14_days": _share(sum(1 for d in days if d < 14), len(days))},
+        "WD-03": {"label": "Bills without impact assessment (IA-01) and without a required full IA (IA-02)",
+                  "without_ia": _verdict_share(rows, "IA-01", ("FAIL",)),
+                  "without_required_full_ia": _verdict_share(rows, "IA-02", ("FAIL", "WARN")),
+                  "by_initiator": _by_initiator(rows, lambda rs: {
+                      "without_ia": _verdict_share(rs, "IA-01", ("FAIL",)),
+                      "without_required_full_ia": _verdict_share(rs, "IA-02", ("FAIL", "WARN"))})},
+        "WD-04": {"label": "Amendments to other laws via the ПЗР",
+                  "laws_amending_other_laws": _share(sum(1 for r in lt01 if r.facts["n_other_laws"] > 0), len(lt01)),
+                  "share_of_amendments_via_pzr": _share(other, other + own),
+                  "riders_added_at_second_reading": _verdict_share(adopted, "NA-05", ("WARN", "FAIL"))},
+        "WD-05": {"label": "Both votes at one sitting, and shortened proposal terms",
+                  "both_votes_one_sitting": _verdict_share(rows, "NA-04", ("WARN", "FAIL")),
+                  "shortened_proposal_term": _verdict_share(rows, "NA-03", ("WARN", "FAIL"))},
+        "WD-06": {"label": "Laws amended at least 3 times in 12 months (LT-02)",
+                  "amended_3_plus_in_12_months": _verdict_share(adopted, "LT-02", ("WARN", "FAIL")),
+                  "amended_6_plus_in_12_months": _verdict_share(adopted, "LT-02", ("FAIL",))},
+        "WD-07": {"label": "Time from submission to adoption; fast-tracked (< 14 days)",
+                  **median_days(adopted), "by_initiator": _by_initiator(adopted, median_days)},
+    }
+
+
+def _mean(values: Iterable[float | None]) -> dict[str, Any]:
+    vals = [v for v in values if v is not None]
+    return {"mean": round(sum(vals) / len(vals), 4) if vals else None, "n": len(vals)}
+
+
+def aggregate(rows: list[Row], *, include_excluded: bool = False) -> dict[str, Any]:
+    """Verdict counts per criterion, mean scores, composites (CoM and MP apart) and WD-01 … WD-07."""
+    excluded = [r for r in rows if r.facts.get("portfolio_exclusion")]
+    used = rows if include_excluded else [r for r in rows if not r.facts.get("portfolio_exclusion")]
+    verdicts: dict[str, dict[str, int]] = {}
+    for r in used:
+        for cid, v in r.verdicts.items():
+            verdicts.setdefault(cid, {}).setdefault(v, 0)
+            verdicts[cid][v] += 1
+    flags: dict[str, int] = {}
+    for r in used:
+        if r.flag_severity:
+            flags[r.flag_severity] = flags.get(r.flag_severity, 0) + 1
+
+    def composites(rs: list[Row]) -> dict[str, Any]:
+        return {c: _mean(r.composite.get(c, {}).get("score") for r in rs) for c in COMPOSITES}
+
+    return {
+        "initiatives": len(used),
+        "portfolio_excluded": {"count": len(excluded), "included": include_excluded,
+                               "note": "ratification, budget and constitutional bills (NCPI practice)"},
+        "flags": flags,
+        "verdicts": dict(sorted(verdicts.items())),
+        "principle_scores": {p.key: _mean(r.principle_scores.get(p.key, {}).get("score") for r in used)
+                             for p in Principle},
+        "composite": _by_initiator(used, composites),
+        "composite_caveats": list(CAVEATS),
+        "watchdog": watchdog_indicators(used),
+    }
+
+
+def aggregate_by(rows: list[Row], key: str, *, include_excluded: bool = False) -> dict[str, Any]:
+    """`aggregate` per value of a fact (assembly, year, initiator)."""
+    groups: dict[Any, list[Row]] = {}
+    for r in rows:
+        groups.setdefault(r.facts.get(key), []).append(r)
+    return {str(k): aggregate(v, include_excluded=include_excluded)
+            for k, v in sorted(groups.items(), key=lambda kv: (kv[0] is None, str(kv[0])))}

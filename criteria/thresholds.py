@@ -1,0 +1,116 @@
+"""The engine's thresholds: one settings file of defaults, overridable by a user file.
+
+Defaults live in criteria/thresholds.toml (values and confidence tags from the catalogue).
+A user file (`--thresholds PATH`, else $LEXWATCH_THRESHOLDS) has the same shape and holds
+only what it changes; an unknown table or key, or a value of another type, is an error
+naming the file, so a typo never silently leaves a default in force. The merged values
+are hashed; the hash is stored with every evaluation.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from monitor.errors import LexwatchError
+
+DEFAULTS_PATH = Path(__file__).with_name("thresholds.toml")
+ENV_THRESHOLDS = "LEXWATCH_THRESHOLDS"
+
+
+class ThresholdsError(LexwatchError):
+    exit_code = 2
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except OSError as exc:
+        raise ThresholdsError(f"thresholds file {path}: cannot read ({exc.strerror or exc})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ThresholdsError(f"thresholds file {path}: not valid TOML ({exc})") from exc
+
+
+def _same_type(default: Any, value: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float))
+    if isinstance(default, list):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return type(default) is type(value)
+
+
+def _merge(defaults: dict[str, Any], override: dict[str, Any], source: str) -> dict[str, Any]:
+    merged = {k: dict(v) for k, v in defaults.items()}
+    for table, values in override.items():
+        if table not in merged:
+            raise ThresholdsError(f"thresholds file {source}: unknown table [{table}] "
+                                  f"(known: {', '.join(sorted(merged))})")
+        if not isinstance(values, dict):
+            raise ThresholdsError(f"thresholds file {source}: [{table}] must be a table")
+        for key, value in values.items():
+            if key not in merged[table]:
+                raise ThresholdsError(f"thresholds file {source}: unknown key {key!r} in [{table}] "
+                                      f"(known: {', '.join(sorted(merged[table]))})")
+            default = merged[table][key]
+            if not _same_type(default, value):
+                raise ThresholdsError(f"thresholds file {source}: [{table}] {key} = {value!r} must be "
+                                      f"{type(default).__name__} like the default {default!r}")
+            merged[table][key] = float(value) if isinstance(default, float) else value
+    return merged
+
+
+def _canonical(values: dict[str, Any]) -> str:
+    return json.dumps(values, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      default=lambda v: v.isoformat() if isinstance(v, dt.date) else str(v))
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    values: dict[str, dict[str, Any]]
+    sources: tuple[str, ...]
+    hash: str
+
+    def section(self, name: str) -> dict[str, Any]:
+        return self.values.get(name, {})
+
+    @property
+    def reform_date(self) -> dt.date:
+        return self.values["regime"]["reform_date"]
+
+    @property
+    def warn_flag_criteria(self) -> frozenset[str]:
+        return frozenset(self.values["flags"]["warn_criteria"])
+
+    def with_overrides(self, override: dict[str, Any], source: str = "overrides") -> Thresholds:
+        """A copy with some values changed (validated as a user file would be)."""
+        values = _merge(self.values, override, source)
+        return Thresholds(values, self.sources + (source,), hashlib.sha256(_canonical(values).encode()).hexdigest())
+
+    def to_dict(self) -> dict[str, Any]:
+        return json.loads(_canonical(self.values))
+
+
+def load(path: str | Path | None = None) -> Thresholds:
+    """Defaults, then the user file (argument, else $LEXWATCH_THRESHOLDS) if any."""
+    values = _read(DEFAULTS_PATH)
+    sources = [str(DEFAULTS_PATH)]
+    user = path or os.environ.get(ENV_THRESHOLDS)
+    if user:
+        p = Path(user)
+        values = _merge(values, _read(p), str(p))
+        sources.append(str(p))
+    return Thresholds(values, tuple(sources), hashlib.sha256(_canonical(values).encode()).hexdigest())
+
+
+def defaults() -> Thresholds:
+    """The defaults alone, whatever the environment says."""
+    values = _read(DEFAULTS_PATH)
+    return Thresholds(values, (str(DEFAULTS_PATH),), hashlib.sha256(_canonical(values).encode()).hexdigest())
