@@ -20,7 +20,7 @@ def register(app: typer.Typer) -> None:
         show: bool = typer.Option(False, "--show", help="List the stored jobs and their next run, then exit."),
         fmt: str = typer.Option("table", "--format", help="table or json (with --show)"),
     ) -> None:
-        """Run the nightly pipeline on schedule (config [schedule]: default 02:30 Europe/Sofia) until stopped."""
+        """Run the nightly pipeline on schedule (the config's schedule section; default 02:30 Europe/Sofia) until stopped."""
         if fmt not in ("table", "json"):
             raise UsageError(f"--format must be table or json, not {fmt!r}")
         config = load_config(config_path)
