@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "monitor.commands.demo",
     "monitor.commands.act_text",
     "monitor.commands.documents",
+    "monitor.commands.link",
     "monitor.commands.nightly",
     "monitor.commands.schedule",
     "monitor.commands.status",

@@ -1,0 +1,166 @@
+"""`lexwatch link`, `lexwatch initiatives list|show`, `lexwatch links confirm|reject`.
+
+Linking joins each bill to the consultation of its draft on strategy.bg and the Council of
+Ministers decision approving it (monitor/linking). Staff confirm or reject the proposals;
+their decisions survive every later run.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from db.session import open_session
+from monitor.errors import UsageError
+from monitor.linking.build import link
+from monitor.linking.decisions import decide_link
+from monitor.linking.query import STATUSES, list_initiatives, show_initiative
+
+FORMATS = ("table", "json")
+DB_HELP = "Database URL (default: $LEXWATCH_DATABASE_URL or SQLite)."
+
+initiatives_app = typer.Typer(help="Legislative initiatives: a bill with its consultation(s) and ПРИС decision(s).",
+                              no_args_is_help=True)
+links_app = typer.Typer(help="Staff decisions on the linker's proposals.", no_args_is_help=True)
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> None:
+    if fmt not in allowed:
+        raise UsageError(f"--format must be one of {', '.join(allowed)}, got {fmt!r}")
+
+
+def _json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, sort_keys=True))
+
+
+def link_command(
+    rebuild: bool = typer.Option(False, "--rebuild", help="Recompute every proposal, not only what changed since the last run."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Link bills to consultations and ПРИС decisions into initiatives (incremental by default)."""
+    _check_format(fmt)
+    err = Console(stderr=True)
+    with open_session(db) as session:
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                      console=err, transient=True) as progress:
+            task = progress.add_task("linking", total=None)
+            report = link(session, rebuild=rebuild, progress=lambda msg: progress.update(task, description=msg))
+    data = report.to_dict()
+    if fmt == "json":
+        _json(data)
+        return
+    for key in ("mode", "watermark", "bills", "bills_examined", "consultations", "council_acts",
+                "initiatives_created", "initiatives_updated", "initiatives_removed",
+                "links_created", "links_updated", "links_removed", "staff_decisions_kept", "duration_s"):
+        typer.echo(f"{key:22} {data[key]}")
+    typer.echo(f"{'links_by_status':22} " + ", ".join(f"{k} {v}" for k, v in sorted(data["links_by_status"].items())))
+    typer.echo(f"{'links_by_method':22} " + ", ".join(f"{k} {v}" for k, v in sorted(data["links_by_method"].items())))
+
+
+@initiatives_app.command("list")
+def initiatives_list(
+    status: str = typer.Option(None, "--status", help=f"Only initiatives in this state: {', '.join(STATUSES)}."),
+    flag: str = typer.Option(None, "--flag", help="Only initiatives with a link flagged so (e.g. mp_bill_matches_ministry_draft)."),
+    initiator: str = typer.Option(None, "--initiator", help="council_of_ministers, mps, committee, mixed, unknown."),
+    limit: int = typer.Option(50, "--limit", min=1, help="At most this many, newest bill first."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Initiatives with their status and what each is linked to."""
+    _check_format(fmt)
+    with open_session(db) as session:
+        rows = list_initiatives(session, status=status, flag=flag, initiator=initiator, limit=limit)
+    if fmt == "json":
+        _json(rows)
+        return
+    table = Table(show_lines=False)
+    for col in ("id", "bill", "submitted", "initiator", "status", "consultations", "decisions", "title"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(str(r["id"]), f"{r['bill_id']} {r['signature']}", r["submitted_on"] or "", r["initiator"],
+                      r["status"] + (" ⚑" if r["flags"] else ""), ", ".join(r["consultations"]),
+                      ", ".join(map(str, r["council_acts"])), r["title"])
+    Console().print(table)
+
+
+@initiatives_app.command("show")
+def initiatives_show(
+    ref: str = typer.Argument(..., help="The bill's parliament.bg id or signature (e.g. 167546 or 52-602-01-43)."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """One initiative: its bill(s), consultation(s) with reg_num, decision(s), and each link's
+    method, score, status and evidence."""
+    _check_format(fmt)
+    with open_session(db) as session:
+        data = show_initiative(session, ref)
+    if fmt == "json":
+        _json(data)
+        return
+    out = Console()
+    i = data["initiative"]
+    out.print(f"[bold]Initiative {i['id']}[/] — {i['title']}")
+    out.print(f"initiator {i['initiator']}, status [bold]{i['status']}[/], updated {i['updated_at']}")
+    for b in data["bills"]:
+        out.print(f"  bill {b['id']} {b['signature']} ({b['role']}) submitted {b['submitted_on']} by {b['initiator']}: {b['title']}")
+    for c in data["consultations"]:
+        out.print(f"  consultation {c['reg_num']} {c['date_open']}–{c['date_close']} {c['institution'] or ''}: {c['title']}")
+    for a in data["council_acts"]:
+        out.print(f"  ПРИС {a['id']} № {a['doc_num'] or '?'} of {a['doc_date']} ({a['importer'] or '?'}): {a['bill_title'] or a['about']}")
+    table = Table(title="links")
+    for col in ("link", "bill", "target", "method", "score", "margin", "status", "flag", "evidence"):
+        table.add_column(col, overflow="fold")
+    for lk in data["links"]:
+        ev = {k: v for k, v in lk["evidence"].items() if k not in ("bill_law", "target_law")}
+        table.add_row(str(lk["id"]), str(lk["bill_id"]), f"{lk['target_type']} {lk['target_id']}", lk["method"],
+                      f"{lk['score']:.1f}", "" if lk["margin"] is None else f"{lk['margin']:.1f}",
+                      lk["status"] + (f" by {lk['decided_by']}" if lk["decided_by"] else ""), lk["flag"] or "",
+                      json.dumps(ev, ensure_ascii=False, sort_keys=True))
+    out.print(table)
+
+
+def _decide(decision: str, link_id: int, by: str, note: str | None, db: str | None, fmt: str) -> None:
+    _check_format(fmt, ("text", "json"))
+    with open_session(db) as session:
+        lk = decide_link(session, link_id, decision, by=by, note=note)
+        data = {"id": lk.id, "bill_id": lk.bill_id, "target_type": lk.target_type, "target_id": lk.target_id,
+                "status": lk.status, "decided_by": lk.decided_by, "note": lk.note}
+    if fmt == "json":
+        _json(data)
+    else:
+        typer.echo(f"link {data['id']} ({data['bill_id']} → {data['target_type']} {data['target_id']}) {decision} by {by}")
+
+
+@links_app.command("confirm")
+def links_confirm(
+    link_id: int = typer.Argument(..., help="The link's id (see `lexwatch initiatives show`)."),
+    by: str = typer.Option(..., "--by", help="Who decides (kept with the link)."),
+    note: str = typer.Option(None, "--note", help="Why."),
+    fmt: str = typer.Option("text", "--format", help="text or json."),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Confirm a proposed link; later runs keep it and propose no other link of its kind for the bill."""
+    _decide("confirmed", link_id, by, note, db, fmt)
+
+
+@links_app.command("reject")
+def links_reject(
+    link_id: int = typer.Argument(..., help="The link's id (see `lexwatch initiatives show`)."),
+    by: str = typer.Option(..., "--by", help="Who decides (kept with the link)."),
+    note: str = typer.Option(None, "--note", help="Why."),
+    fmt: str = typer.Option("text", "--format", help="text or json."),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Reject a proposed link; the pair is never proposed again."""
+    _decide("rejected", link_id, by, note, db, fmt)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("link")(link_command)
+    app.add_typer(initiatives_app, name="initiatives")
+    app.add_typer(links_app, name="links")
