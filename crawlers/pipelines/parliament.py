@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scrapy.crawler import Crawler
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from crawlers.parliament.items import ActTextItem, AssemblyItem, BillItem, IssueItem
@@ -54,74 +55,77 @@ def fewer_stages(stored: dict[str, Any], new: dict[str, Any]) -> str | None:
 
 
 # --------------------------------------------------------------------------- rows
+# Rows are written with Core statements (executemany per child table) rather than ORM objects:
+# a bill has ~20 child rows and the unit of work's per-object cost dominated the crawl.
 
 
-def _children(item: BillItem) -> dict[str, list[Any]]:
+def _children(item: BillItem) -> dict[type, list[dict[str, Any]]]:
     en = enumerate
     return {
-        "sponsors": [BillSponsor(position=i, kind=s.kind, mp_id=s.mp_id, body_id=s.body_id, name=s.name) for i, s in en(item.sponsors)],
-        "committees": [
-            BillCommittee(position=i, distribution_id=c.distribution_id, committee_id=c.committee_id, name=c.name, role=c.role, is_lead=c.is_lead)
+        BillSponsor: [{"position": i, "kind": s.kind, "mp_id": s.mp_id, "body_id": s.body_id, "name": s.name} for i, s in en(item.sponsors)],
+        BillCommittee: [
+            {"position": i, "distribution_id": c.distribution_id, "committee_id": c.committee_id, "name": c.name, "role": c.role, "is_lead": c.is_lead}
             for i, c in en(item.committees)
         ],
-        "stages": [
-            BillStage(
-                position=i,
-                origin=s.origin,
-                activity_id=s.activity_id,
-                date=s.date,
-                stage=s.stage,
-                event=s.event,
-                plenary_steno_id=s.plenary_steno_id,
-                committee_steno_id=s.committee_steno_id,
-                committee_id=s.committee_id,
-                committee_name=s.committee_name,
-                classification=s.classification,
-            )
+        BillStage: [
+            {
+                "position": i,
+                "origin": s.origin,
+                "activity_id": s.activity_id,
+                "date": s.date,
+                "stage": s.stage,
+                "event": s.event,
+                "plenary_steno_id": s.plenary_steno_id,
+                "committee_steno_id": s.committee_steno_id,
+                "committee_id": s.committee_id,
+                "committee_name": s.committee_name,
+                "classification": s.classification,
+            }
             for i, s in en(item.stages)
         ],
-        "reports": [
-            BillReport(
-                position=i,
-                origin=r.origin,
-                report_id=r.report_id,
-                date=r.date,
-                committee_id=r.committee_id,
-                committee_name=r.committee_name,
-                stage=r.stage,
-                subject=r.subject,
-            )
+        BillReport: [
+            {
+                "position": i,
+                "origin": r.origin,
+                "report_id": r.report_id,
+                "date": r.date,
+                "committee_id": r.committee_id,
+                "committee_name": r.committee_name,
+                "stage": r.stage,
+                "subject": r.subject,
+            }
             for i, r in en(item.reports)
         ],
-        "files": [
-            BillFile(
-                position=i,
-                origin=f.origin,
-                file_id=f.file_id,
-                filename=f.filename,
-                url=f.url,
-                date=f.date,
-                reg_number=f.reg_number,
-                annotation=f.annotation,
-            )
+        BillFile: [
+            {
+                "position": i,
+                "origin": f.origin,
+                "file_id": f.file_id,
+                "filename": f.filename,
+                "url": f.url,
+                "date": f.date,
+                "reg_number": f.reg_number,
+                "annotation": f.annotation,
+            }
             for i, f in en(item.files)
         ],
-        "relations": [BillRelation(position=i, kind=r.kind, other_bill_id=r.other_bill_id, other_title=r.other_title) for i, r in en(item.relations)],
-        "proposals": [
-            BillProposal(
-                position=i,
-                proposal_id=p.proposal_id,
-                reg_number=p.reg_number,
-                date=p.date,
-                annotation=p.annotation,
-                authors=p.authors,
-                files=p.files,
-            )
+        BillRelation: [{"position": i, "kind": r.kind, "other_bill_id": r.other_bill_id, "other_title": r.other_title} for i, r in en(item.relations)],
+        BillProposal: [
+            {
+                "position": i,
+                "proposal_id": p.proposal_id,
+                "reg_number": p.reg_number,
+                "date": p.date,
+                "annotation": p.annotation,
+                "authors": p.authors,
+                "files": p.files,
+            }
             for i, p in en(item.proposals)
         ],
     }
 
 
+CHILD_MODELS = (BillSponsor, BillCommittee, BillStage, BillReport, BillFile, BillRelation, BillProposal)
 BILL_COLUMNS = (
     "signature", "title", "final_title", "assembly", "session", "submitted_on", "adopted_on", "proposals_from",
     "proposals_until", "veto_on", "veto", "dv_issue", "dv_year", "dv_issue_id", "sync_id", "merged_into_id",
@@ -136,60 +140,132 @@ def _raw_id(session: Session, item: StoredItem) -> int | None:
     return store_raw(session, SOURCE, raw.url, raw.body, http_status=raw.status, content_type=raw.content_type).id
 
 
-def store_bill(session: Session, item: BillItem, *, crawl_run_id: int | None = None) -> VersionResult:
+def _exists(session: Session, key_column: Any, key: int) -> bool:
+    return session.execute(select(key_column).where(key_column == key)).first() is not None
+
+
+_BILL_UPDATE = (
+    update(Bill).where(Bill.id == bindparam("b_id"))
+    .values({c: bindparam(c) for c in (*BILL_COLUMNS, "content_hash", "version", "last_fetched_at", "last_changed_at")})
+)  # fmt: skip
+_BILL_TOUCH = update(Bill).where(Bill.id == bindparam("b_id")).values(last_fetched_at=bindparam("ts"))
+_ACT_COLUMNS = ("final_title", "body_html", "dv_issue", "dv_year", "adopted_on", "source_url", "content_hash", "version", "fetched_at", "analysis")
+_ACT_UPDATE = update(ActText).where(ActText.bill_id == bindparam("b_id")).values({c: bindparam(c) for c in _ACT_COLUMNS})
+_ACT_TOUCH = update(ActText).where(ActText.bill_id == bindparam("b_id")).values(fetched_at=bindparam("ts"))
+
+
+@dataclass
+class RowWriter:
+    """Current-state rows of a batch, written together at `flush` (executemany per table, in
+    foreign-key order): the versions themselves are written at once by `record_version`."""
+
+    replaced: list[int] = field(default_factory=list)  # bills whose children are replaced
+    bill_updates: list[dict[str, Any]] = field(default_factory=list)
+    bill_inserts: list[dict[str, Any]] = field(default_factory=list)
+    bill_touches: list[dict[str, Any]] = field(default_factory=list)
+    children: dict[type, list[dict[str, Any]]] = field(default_factory=lambda: {m: [] for m in CHILD_MODELS})
+    act_inserts: list[dict[str, Any]] = field(default_factory=list)
+    act_updates: list[dict[str, Any]] = field(default_factory=list)
+    act_touches: list[dict[str, Any]] = field(default_factory=list)
+    new_bills: set[int] = field(default_factory=set)
+
+    def __len__(self) -> int:
+        return len(self.bill_updates) + len(self.bill_inserts) + len(self.bill_touches) + len(self.act_inserts) + len(self.act_updates) + len(self.act_touches)
+
+    def flush(self, session: Session) -> None:
+        conn = session.connection()
+        for model in CHILD_MODELS:
+            for i in range(0, len(self.replaced), 500):
+                conn.execute(delete(model.__table__).where(model.__table__.c.bill_id.in_(self.replaced[i : i + 500])))
+        if self.bill_updates:
+            conn.execute(_BILL_UPDATE, self.bill_updates)
+        if self.bill_inserts:
+            conn.execute(insert(Bill.__table__), self.bill_inserts)
+        if self.bill_touches:
+            conn.execute(_BILL_TOUCH, self.bill_touches)
+        for model, rows in self.children.items():
+            if rows:
+                conn.execute(insert(model.__table__), rows)
+        if self.act_updates:
+            conn.execute(_ACT_UPDATE, self.act_updates)
+        if self.act_inserts:
+            conn.execute(insert(ActText.__table__), self.act_inserts)
+        if self.act_touches:
+            conn.execute(_ACT_TOUCH, self.act_touches)
+        self.__init__()  # type: ignore[misc]
+
+
+def store_bill(session: Session, item: BillItem, *, crawl_run_id: int | None = None, rows: RowWriter | None = None) -> VersionResult:
+    """Version the bill and (on new/changed) queue its rows; without `rows`, write them at once."""
+    writer = rows if rows is not None else RowWriter()
     now = utcnow()
     result = record_version(
         session, "bill", item.id, item.record(),
         raw_payload_id=_raw_id(session, item), crawl_run_id=crawl_run_id, regression=fewer_stages, now=now,
     )  # fmt: skip
-    bill = session.get(Bill, item.id)
     if result.status == "held":
         return result  # last_fetched_at stays old, so the next run reads the bill again to confirm
-    if bill is not None and not result.written:
-        bill.last_fetched_at = now
-        return result
-    cols = {c: getattr(item, c) for c in BILL_COLUMNS}
-    children = _children(item)
-    if bill is None:
-        bill = Bill(id=item.id, first_seen_at=now, **cols, **children)
-        session.add(bill)
+    # A version and its Bill row are always written together, so "new" means no row yet.
+    exists = result.status != "new" or _exists(session, Bill.id, item.id)
+    if exists and not result.written:
+        writer.bill_touches.append({"b_id": item.id, "ts": now})
     else:
-        for key, value in cols.items():
-            setattr(bill, key, value)
-        for key, rows in children.items():
-            setattr(bill, key, rows)  # delete-orphan removes the old rows
-    bill.content_hash, bill.version = result.content_hash, result.version
-    bill.last_fetched_at = bill.last_changed_at = now
+        cols = {c: getattr(item, c) for c in BILL_COLUMNS}
+        cols.update(content_hash=result.content_hash, version=result.version, last_fetched_at=now, last_changed_at=now)
+        if exists:
+            writer.replaced.append(item.id)
+            writer.bill_updates.append({"b_id": item.id, **cols})
+        else:
+            writer.bill_inserts.append({"id": item.id, "first_seen_at": now, **cols})
+            writer.new_bills.add(item.id)
+        for model, child_rows in _children(item).items():
+            writer.children[model].extend({"bill_id": item.id, **row} for row in child_rows)
+    if rows is None:
+        writer.flush(session)
     return result
 
 
-def store_act_text(session: Session, item: ActTextItem, *, crawl_run_id: int | None = None) -> VersionResult | None:
+def store_act_text(
+    session: Session, item: ActTextItem, *, crawl_run_id: int | None = None, rows: RowWriter | None = None
+) -> VersionResult | None:
     """None when the bill is not stored (the act text belongs to a bill row)."""
-    bill = session.get(Bill, item.bill_id)
-    if bill is None:
+    writer = rows if rows is not None else RowWriter()
+    if item.bill_id not in writer.new_bills and not _exists(session, Bill.id, item.bill_id):
         return None
     now = utcnow()
     result = record_version(session, "act_text", item.bill_id, item.record(), raw_payload_id=_raw_id(session, item), crawl_run_id=crawl_run_id, now=now)
-    row = bill.act_text
-    if row is None:
-        row = bill.act_text = ActText(bill_id=item.bill_id)
-    elif not result.written:
-        row.fetched_at = now
-        return result
-    row.final_title, row.body_html = item.final_title, item.body_html
-    row.dv_issue, row.dv_year, row.adopted_on = item.dv_issue, item.dv_year, item.adopted_on
-    row.source_url, row.content_hash, row.version, row.fetched_at = item.source_url, result.content_hash, result.version, now
-    row.analysis = None  # cached analysis of the old text
+    exists = result.status != "new" or _exists(session, ActText.bill_id, item.bill_id)
+    if exists and not result.written:
+        writer.act_touches.append({"b_id": item.bill_id, "ts": now})
+    else:
+        cols = {
+            "final_title": item.final_title,
+            "body_html": item.body_html,
+            "dv_issue": item.dv_issue,
+            "dv_year": item.dv_year,
+            "adopted_on": item.adopted_on,
+            "source_url": item.source_url,
+            "content_hash": result.content_hash,
+            "version": result.version,
+            "fetched_at": now,
+            "analysis": None,  # a cached analysis of the old text
+        }
+        if exists:
+            writer.act_updates.append({"b_id": item.bill_id, **cols})
+        else:
+            writer.act_inserts.append({"bill_id": item.bill_id, **cols})
+    if rows is None:
+        writer.flush(session)
     return result
 
 
 def store_assembly(session: Session, item: AssemblyItem, *, crawl_run_id: int | None = None) -> VersionResult:
     result = record_version(session, "assembly", item.number, item.record(), raw_payload_id=_raw_id(session, item), crawl_run_id=crawl_run_id)
-    row = session.get(Assembly, item.number)
-    if row is None:
-        row = Assembly(number=item.number)
-        session.add(row)
-    row.api_id, row.name = item.api_id, item.name
+    if _exists(session, Assembly.number, item.number):
+        if result.written:
+            session.execute(update(Assembly).where(Assembly.number == item.number).values(api_id=item.api_id, name=item.name))
+    else:
+        session.execute(insert(Assembly).values(number=item.number, api_id=item.api_id, name=item.name))
     return result
 
 
@@ -210,6 +286,7 @@ class ParliamentStorePipeline:
         self.db_url = crawler.settings.get("LEXWATCH_DATABASE_URL")
         self.batch_size = max(1, crawler.settings.getint("PARLIAMENT_STORE_BATCH", 200))
         self.session: Session | None = None
+        self.rows = RowWriter()
         self.pending: list[tuple[StoredItem, _Done]] = []
 
     @classmethod
@@ -251,13 +328,13 @@ class ParliamentStorePipeline:
     def _store(self, item: StoredItem) -> _Done:
         assert self.session is not None
         if isinstance(item, BillItem):
-            result = store_bill(self.session, item, crawl_run_id=self.run_id)
+            result = store_bill(self.session, item, crawl_run_id=self.run_id, rows=self.rows)
             done = _Done([stat_key(result.status)])
             if result.status == "held":
                 done.issues.append(IssueItem("held", f"update held back: {result.reason}", item.source_url, str(item.id)))
             return done
         if isinstance(item, ActTextItem):
-            act = store_act_text(self.session, item, crawl_run_id=self.run_id)
+            act = store_act_text(self.session, item, crawl_run_id=self.run_id, rows=self.rows)
             if act is None:
                 return _Done([], [IssueItem("store_error", "act text for a bill that is not stored; skipped", item.source_url, str(item.bill_id))])
             return _Done([stat_key(f"act_text/{act.status}")])
@@ -268,6 +345,7 @@ class ParliamentStorePipeline:
         if self.session is None or not self.pending:
             return
         try:
+            self.rows.flush(self.session)
             self.session.commit()
         except Exception:  # noqa: BLE001
             log.exception("committing a batch of %d items failed; replaying item by item", len(self.pending))
@@ -282,15 +360,18 @@ class ParliamentStorePipeline:
         assert self.session is not None
         self.session.rollback()
         self.session.expunge_all()
+        self.rows = RowWriter()
         items = [it for it, _ in self.pending] + ([extra] if extra is not None else [])
         self.pending = []
         for it in items:
             try:
                 done = self._store(it)
+                self.rows.flush(self.session)
                 self.session.commit()
             except Exception as exc:  # noqa: BLE001
                 self.session.rollback()
                 self.session.expunge_all()
+                self.rows = RowWriter()
                 url = getattr(it, "source_url", None)
                 self._report(IssueItem("store_error", f"not stored: {exc.__class__.__name__}: {exc}"[:2000], url, _key(it)))
                 continue

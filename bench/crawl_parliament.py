@@ -1,0 +1,186 @@
+"""Benchmark of the parliament crawl (not a test): prints figures, asserts nothing.
+
+1. generates a world of N bills (default 5,000) and writes it as a parliament.bg replay folder;
+2. serves it with the replay server (its own process) and runs a full crawl into a fresh
+   database (SQLite by default, --db-url for PostgreSQL);
+3. changes 1% of the bills (the ones that can still change: open bills of the current assembly
+   and adopted laws not yet promulgated), and runs the same crawl again, incrementally;
+4. runs the same full crawl fetch-only (bill details downloaded, not parsed or stored) into
+   another fresh database.
+
+Printed: bill details stored per second, peak RSS of each crawl process, requests of the
+incremental run against the minimum needed to see the changes, and the fetch-only rate with
+the ratio stored/fetch-only.
+
+    .venv/bin/python bench/crawl_parliament.py [--bills 5000] [--db-url URL] [--keep DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from sqlalchemy import func, select  # noqa: E402
+
+from crawlers.corpus.parliament import write_bill, write_world  # noqa: E402
+from crawlers.corpus.world import World, generate_world, mutate  # noqa: E402
+from db import migrate  # noqa: E402
+from db.engine import dispose_engines, session_scope  # noqa: E402
+from db.models import CrawlRun, RecordVersion  # noqa: E402
+
+FAST = {
+    "DOWNLOAD_DELAY": "0",
+    "AUTOTHROTTLE_ENABLED": "False",
+    "CONCURRENT_REQUESTS": "16",
+    "CONCURRENT_REQUESTS_PER_DOMAIN": "16",
+    "LEXWATCH_PROGRESS": "False",
+    "LOG_LEVEL": "WARNING",
+}
+
+
+@dataclass
+class Crawl:
+    run: CrawlRun
+    wall: float
+    peak_rss_mb: float
+
+    @property
+    def elapsed(self) -> float:
+        return float(self.run.stats.get("elapsed_time_seconds", self.wall))
+
+
+def start_server(root: Path) -> tuple[subprocess.Popen, str]:
+    proc = subprocess.Popen([sys.executable, "-m", "crawlers.replay", str(root)], cwd=REPO, stdout=subprocess.PIPE, text=True)
+    url = proc.stdout.readline().strip()
+    if not url.startswith("http"):
+        raise SystemExit(f"replay server did not start: {url!r}")
+    return proc, url
+
+
+def crawl(base: str, db_url: str, *, settings: dict[str, str] | None = None, **args: str) -> Crawl:
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "parliament"]
+    for k, v in {**FAST, "PARLIAMENT_BASE_URL": base, "LEXWATCH_DATABASE_URL": db_url, **(settings or {})}.items():
+        cmd += ["-s", f"{k}={v}"]
+    for k, v in args.items():
+        cmd += ["-a", f"{k}={v}"]
+    dispose_engines()
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    err = proc.stderr.read()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"crawl failed:\n{err[-3000:]}")
+    with session_scope(db_url) as s:
+        run = s.scalars(select(CrawlRun).order_by(CrawlRun.id.desc())).first()
+        s.expunge(run)
+    return Crawl(run, wall, usage.ru_maxrss / 1024)
+
+
+def changeable(world: World) -> list:
+    current = max(a[0] for a in world.assemblies)
+    return [
+        b for b in world.bills
+        if (b.assembly == current and b.status not in ("adopted", "rejected", "withdrawn")) or (b.status == "adopted" and not b.dv_issue)
+    ]  # fmt: skip
+
+
+def fresh_db(kind: str, workdir: Path, name: str) -> str:
+    if kind.startswith("postgresql"):
+        from sqlalchemy import create_engine
+        from sqlalchemy.engine import make_url
+
+        admin = create_engine(kind, isolation_level="AUTOCOMMIT")
+        with admin.connect() as c:
+            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "bench_{name}" WITH (FORCE)')
+            c.exec_driver_sql(f'CREATE DATABASE "bench_{name}"')
+        admin.dispose()
+        url = make_url(kind).set(database=f"bench_{name}").render_as_string(hide_password=False)
+    else:
+        url = f"sqlite:///{workdir / (name + '.sqlite3')}"
+    migrate.upgrade(url)
+    return url
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bills", type=int, default=5000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--db-url", default="sqlite", help="'sqlite' (a file in the work dir) or a PostgreSQL server URL")
+    ap.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    ap.add_argument("--change", type=float, default=0.01, help="share of all bills changed before the incremental run")
+    a = ap.parse_args()
+
+    workdir = a.keep or Path(tempfile.mkdtemp(prefix="lexwatch-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    root = workdir / "replay"
+    if root.exists():
+        shutil.rmtree(root)
+    t0 = time.perf_counter()
+    world = generate_world(a.bills, seed=a.seed)
+    summary = write_world(world, root)
+    print(f"world: {len(world.bills)} bills over {summary.months} months ({summary.first_month}..{summary.last_month}), "
+          f"{summary.acts} adopted; written in {time.perf_counter() - t0:.1f} s to {root}")  # fmt: skip
+
+    server, base = start_server(root)
+    try:
+        db = fresh_db(a.db_url, workdir, "full")
+        full = crawl(base, db, since=summary.first_month)
+        r = full.run
+        print(f"\nfull crawl: {r.requests} requests, {r.new} bills stored, {r.stats.get('lexwatch/act_text/new', 0)} act texts, "
+              f"{r.errors} errors, status {r.status}")  # fmt: skip
+        print(f"  {r.new / full.elapsed:8.1f} bill details stored / s   ({full.elapsed:.1f} s crawl, {full.wall:.1f} s with start-up)")
+        print(f"  {r.requests / full.elapsed:8.1f} requests / s")
+        print(f"  peak RSS {full.peak_rss_mb:.0f} MB")
+
+        candidates = changeable(world)
+        share = min(1.0, a.change * len(world.bills) / max(1, len(candidates)))
+        sub = World(world.seed, candidates, world.consultations, world.decisions, world.truth, world.assemblies)
+        changed = mutate(sub, share, seed=a.seed + 1)
+        for bill_id in changed:
+            write_bill(root, world, world.bill(bill_id))
+        newly_promulgated = sum(1 for i in changed if world.bill(i).status == "adopted")
+        with session_scope(db) as s:
+            versions_before = s.scalar(select(func.count()).select_from(RecordVersion).where(RecordVersion.entity == "bill"))
+        inc = crawl(base, db, since=summary.first_month)
+        with session_scope(db) as s:
+            versions_after = s.scalar(select(func.count()).select_from(RecordVersion).where(RecordVersion.entity == "bill"))
+        r2 = inc.run
+        # robots.txt + fn-assembly + one list per month + the changed bills + the texts of laws newly promulgated
+        minimum = 2 + summary.months + len(changed) + newly_promulgated
+        print(f"\nincremental crawl ({len(changed)} bills changed = {len(changed) / len(world.bills):.1%} of all, "
+              f"{newly_promulgated} of them newly promulgated):")  # fmt: skip
+        print(f"  {r2.requests} requests, minimum needed {minimum} ({r2.requests / minimum:.2f}x); "
+              f"{r2.stats.get('lexwatch/skipped/settled', 0)} settled bills skipped")  # fmt: skip
+        print(f"  changed {r2.changed} (new bill versions {versions_after - versions_before}), unchanged {r2.unchanged}, "
+              f"new {r2.new}, errors {r2.errors}; {inc.elapsed:.1f} s, peak RSS {inc.peak_rss_mb:.0f} MB")  # fmt: skip
+
+        db_fetch = fresh_db(a.db_url, workdir, "fetch_only")
+        fetch = crawl(base, db_fetch, since=summary.first_month, fetch_only="1")
+        fetched = int(fetch.run.stats.get("lexwatch/fetched", 0))
+        fetch_rate = fetched / fetch.elapsed
+        store_rate = r.new / full.elapsed
+        print(f"\nfetch-only crawl: {fetch.run.requests} requests, {fetched} bill details fetched")
+        print(f"  {fetch_rate:8.1f} bill details fetched / s   ({fetch.elapsed:.1f} s), peak RSS {fetch.peak_rss_mb:.0f} MB")
+        print(f"  {fetch.run.requests / fetch.elapsed:8.1f} requests / s")
+        print(f"  ratio stored / fetch-only: {store_rate / fetch_rate:.2f} in bills per second "
+              f"(the full crawl also fetches and stores {r.stats.get('lexwatch/act_text/new', 0)} act texts), "
+              f"{(r.requests / full.elapsed) / (fetch.run.requests / fetch.elapsed):.2f} in requests per second")  # fmt: skip
+    finally:
+        server.terminate()
+        server.wait()
+        if a.keep is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
