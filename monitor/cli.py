@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "monitor.commands.status",
     "monitor.commands.review",
     "monitor.commands.users",
+    "monitor.commands.report",
 ]
 
 app = typer.Typer(
