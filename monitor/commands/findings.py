@@ -1,0 +1,149 @@
+"""`lexwatch findings list|show`: the findings of the latest evaluation of each initiative."""
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from criteria.criterion import Verdict
+from db.models import Bill, Evaluation, Finding, Initiative
+from db.session import open_session
+from monitor.commands.evaluate import DB_HELP, VERDICT_STYLE, check_format, echo_json, print_evaluation
+from monitor.errors import LexwatchError, UsageError
+
+findings_app = typer.Typer(help="Findings of the rules engine (latest evaluation of each initiative).",
+                           no_args_is_help=True)
+
+VERDICTS = tuple(v.value for v in Verdict)
+
+
+def resolve_initiative(session: Session, ref: str, by: str = "auto") -> Initiative:
+    """An initiative by its id, its (primary or merged) bill's id, or the bill's signature."""
+    ref = ref.strip()
+    candidates: dict[str, Initiative] = {}
+    if by in ("auto", "bill") and not ref.isdigit():
+        bill = session.scalars(select(Bill).where(Bill.signature == ref)).first()
+        if bill is not None:
+            ref, by = str(bill.id), "bill"
+    if not ref.isdigit():
+        raise UsageError(f"{ref!r} is neither an initiative id, a bill id nor a known signature")
+    n = int(ref)
+    if by in ("auto", "initiative"):
+        row = session.get(Initiative, n)
+        if row is not None:
+            candidates["initiative"] = row
+    if by in ("auto", "bill"):
+        row = session.scalars(select(Initiative).where(Initiative.bill_id == n)).first()
+        if row is None:
+            from db.models import InitiativeLink
+
+            link = session.scalars(select(InitiativeLink).where(
+                InitiativeLink.target_type == "bill", InitiativeLink.target_id == n,
+                InitiativeLink.status != "rejected", InitiativeLink.initiative_id.is_not(None))).first()
+            row = session.get(Initiative, link.initiative_id) if link else None
+        if row is not None:
+            candidates["bill"] = row
+    if not candidates:
+        raise LexwatchError(f"no initiative {n} and no initiative of bill {n} (run `lexwatch link`, then `lexwatch evaluate`)")
+    found = {r.id for r in candidates.values()}
+    if len(found) > 1:
+        raise UsageError(f"{n} is both initiative {n} and bill {n} of initiative {candidates['bill'].id}: "
+                         f"add --by initiative or --by bill")
+    return next(iter(candidates.values()))
+
+
+@findings_app.command("list")
+def findings_list(
+    criterion: str = typer.Option(None, "--criterion", help="Only this criterion (e.g. CONS-02)."),
+    verdict: str = typer.Option(None, "--verdict", help=f"Only this verdict: {', '.join(VERDICTS)}."),
+    assembly: int = typer.Option(None, "--assembly", help="Only bills of this National Assembly."),
+    initiator: str = typer.Option(None, "--initiator", help="Only bills of this initiator (council_of_ministers, mps, …)."),
+    limit: int = typer.Option(None, "--limit", help="At most this many findings."),
+    lang: str = typer.Option("bg", "--lang", help="Language of the explanations in the table: bg or en."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Findings of the latest evaluations, newest bills first."""
+    check_format(fmt)
+    if verdict is not None:
+        verdict = verdict.upper().replace("N/A", "N_A")
+        if verdict not in VERDICTS:
+            raise UsageError(f"--verdict must be one of {', '.join(VERDICTS)}, got {verdict!r}")
+    if criterion is not None:
+        from criteria.catalogue import CATALOGUE
+
+        criterion = criterion.upper()
+        if criterion not in {c.id for c in CATALOGUE}:
+            raise UsageError(f"unknown criterion {criterion!r}; see `lexwatch criteria`")
+    with open_session(db) as session:
+        q = (select(Finding, Evaluation, Initiative, Bill)
+             .join(Evaluation, Finding.evaluation_id == Evaluation.id)
+             .join(Initiative, Evaluation.initiative_id == Initiative.id)
+             .join(Bill, Bill.id == Initiative.bill_id)
+             .where(Evaluation.is_latest.is_(True))
+             .order_by(Bill.submitted_on.desc(), Bill.id.desc(), Finding.id))
+        if criterion:
+            q = q.where(Finding.criterion_id == criterion)
+        if verdict:
+            q = q.where(Finding.verdict == verdict)
+        if assembly is not None:
+            q = q.where(Bill.assembly == assembly)
+        if initiator:
+            q = q.where(Bill.initiator == initiator)
+        if limit:
+            q = q.limit(limit)
+        rows: list[dict[str, Any]] = [{
+            "initiative_id": i.id, "bill_id": b.id, "signature": b.signature, "assembly": b.assembly,
+            "initiator": b.initiator, "evaluation_id": e.id, "criterion": f.criterion_id, "verdict": f.verdict,
+            "confidence": f.confidence, "principles": f.principles, "explanation_bg": f.explanation_bg,
+            "explanation_en": f.explanation_en, "evidence": f.evidence,
+        } for f, e, i, b in session.execute(q)]
+    if fmt == "json":
+        echo_json(rows)
+        return
+    table = Table(title=f"findings ({len(rows)})")
+    for col in ("initiative", "bill", "criterion", "verdict", "conf.", "explanation"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(str(r["initiative_id"]), f"{r['bill_id']} {r['signature']}", r["criterion"],
+                      f"[{VERDICT_STYLE.get(r['verdict'], '')}]{r['verdict']}[/]", r["confidence"],
+                      r[f"explanation_{lang}"] if lang in ("bg", "en") else r["explanation_bg"])
+    Console().print(table)
+
+
+@findings_app.command("show")
+def findings_show(
+    ref: str = typer.Argument(..., help="Initiative id, bill id or bill signature (e.g. 167546 or 52-602-01-43)."),
+    by: str = typer.Option("auto", "--by", help="How to read REF: auto, initiative or bill."),
+    lang: str = typer.Option("bg", "--lang", help="Language of the explanations in the table: bg or en."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """All findings of one initiative's latest evaluation, with scores, composite and flag."""
+    from criteria.store import latest_evaluation
+
+    check_format(fmt)
+    if by not in ("auto", "initiative", "bill"):
+        raise UsageError(f"--by must be auto, initiative or bill, got {by!r}")
+    with open_session(db) as session:
+        ini = resolve_initiative(session, ref, by)
+        bill = session.get(Bill, ini.bill_id)
+        ev = latest_evaluation(session, ini.id)
+        data = {"initiative": {"id": ini.id, "title": ini.title, "initiator": ini.initiator, "bill_id": ini.bill_id,
+                               "signature": bill.signature if bill else None},
+                "evaluation": ev}
+    if fmt == "json":
+        echo_json(data)
+        return
+    out = Console()
+    out.print(f"[bold]Initiative {ini.id}[/] — bill {data['initiative']['bill_id']} "
+              f"{data['initiative']['signature'] or ''}: {ini.title}")
+    print_evaluation(out, ev, lang=lang)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(findings_app, name="findings")
