@@ -428,9 +428,10 @@ def write_world(
     since: Iterable[dt.date | None] = (None,),
     html_fallback: dict[int, str] | None = None,
     report_repeat: Iterable[int] = (),
+    pris_since: Iterable[dt.date | None] = (None,),
 ) -> dict[str, int]:
-    """Everything the strategy and pris spiders read. `since`: the list filters to render
-    (None = the unfiltered list). Returns counts."""
+    """Everything the strategy and pris spiders read. `since` / `pris_since`: the list
+    filters to render (None = the unfiltered list). Returns counts."""
     root = Path(root)
     html_fallback = html_fallback or {}
     visible = [c for c in world.consultations if today is None or c.date_open <= today]
@@ -447,7 +448,7 @@ def write_world(
     decisions = [d for d in world.decisions if today is None or d.date <= today]
     for d in decisions:
         _dump(path_for(root, f"/api/pris/{d.id}"), pris_row(d))
-    pris_pages = sum(write_pris_list(root, decisions, since=s) for s in since)
+    pris_pages = sum(write_pris_list(root, decisions, since=s) for s in pris_since)
     write_pris_report(path_for(root, "/reports/pris/standard/view"), decisions)
     return {"consultations": len(visible), "list_pages": pages, "report_rows": rows, "decisions": len(decisions), "pris_pages": pris_pages}
 

@@ -82,6 +82,8 @@ async def stream_report(spider: scrapy.Spider, report: str, default_path: str, i
             temp = await maybe_deferred_to_future(
                 deferToThread(download, target, source=spider.source, user_agent=spider.settings.get("USER_AGENT"))
             )
+            # Downloaded outside Scrapy's downloader: count it, so the CrawlRun's requests are honest.
+            spider.crawler.stats.inc_value("downloader/request_count")
             path = temp
         else:
             path = Path(target)
@@ -227,7 +229,7 @@ class StrategySpider(scrapy.Spider):
 
     def _fallback(self, cid: int, why: str, url: str) -> Iterator[Any]:
         self._inc("fallback/html")
-        yield IssueItem("miss", f"API answer unusable ({why}); reading the HTML page instead", url, f"{cid}-K")
+        yield IssueItem("miss", f"API answer unusable: {why}; reading the HTML page instead", url, f"{cid}-K")
         yield scrapy.Request(
             self.base + P.PAGE_PATH.format(id=cid), callback=self.parse_page, errback=self.page_failed,
             cb_kwargs={"cid": cid}, dont_filter=True,
@@ -237,14 +239,14 @@ class StrategySpider(scrapy.Spider):
         try:
             item = P.parse_api_detail(response.body, response.url, expected_id=cid)
         except SourceError as exc:
-            yield from self._fallback(cid, str(exc).split(": ", 1)[-1], response.url)
+            yield from self._fallback(cid, str(exc), response.url)
             return
         yield item
 
     def detail_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
         cid = request.cb_kwargs["cid"]
-        yield from self._fallback(cid, _failure_text(failure), request.url)
+        yield from self._fallback(cid, f"strategy {request.url} (record {cid}-K): {_failure_text(failure)}", request.url)
 
     def parse_page(self, response: Response, cid: int) -> Iterator[Any]:
         try:

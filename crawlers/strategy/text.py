@@ -34,6 +34,8 @@ def decode_json(body: bytes, *, source: str, url: str, record: str | None = None
     try:
         return json.loads(body)
     except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":  # cut inside a multi-byte letter
+            raise SourceError(source, url, f"truncated JSON (ends inside a UTF-8 character at byte {exc.start})", record) from exc
         raise SourceError(source, url, f"answer is not UTF-8 JSON: {exc}", record) from exc
     except json.JSONDecodeError as exc:
         what = "truncated JSON" if not body.rstrip().endswith((b"}", b"]")) else "invalid JSON"
@@ -43,11 +45,11 @@ def decode_json(body: bytes, *, source: str, url: str, record: str | None = None
 def check_api_error(data: Any, *, source: str, url: str, record: str | None = None) -> None:
     """The API answers errors as `{"error": ...}` and the reports as `{"success": false}`."""
     if isinstance(data, dict):
-        if "error" in data and len(data) <= 2:
-            raise SourceError(source, url, f"the API answered an error: {data['error']!r}", record)
         if data.get("success") is False:
             detail = data.get("error") or data.get("message") or data.get("errors") or "no detail"
             raise SourceError(source, url, f"success: false ({detail})", record)
+        if "error" in data and len(data) <= 2:
+            raise SourceError(source, url, f"the API answered an error: {data['error']!r}", record)
 
 
 def check_fields(
