@@ -79,13 +79,14 @@ def initiatives_list(
         _json(rows)
         return
     table = Table(show_lines=False)
-    for col in ("id", "bill", "submitted", "initiator", "status", "consultations", "decisions", "title"):
-        table.add_column(col, overflow="fold")
+    for col in ("id", "bill", "signature", "submitted", "initiator", "status", "consultations", "decisions"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=60)
     for r in rows:
-        table.add_row(str(r["id"]), f"{r['bill_id']} {r['signature']}", r["submitted_on"] or "", r["initiator"],
+        table.add_row(str(r["id"]), str(r["bill_id"]), r["signature"], r["submitted_on"] or "", r["initiator"],
                       r["status"] + (" ⚑" if r["flags"] else ""), ", ".join(r["consultations"]),
                       ", ".join(map(str, r["council_acts"])), r["title"])
-    Console().print(table)
+    Console(width=max(Console().width, 160)).print(table)
 
 
 @initiatives_app.command("show")
@@ -112,16 +113,36 @@ def initiatives_show(
         out.print(f"  consultation {c['reg_num']} {c['date_open']}–{c['date_close']} {c['institution'] or ''}: {c['title']}")
     for a in data["council_acts"]:
         out.print(f"  ПРИС {a['id']} № {a['doc_num'] or '?'} of {a['doc_date']} ({a['importer'] or '?'}): {a['bill_title'] or a['about']}")
-    table = Table(title="links")
-    for col in ("link", "bill", "target", "method", "score", "margin", "status", "flag", "evidence"):
-        table.add_column(col, overflow="fold")
+    table = Table(title="links (full evidence: --format json)")
+    for col in ("link", "bill", "target", "method", "score", "margin", "status", "flag"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("evidence", overflow="fold")
     for lk in data["links"]:
-        ev = {k: v for k, v in lk["evidence"].items() if k not in ("bill_law", "target_law")}
         table.add_row(str(lk["id"]), str(lk["bill_id"]), f"{lk['target_type']} {lk['target_id']}", lk["method"],
                       f"{lk['score']:.1f}", "" if lk["margin"] is None else f"{lk['margin']:.1f}",
                       lk["status"] + (f" by {lk['decided_by']}" if lk["decided_by"] else ""), lk["flag"] or "",
-                      json.dumps(ev, ensure_ascii=False, sort_keys=True))
-    out.print(table)
+                      _evidence_summary(lk["evidence"]) + (f" — {lk['note']}" if lk["note"] else ""))
+    Console(width=max(out.width, 160)).print(table)
+
+
+def _evidence_summary(ev: dict[str, Any]) -> str:
+    """The evidence fields staff look at first, on one line."""
+    parts = []
+    if ev.get("reference"):
+        parts.append(f"ref {ev['reference']}" + (f" (ПРИС {ev['council_act_id']})" if ev.get("council_act_id") else ""))
+    for key, label in (("law_similarity", "law"), ("rest_similarity", "rest"), ("date_score", "date"),
+                       ("institution_score", "inst")):
+        if ev.get(key) is not None:
+            parts.append(f"{label} {ev[key]:g}")
+    if ev.get("gap_days") is not None:
+        parts.append(f"{ev['gap_days']} d before")
+    if ev.get("runner_up"):
+        r = ev["runner_up"]
+        parts.append(f"runner-up bill {r['bill_id']} → {r['target_id']} ({r['score']:g})")
+    if ev.get("runner_up_of"):
+        r = ev["runner_up_of"]
+        parts.append(f"runner-up of bill {r['bill_id']} → {r['target_id']} ({r['score']:g})")
+    return "; ".join(parts)
 
 
 def _decide(decision: str, link_id: int, by: str, note: str | None, db: str | None, fmt: str) -> None:

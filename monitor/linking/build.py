@@ -213,25 +213,24 @@ def explicit_references(session: Session, bill_ids: Iterable[int] | None) -> dic
     from criteria.documents.consultation_refs import find_consultation_refs
 
     refs: dict[int, set[int]] = defaultdict(set)
-    base = select(Document.owner_id, Document.analysis).where(Document.owner_type == "bill")
+    base = select(Document.id, Document.owner_id, Document.analysis).where(Document.owner_type == "bill")
     queries = [base] if bill_ids is None else [base.where(Document.owner_id.in_(c)) for c in _chunks(sorted(bill_ids))]
-    unanalysed: set[int] = set()
+    unanalysed: list[int] = []
     for q in queries:
-        for owner_id, analysis in session.execute(q):
-            found = (analysis or {}).get("consultation_refs") if isinstance(analysis, dict) else None
+        for doc_id, owner_id, analysis in session.execute(q):
+            found = analysis.get("consultation_refs") if isinstance(analysis, dict) else None
             if isinstance(found, dict):
                 for cid in found.get("consultation_ids") or []:
                     if isinstance(cid, int):
                         refs[owner_id].add(cid)
             else:
-                unanalysed.add(owner_id)
-    if unanalysed:
-        texts = select(Document.owner_id, Document.text).where(
-            Document.owner_type == "bill", Document.analysis.is_(None), Document.text.is_not(None),
-            or_(Document.text.like("%strategy.bg%"), Document.text.like("%-K%"), Document.text.like("%-К%")))
-        for chunk in _chunks(sorted(unanalysed)):
-            for owner_id, text in session.execute(texts.where(Document.owner_id.in_(chunk))):
-                refs[owner_id].update(find_consultation_refs(text).consultation_ids)
+                unanalysed.append(doc_id)
+    texts = select(Document.owner_id, Document.text).where(
+        Document.text.is_not(None),
+        or_(Document.text.like("%strategy.bg%"), Document.text.like("%-K%"), Document.text.like("%-К%")))
+    for chunk in _chunks(unanalysed):
+        for owner_id, text in session.execute(texts.where(Document.id.in_(chunk))):
+            refs[owner_id].update(find_consultation_refs(text).consultation_ids)
     return refs
 
 

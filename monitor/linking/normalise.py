@@ -281,8 +281,17 @@ def comparison_key(text: str, drop_head: str = "") -> str:
     return " ".join(words)
 
 
+_ARTICLES = ("ът", "ят", "та", "то", "те", "а", "я")
+
+
 def stem(word: str) -> str:
-    """A crude stem: enough to equate „движението“ and „движение“, „данък“ and „данъка“."""
+    """A crude stem: the definite article off, then six letters — enough to equate
+    „движението“ and „движение“, „данъка“ and „данък“, and to keep „водите“ and „горите“,
+    „здравето“ and „здравното“ apart."""
+    for suffix in _ARTICLES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
     return word[:6]
 
 
