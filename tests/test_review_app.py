@@ -88,7 +88,7 @@ def seed(url: str) -> Seeded:
         ])
         flags = [
             ReviewFlag(initiative_id=com.id, evaluation_id=ev.id, severity="high",
-                       reasons=[{"criterion_id": "CONS-02", "verdict": "FAIL"}]),
+                       reasons=[{"criterion": "CONS-02", "verdict": "FAIL", "confidence": "C2"}]),
             ReviewFlag(initiative_id=mp.id, severity="medium", reasons=["NA-03:WARN"]),
             ReviewFlag(initiative_id=other.id, severity="low", reasons=[], status="dismissed", reviewer="carol",
                        note="стар", reviewed_at=dt.datetime(2026, 3, 1)),
@@ -296,6 +296,8 @@ def test_flag_page_shows_the_initiative(site):
     b = Browser(base)
     b.login()
     body = b.get(f"/flags/{seeded.flag_com}").body
+    findings = body[body.index("latest findings"):]
+    assert findings.index("INIT-01") < findings.index("CONS-02")  # catalogue order, not alphabetical
     for text in ("9123-K", "05.01.2026", "19.01.2026", "Решение", "25.02.2026",
                  "title_match", "0.87", "pris_chain", "CONS-02", "FAIL", "The consultation lasted 14 days",
                  "Министерство на земеделието", "test-1"):
@@ -318,7 +320,7 @@ def test_queue_filters_by_status_and_severity(site):
     assert "52-654-01-7" in dismissed and "carol" in dismissed and "52-602-01-43" not in dismissed
     everything = b.get("/?status=all&severity=bogus").body
     assert all(sig in everything for sig in ("52-602-01-43", "51-554-01-169", "52-654-01-7"))
-    assert "NA-03" in default and "WARN" in default
+    assert "NA-03" in default and "WARN" in default and "CONS-02 FAIL" in default
 
 
 def test_scraped_text_is_escaped_and_script_urls_are_not_links(site):

@@ -19,6 +19,10 @@ def report(
     ),
     fmt: str = typer.Option(None, "--format", "-f", help="csv, json, xlsx, html or pdf (default: from the -o extension)."),
     output: Path = typer.Option(None, "--output", "-o", help="File to write; '-' or none = stdout (csv, json, html only)."),
+    include_excluded: bool = typer.Option(
+        False, "--include-excluded",
+        help="Count ratification, budget and constitutional bills in the aggregates too (left out by default, NCPI practice).",
+    ),
     db: str = typer.Option(None, "--db", help="SQLAlchemy URL (default: $LEXWATCH_DATABASE_URL or SQLite)."),
 ) -> None:
     """One row per initiative with its verdicts per criterion, principle scores and iREG-shaped composite."""
@@ -31,7 +35,7 @@ def report(
         raise UsageError(f"--format {kind} is binary: give a file with -o")
     filters = ReportFilters(assembly=assembly, year=year, initiators=normalise_initiators(initiator))
     with open_session(db) as session:
-        data = load_report(session, filters)
+        data = load_report(session, filters, include_excluded=include_excluded)
     payload = render(data, kind, excel_bom=not to_stdout)
     if to_stdout:
         sys.stdout.buffer.write(payload)

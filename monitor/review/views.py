@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from db.models import Bill, Consultation, CouncilAct, Evaluation, Finding, Initiative, InitiativeLink, ReviewFlag
 from monitor.review.urls import safe_url
 
-FLAG_STATUSES = ("open", "confirmed", "dismissed")
+FLAG_STATUSES = ("open", "confirmed", "dismissed", "resolved")  # resolved: the engine closed it (criteria.store)
 SEVERITIES = ("high", "medium", "low")
 VERDICTS = ("PASS", "WARN", "FAIL", "N_A", "UNKNOWN")
 LINK_STATUSES = ("proposed", "review", "confirmed", "rejected")
@@ -28,7 +28,8 @@ INITIATOR_LABELS = {
     "mixed": "смесен",
     "unknown": "неизвестен",
 }
-STATUS_LABELS = {"open": "отворен", "confirmed": "потвърден", "dismissed": "отхвърлен"}
+STATUS_LABELS = {"open": "отворен", "confirmed": "потвърден", "dismissed": "отхвърлен",
+                 "resolved": "отпаднал (resolved)"}
 LINK_STATUS_LABELS = {"proposed": "предложена", "review": "за преглед", "confirmed": "потвърдена", "rejected": "отхвърлена"}
 SEVERITY_LABELS = {"high": "висока", "medium": "средна", "low": "ниска"}
 
@@ -323,9 +324,13 @@ def load_initiative(session: Session, initiative_id: int) -> InitiativeView | No
     )
     view.evaluation = evaluation
     if evaluation is not None:
-        findings = session.scalars(
-            select(Finding).where(Finding.evaluation_id == evaluation.id).order_by(Finding.criterion_id, Finding.id)
-        ).all()
+        from criteria.catalogue import CATALOGUE
+
+        order = {c.id: i for i, c in enumerate(CATALOGUE)}
+        findings = sorted(
+            session.scalars(select(Finding).where(Finding.evaluation_id == evaluation.id)).all(),
+            key=lambda f: (order.get(f.criterion_id, len(order)), f.criterion_id, f.id),
+        )
         view.findings = [
             FindingView(f.criterion_id, f.verdict, [str(p) for p in f.principles or []], f.confidence,
                         f.explanation_bg, f.explanation_en, flatten_evidence(f.evidence or {}))
