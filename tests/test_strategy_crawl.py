@@ -164,12 +164,22 @@ def test_bad_answers_become_issues_and_never_overwrite(tmp_path, sqlite_url):
         api = path_for(tmp_path, f"/api/consultations/{recent.id}")
         api.with_name(api.name + ".meta.json").write_text(json.dumps({"truncate": 200}))
         path_for(tmp_path, f"/bg/public-consultations/{recent.id}").unlink()
+        # The API's rate limit once (Laravel answers 429 with Retry-After): waited out, then read.
+        throttled = world.consultations[-2]
+        api2 = path_for(tmp_path, f"/api/consultations/{throttled.id}")
+        seen = server.state.hits[f"/api/consultations/{throttled.id}"]  # the replay counts hits per path
+        api2.with_name(api2.name + ".meta.json").write_text(
+            json.dumps({"sequence": [{}] * seen + [{"status": 429, "headers": {"Retry-After": "1"}}, {"status": 200}]})
+        )
         # The filtered list answers a report-style failure.
         path_for(tmp_path, "/api/consultations", corpus.list_query(100, 0, SINCE)).write_text('{"success":false,"error":"DB"}')
         bad = crawl("strategy", server.url, sqlite_url)
         assert bad.returncode == 1
         run = last_run(sqlite_url)
-        assert run.status == "failed" and run.errors == 2
+        due = plan.revisits({c.id: plan.Stored(c.date_open, c.date_close) for c in world.consultations if c.date_open <= TODAY}, today=TODAY)
+        assert throttled.id in due and recent.id in due
+        assert run.status == "failed" and run.errors == 2 and run.misses == 1 and run.unchanged == len(due) - 1
+        assert run.stats.get("retry/count") == 1, {k: v for k, v in run.stats.items() if "retry" in k or "status" in k}
         with session_scope(sqlite_url) as s:
             assert s.get(Consultation, recent.id).content_hash == before
             messages = [i.message for i in s.scalars(select(CrawlIssue).where(CrawlIssue.run_id == run.id))]

@@ -48,11 +48,16 @@ from monitor.errors import SourceError
 log = logging.getLogger(__name__)
 
 # 60 requests/min per IP on the API (RateLimiter 'api'): stay below with a fixed 1.1 s gap.
+# A 429 from Laravel's throttle carries Retry-After: wait that long before retrying.
 POLITE = {
     "DOWNLOAD_DELAY": 1.1,
     "RANDOMIZE_DOWNLOAD_DELAY": False,
     "AUTOTHROTTLE_START_DELAY": 1.1,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
+    "DOWNLOADER_MIDDLEWARES": {
+        "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+        "crawlers.middlewares.RetryAfterRetryMiddleware": 550,
+    },
 }
 
 
