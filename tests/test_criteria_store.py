@@ -1,0 +1,241 @@
+"""Evaluations in the database (SQLite and PostgreSQL): assembled from stored records, incremental,
+idempotent, reproducible by ruleset and thresholds hash; review flags follow the evaluations
+without reopening what staff reviewed; and the CLI over the same database."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import func, select
+
+from conftest import REPO_ROOT, load_shared_json
+from criteria.store import evaluate_stored, latest_evaluation
+from criteria.thresholds import defaults
+from db.engine import session_scope
+from db.models import ActText, Bill, Evaluation, Finding, Initiative, ReviewFlag
+
+BASE = "https://www.parliament.bg"
+AS_OF = dt.date(2026, 11, 1)
+
+
+def factory(url: str):
+    @contextmanager
+    def make():
+        with session_scope(url) as s:
+            yield s
+
+    return make
+
+
+def populate(url: str) -> dict[str, int]:
+    """Bills 167546 and 166636 through the parliament pipeline, the promulgated act 166496 on a bill row
+    made of the act answer's own fields, and one initiative per bill (as the linker would leave them)."""
+    from crawlers.parliament.parse import act_url, bill_url, parse_act, parse_bill, parse_date
+    from crawlers.parliament.status import derive_initiator
+    from crawlers.pipelines.parliament import store_act_text, store_bill
+
+    ids = {}
+    with session_scope(url) as s:
+        for bid in (167546, 166636):
+            item = parse_bill(load_shared_json(f"parliament/bill-{bid}.json"), bill_url(BASE, bid), BASE)
+            store_bill(s, item)
+        payload = load_shared_json("parliament/act-166496.json")
+        aurl = act_url(BASE, 166496)
+        s.add(Bill(id=166496, signature=payload["L_Act_sign"], title=payload["L_ActL_title"],
+                   final_title=payload["L_ActL_final"], assembly=int(payload["A_ns_folder"]),
+                   submitted_on=parse_date(payload["L_Act_date"], aurl, "L_Act_date"),
+                   adopted_on=parse_date(payload["L_Act_date2"], aurl, "L_Act_date2"),
+                   dv_issue=payload["L_Act_dv_iss"], dv_year=payload["L_Act_dv_year"],
+                   initiator=derive_initiator(mp_count=0, council=False, signature=payload["L_Act_sign"]),
+                   status="adopted", source_url=aurl, content_hash="-"))
+        s.flush()
+        store_act_text(s, parse_act(payload, aurl))
+        for b in s.scalars(select(Bill).order_by(Bill.id)):
+            row = Initiative(bill_id=b.id, title=b.title, initiator=b.initiator)
+            s.add(row)
+            s.flush()
+            ids[b.id] = row.id
+    return ids
+
+
+def latest_flag(url: str, initiative_id: int) -> ReviewFlag | None:
+    with session_scope(url) as s:
+        return s.scalars(select(ReviewFlag).where(ReviewFlag.initiative_id == initiative_id)
+                         .order_by(ReviewFlag.created_at.desc(), ReviewFlag.id.desc())).first()
+
+
+def count(url: str, model) -> int:
+    with session_scope(url) as s:
+        return s.scalar(select(func.count()).select_from(model))
+
+
+def test_incremental_idempotent_and_reproducible(db_url):
+    ids = populate(db_url)
+    th = defaults()
+    first = evaluate_stored(factory(db_url), th, as_of=AS_OF)
+    assert (first.initiatives, first.evaluated, first.unchanged) == (3, 3, 0)
+    n_findings = count(db_url, Finding)
+    again = evaluate_stored(factory(db_url), th, as_of=AS_OF)
+    assert (again.evaluated, again.unchanged) == (0, 3)
+    assert count(db_url, Evaluation) == 3 and count(db_url, Finding) == n_findings
+
+    with session_scope(db_url) as s:
+        ev = latest_evaluation(s, ids[166636])
+        verdicts = {f["criterion"]: f["verdict"] for f in ev["findings"]}
+        assert verdicts["NA-03"] == "WARN" and ev["thresholds_hash"] == th.hash
+        assert ev["ruleset_version"].startswith("1.0.0+")
+        na03 = next(f for f in ev["findings"] if f["criterion"] == "NA-03")
+        assert na03["evidence"]["term_days"] == 5 and na03["confidence"] == "C2/P"
+        # The promulgated text was analysed once and cached with the ДВ history of the amended law.
+        cached = s.get(ActText, 166496).analysis
+        assert cached["title_gazette_history"].startswith("обн., ДВ, бр. 41 от 2007 г.")
+        act = {f["criterion"]: f for f in latest_evaluation(s, ids[166496])["findings"]}
+        assert len(act["LT-01"]["evidence"]["other_laws_amended"]) == 3
+        assert act["DV-01"]["verdict"] == "PASS" and act["DV-01"]["evidence"]["days"] == 11
+        com = {f["criterion"]: f["verdict"] for f in latest_evaluation(s, ids[167546])["findings"]}
+        assert com["CONS-01"] == "FAIL"  # linked by the linker, no consultation found
+        assert com["NA-03"] == "PASS"
+
+    # Other thresholds: every initiative again, and the verdict follows them.
+    changed = th.with_overrides({"NA-03": {"min_days": 5}})
+    third = evaluate_stored(factory(db_url), changed, as_of=AS_OF)
+    assert third.evaluated == 3
+    with session_scope(db_url) as s:
+        ev = latest_evaluation(s, ids[166636])
+        assert {f["criterion"]: f["verdict"] for f in ev["findings"]}["NA-03"] == "PASS"
+        assert ev["thresholds_hash"] == changed.hash
+        assert s.scalar(select(func.count()).select_from(Evaluation).where(Evaluation.is_latest.is_(True))) == 3
+    # A finding's date (a pending bill turning "stalled") re-evaluates with unchanged data.
+    later = evaluate_stored(factory(db_url), changed, as_of=dt.date(2027, 9, 13))
+    assert later.evaluated >= 1
+
+
+def test_review_flags_follow_without_reopening_reviewed(db_url):
+    ids = populate(db_url)
+    mp = ids[166636]
+    th = defaults()
+    stats = evaluate_stored(factory(db_url), th, as_of=AS_OF)
+    assert stats.flags_opened >= 2
+    flag = latest_flag(db_url, mp)
+    assert (flag.status, flag.severity) == ("open", "low")
+    assert [(r["criterion"], r["verdict"]) for r in flag.reasons] == [("NA-03", "WARN")]
+    high = latest_flag(db_url, ids[167546])
+    assert high.severity == "high" and any(r["criterion"] == "CONS-01" for r in high.reasons)
+
+    # The reason goes away: the open flag is resolved, not left in the queue.
+    evaluate_stored(factory(db_url), th.with_overrides({"NA-03": {"min_days": 5}}), as_of=AS_OF)
+    assert latest_flag(db_url, mp).status == "resolved"
+    # It comes back: a new open flag.
+    evaluate_stored(factory(db_url), th, as_of=AS_OF)
+    flag = latest_flag(db_url, mp)
+    assert flag.status == "open"
+
+    # Staff dismiss it; re-evaluating (even forced) with the same reasons does not reopen it.
+    with session_scope(db_url) as s:
+        row = s.get(ReviewFlag, flag.id)
+        row.status, row.reviewer, row.note = "dismissed", "analyst", "the plenary shortened the term lawfully"
+    before = count(db_url, ReviewFlag)
+    kept = evaluate_stored(factory(db_url), th, as_of=AS_OF, force=True)
+    assert kept.flags_kept_reviewed >= 1 and count(db_url, ReviewFlag) == before
+    assert latest_flag(db_url, mp).status == "dismissed"
+
+    # The reasons change (the 5-day term is now a red flag): a new open flag beside the dismissed one.
+    strict = th.with_overrides({"NA-03": {"min_days": 7, "red_flag_below_days": 6}})
+    evaluate_stored(factory(db_url), strict, as_of=AS_OF)
+    new = latest_flag(db_url, mp)
+    assert new.status == "open" and new.id != flag.id and new.severity == "medium"
+    assert [(r["criterion"], r["verdict"]) for r in new.reasons] == [("NA-03", "FAIL")]
+    with session_scope(db_url) as s:
+        assert s.get(ReviewFlag, flag.id).status == "dismissed"
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def lexwatch(*args: str, stdin: str | None = None):
+    """The CLI in-process (Typer's runner): `.exit_code`, `.stdout`, `.stderr`."""
+    from typer.testing import CliRunner
+
+    from monitor.cli import app
+
+    result = CliRunner().invoke(app, list(args), input=stdin)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+def lexwatch_process(*args: str) -> subprocess.CompletedProcess:
+    """Through the real entry point, which turns errors into one line on stderr and an exit code."""
+    return subprocess.run([sys.executable, "-m", "monitor.cli", *args], cwd=REPO_ROOT, capture_output=True,
+                          text=True, timeout=180)
+
+
+@pytest.fixture
+def evaluated_db(sqlite_url):
+    populate(sqlite_url)
+    out = lexwatch("evaluate", "--all", "--db", sqlite_url, "--as-of", "2026-11-01", "--format", "json")
+    assert out.exit_code == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["evaluated"] == 3 and data["thresholds_hash"] == defaults().hash
+    return sqlite_url
+
+
+def test_cli_findings_and_summary(evaluated_db):
+    again = lexwatch("evaluate", "--db", evaluated_db, "--as-of", "2026-11-01", "--format", "json")
+    assert json.loads(again.stdout)["evaluated"] == 0
+
+    listed = json.loads(lexwatch("findings", "list", "--criterion", "na-03", "--verdict", "WARN", "--db", evaluated_db,
+                                 "--format", "json").stdout)
+    assert [(r["bill_id"], r["verdict"]) for r in listed] == [(166636, "WARN")]
+    assert listed[0]["evidence"]["term_days"] == 5
+
+    shown = json.loads(lexwatch("findings", "show", "52-602-01-43", "--db", evaluated_db, "--format", "json").stdout)
+    assert shown["initiative"]["bill_id"] == 167546
+    assert [f["criterion"] for f in shown["evaluation"]["findings"]][:3] == ["INIT-01", "INIT-02", "INIT-03"]
+    by_bill = json.loads(lexwatch("findings", "show", "166636", "--db", evaluated_db, "--format", "json").stdout)
+    assert by_bill["initiative"]["signature"] == "51-554-01-169"
+    table = lexwatch("findings", "show", "166636", "--db", evaluated_db, "--lang", "en")
+    assert table.exit_code == 0 and "NA-03" in table.stdout and "WARN" in table.stdout
+
+    summ = json.loads(lexwatch("summary", "--assembly", "51", "--db", evaluated_db, "--format", "json").stdout)
+    assert summ["initiatives"] == 2  # bill 166636 and the law of act 166496
+    wd05 = summ["watchdog"]["WD-05"]["shortened_proposal_term"]
+    assert (wd05["numerator"], wd05["denominator"]) == (1, 1)
+    assert summ["watchdog"]["WD-04"]["laws_amending_other_laws"]["numerator"] == 1
+    assert lexwatch("summary", "--assembly", "52", "--db", evaluated_db).exit_code == 0
+
+
+def test_cli_input_document_and_errors(tmp_path):
+    example = str(REPO_ROOT / "criteria" / "schema" / "initiative.example.json")
+    out = lexwatch("evaluate", "--input", example, "--as-of", "2026-11-01", "--format", "json")
+    assert out.exit_code == 0, out.stderr
+    data = json.loads(out.stdout)
+    na03 = next(f for f in data["findings"] if f["criterion"] == "NA-03")
+    assert na03["verdict"] == "PASS" and na03["evidence"]["term_days"] == 7
+
+    user = tmp_path / "strict.toml"
+    user.write_text("[NA-03]\nmin_days = 8\n", encoding="utf-8")
+    strict = json.loads(lexwatch("evaluate", "--input", example, "--thresholds", str(user), "--as-of", "2026-11-01",
+                                 "--format", "json").stdout)
+    assert next(f for f in strict["findings"] if f["criterion"] == "NA-03")["verdict"] == "WARN"
+    assert strict["thresholds_hash"] != data["thresholds_hash"]
+
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"schema": "initiative.v1", "bills": [{"id": "x"}]}), encoding="utf-8")
+    err = lexwatch_process("evaluate", "--input", str(bad))
+    assert err.returncode == 2 and "Traceback" not in err.stderr and str(bad) in err.stderr and "bills" in err.stderr
+
+    typo = tmp_path / "typo.toml"
+    typo.write_text("[NA-03]\nmindays = 8\n", encoding="utf-8")
+    err = lexwatch_process("evaluate", "--input", example, "--thresholds", str(typo))
+    assert err.returncode == 2 and "unknown key 'mindays' in [NA-03]" in err.stderr
+
+    piped = lexwatch("evaluate", "--input", "-", "--format", "json", stdin=(REPO_ROOT / "criteria" / "schema" /
+                                                                          "initiative.example.json").read_text())
+    assert piped.exit_code == 0 and json.loads(piped.stdout)["bill_id"] == 167546
+    listed = json.loads(lexwatch("criteria", "--format", "json").stdout)
+    assert {"INIT-01", "CONS-07", "DV-02"} <= {c["id"] for c in listed["criteria"]}
