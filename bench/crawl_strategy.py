@@ -1,0 +1,226 @@
+"""Benchmark of the strategy.bg crawl (not a test): prints figures, asserts nothing.
+
+1. generates a world with N consultations (default 10,000) and writes it as a strategy.bg
+   replay folder (API list and detail, feed, report, ПРИС), served by the replay server in its
+   own process;
+2. full API crawl (`--full`: the whole list, then every detail) into a fresh database:
+   consultations stored per second, peak RSS;
+3. incremental run after a realistic night: 20 new consultations, 10 recent ones with an
+   extended deadline; requests made against the minimum needed to see the changes;
+4. a full open-data report of realistic size (~30 KB per row, like the real 303 MB for 10 151
+   rows): peak RSS of a process that only streams it, and of a report back-fill crawl storing it.
+
+    .venv/bin/python bench/crawl_strategy.py [--consultations 10000] [--db-url sqlite|postgresql://…] [--keep DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from sqlalchemy import func, select  # noqa: E402
+
+from crawlers.corpus import strategy as corpus  # noqa: E402
+from crawlers.corpus.world import World, WorldConsultation, generate_world  # noqa: E402
+from crawlers.strategy import plan  # noqa: E402
+from db import migrate  # noqa: E402
+from db.engine import dispose_engines, session_scope  # noqa: E402
+from db.models import CrawlRun, RecordVersion  # noqa: E402
+
+TODAY = dt.date(2026, 11, 20)
+SINCE = TODAY - dt.timedelta(days=30)  # plan.default_since
+FAST = {
+    "DOWNLOAD_DELAY": "0",
+    "AUTOTHROTTLE_ENABLED": "False",
+    "CONCURRENT_REQUESTS": "16",
+    "CONCURRENT_REQUESTS_PER_DOMAIN": "16",
+    "LEXWATCH_PROGRESS": "False",
+    "LOG_LEVEL": "WARNING",
+}
+
+STREAM_ONLY = """
+import sys
+from crawlers.strategy.parse import iter_full_report
+n = 0
+with open(sys.argv[1], "rb") as fp:
+    for item in iter_full_report(fp, sys.argv[1]):
+        n += 1
+print(n)
+"""
+
+
+@dataclass
+class Crawl:
+    run: CrawlRun
+    wall: float
+    peak_rss_mb: float
+
+    @property
+    def elapsed(self) -> float:
+        return float(self.run.stats.get("elapsed_time_seconds", self.wall))
+
+
+def start_server(root: Path) -> tuple[subprocess.Popen, str]:
+    proc = subprocess.Popen([sys.executable, "-m", "crawlers.replay", str(root)], cwd=REPO, stdout=subprocess.PIPE, text=True)
+    url = proc.stdout.readline().strip()
+    if not url.startswith("http"):
+        raise SystemExit(f"replay server did not start: {url!r}")
+    return proc, url
+
+
+def run_child(cmd: list[str]) -> tuple[str, float, float]:
+    """(stdout, wall seconds, peak RSS MB of that process)."""
+    t0 = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(cmd, cwd=REPO, stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        out.seek(0)
+        err.seek(0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"{' '.join(cmd[:5])} failed:\n{err.read()[-3000:]}")
+        return out.read(), wall, usage.ru_maxrss / 1024
+
+
+def crawl(base: str, db_url: str, **args: str) -> Crawl:
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "strategy"]
+    for k, v in {**FAST, "STRATEGY_BASE_URL": base, "LEXWATCH_DATABASE_URL": db_url}.items():
+        cmd += ["-s", f"{k}={v}"]
+    for k, v in {"today": TODAY.isoformat(), **args}.items():
+        cmd += ["-a", f"{k}={v}"]
+    dispose_engines()
+    _out, wall, rss = run_child(cmd)
+    with session_scope(db_url) as s:
+        run = s.scalars(select(CrawlRun).order_by(CrawlRun.id.desc())).first()
+        s.expunge(run)
+    return Crawl(run, wall, rss)
+
+
+def fresh_db(kind: str, workdir: Path, name: str) -> str:
+    if kind.startswith("postgresql"):
+        from sqlalchemy import create_engine
+        from sqlalchemy.engine import make_url
+
+        admin = create_engine(kind, isolation_level="AUTOCOMMIT")
+        with admin.connect() as c:
+            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "bench_{name}" WITH (FORCE)')
+            c.exec_driver_sql(f'CREATE DATABASE "bench_{name}"')
+        admin.dispose()
+        url = make_url(kind).set(database=f"bench_{name}").render_as_string(hide_password=False)
+    else:
+        url = f"sqlite:///{workdir / (name + '.sqlite3')}"
+    migrate.upgrade(url)
+    return url
+
+
+def versions(db: str) -> int:
+    with session_scope(db) as s:
+        return s.scalar(select(func.count()).select_from(RecordVersion).where(RecordVersion.entity == "consultation"))
+
+
+def a_night(world: World, n_new: int, n_extended: int) -> tuple[list[WorldConsultation], list[WorldConsultation]]:
+    """New consultations opened in the last days, and recent ones whose deadline is extended."""
+    template = world.consultations[-1]
+    next_id = max(c.id for c in world.consultations)
+    new = []
+    for i in range(n_new):
+        next_id += 1
+        opened = TODAY - dt.timedelta(days=i % 5)
+        c = WorldConsultation(
+            id=next_id, title=f"{template.title} ({i + 1})", law=template.law, act_type=template.act_type,
+            act_type_id=template.act_type_id, ministry=template.ministry, date_open=opened,
+            date_close=opened + dt.timedelta(days=30), short_term_reason=None,
+            documents=[("Проект на акт", opened, 9_000_000 + 2 * i), ("Мотиви", opened, 9_000_001 + 2 * i)], comments=[],
+        )  # fmt: skip
+        world.consultations.append(c)
+        new.append(c)
+    recent = [c for c in world.consultations if c not in new and TODAY - dt.timedelta(days=20) <= c.date_close]
+    extended = recent[:n_extended]
+    for c in extended:
+        c.date_close += dt.timedelta(days=14)
+    return new, extended
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--consultations", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--db-url", default="sqlite", help="'sqlite' (a file in the work dir) or a PostgreSQL server URL")
+    ap.add_argument("--row-kb", type=float, default=30.0, help="average full-report row size (real: ~30 KB)")
+    ap.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    a = ap.parse_args()
+
+    workdir = a.keep or Path(tempfile.mkdtemp(prefix="lexwatch-bench-strategy-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    root = workdir / "replay"
+    if root.exists():
+        shutil.rmtree(root)
+    t0 = time.perf_counter()
+    world = generate_world(max(200, a.consultations // 4), n_consultations=a.consultations, seed=a.seed, today=TODAY)
+    # A few consultations still open or recently closed, as on any night.
+    for i, c in enumerate(world.consultations[-60:]):
+        c.date_open = TODAY - dt.timedelta(days=10 + i)
+        c.date_close = c.date_open + dt.timedelta(days=30)
+    summary = corpus.write_world(root, world, today=TODAY, since=[None, SINCE])
+    print(f"world: {summary['consultations']} consultations, {summary['decisions']} ПРИС decisions; "
+          f"replay written in {time.perf_counter() - t0:.1f} s to {root}")  # fmt: skip
+
+    server, base = start_server(root)
+    try:
+        db = fresh_db(a.db_url, workdir, "strategy_full")
+        full = crawl(base, db, full="1")
+        r = full.run
+        print(f"\nfull API crawl: {r.requests} requests, {r.new} consultations stored, {r.errors} errors, status {r.status}")
+        print(f"  {r.new / full.elapsed:8.1f} consultations stored / s   ({full.elapsed:.1f} s crawl, {full.wall:.1f} s with start-up)")
+        print(f"  {r.requests / full.elapsed:8.1f} requests / s; peak RSS {full.peak_rss_mb:.0f} MB")
+        print(f"  against the real site at 1.1 s per request this crawl would take {r.requests * 1.1 / 3600:.1f} h: "
+              f"back-fill from the report instead")  # fmt: skip
+
+        stored = {c.id: plan.Stored(c.date_open, c.date_close) for c in world.consultations if c.date_open <= TODAY}
+        due = plan.revisits(stored, today=TODAY)
+        new, extended = a_night(world, 20, 10)
+        corpus.write_world(root, world, today=TODAY, since=[None, SINCE])
+        before = versions(db)
+        inc = crawl(base, db)
+        r2 = inc.run
+        list_pages = -(-(sum(1 for c in world.consultations if SINCE <= c.date_open <= TODAY) + 1) // corpus.LIST_LIMIT)
+        minimum = 1 + 1 + list_pages + len(new) + len(extended)  # robots.txt, feed, filtered list, new, changed
+        print(f"\nincremental run ({len(new)} new, {len(extended)} deadlines extended; {len(due)} stored consultations "
+              f"open or closed within 90 days are re-read by design):")  # fmt: skip
+        print(f"  {r2.requests} requests; minimum to see the changes {minimum} ({r2.requests / minimum:.1f}x); "
+              f"discovery + new + revisits = {2 + list_pages} + {len(new)} + {r2.stats.get('lexwatch/revisit', 0)}")  # fmt: skip
+        print(f"  new {r2.new}, changed {r2.changed} (consultation versions +{versions(db) - before}), unchanged {r2.unchanged}, "
+              f"errors {r2.errors}; {inc.elapsed:.1f} s, peak RSS {inc.peak_rss_mb:.0f} MB")  # fmt: skip
+
+        report = workdir / "full-report.json"
+        t1 = time.perf_counter()
+        rows, size = corpus.write_large_report(report, world, min_bytes=int(a.consultations * a.row_kb * 1024))
+        print(f"\nfull report: {rows} rows, {size / 1e6:.0f} MB written in {time.perf_counter() - t1:.1f} s")
+        out, wall, rss = run_child([sys.executable, "-c", STREAM_SCRIPT_HEADER + STREAM_ONLY, str(report)])
+        print(f"  stream-parse only: {int(out)} consultations in {wall:.1f} s ({size / 1e6 / wall:.0f} MB/s), peak RSS {rss:.0f} MB")
+        db2 = fresh_db(a.db_url, workdir, "strategy_report")
+        back = crawl(base, db2, report=str(report))
+        r3 = back.run
+        print(f"  report back-fill crawl: {r3.new} consultations stored, {r3.errors} errors, "
+              f"{r3.new / back.elapsed:.1f} stored / s ({back.elapsed:.1f} s), peak RSS {back.peak_rss_mb:.0f} MB")  # fmt: skip
+    finally:
+        server.terminate()
+        server.wait()
+        if a.keep is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+STREAM_SCRIPT_HEADER = f"import sys; sys.path.insert(0, {str(REPO)!r})\n"
+
+if __name__ == "__main__":
+    main()
