@@ -40,6 +40,7 @@ from db.models import (
     RecordVersion,
     utcnow,
 )
+from monitor.linking.candidates import GENERIC_WORDS, block_key
 from monitor.linking.engine import (
     BILL,
     CONSULTATION,
@@ -50,8 +51,11 @@ from monitor.linking.engine import (
     DecisionIn,
     Fixed,
     Proposal,
+    consultation_title,
+    decision_title,
     propose,
 )
+from monitor.linking.normalise import NormalTitle, normalise_title, stems
 from monitor.linking.settings import DEFAULT_SETTINGS, LinkSettings
 
 log = logging.getLogger(__name__)
@@ -437,12 +441,23 @@ def _affected(session: Session, bills: list[_Bill], cons: list[ConsultationIn], 
         z = int(np.searchsorted(days, lo.toordinal() + hi_days, side="right"))
         return ids[a:z]
 
+    titles = {b.id: normalise_title(b.title) for b in bills}
+    generic = stems(" ".join(GENERIC_WORDS))
+
+    def concerned(bill_ids: list[int], target: NormalTitle | None) -> list[int]:
+        """Bills of the same block whose law names share a distinctive word stem."""
+        if target is None or block_key(target) is None:
+            return []
+        key, words = block_key(target), target.tokens - generic
+        return [b for b in bill_ids if block_key(titles[b]) == key
+                and (not words or not (titles[b].tokens - generic) or words & titles[b].tokens)]
+
     for c in cons:
         if c.id in changed_cons and c.date_open:
-            active.update(submitted_between(c.date_open, settings.window_days))
+            active.update(concerned(submitted_between(c.date_open, settings.window_days), consultation_title(c)))
     for d in decisions:
         if d.id in changed_decs and d.doc_date:
-            active.update(submitted_between(d.doc_date, settings.pris_window_days))
+            active.update(concerned(submitted_between(d.doc_date, settings.pris_window_days), decision_title(d)))
     active |= {lk.bill_id for lk in links if (lk.target_type == CONSULTATION and lk.target_id in changed_cons)
                or (lk.target_type == COUNCIL_ACT and lk.target_id in changed_decs)}
     return active

@@ -53,16 +53,20 @@ _LEADING_PUNCT_RE = re.compile(r"^[\s.;,:/-]+")
 
 def _fix_word_script(match: re.Match[str]) -> str:
     word = match.group(0)
-    cyr, lat = len(_CYR_RE.findall(word)), len(_LAT_RE.findall(word))
-    if not cyr or not lat:
+    lat = [ch for ch in word if _LAT_RE.match(ch)]
+    cyr = [ch for ch in word if _CYR_RE.match(ch)]
+    if not lat or not cyr:
         return word
-    if cyr >= lat:  # a Cyrillic word with Latin look-alikes; words with other Latin letters stay
-        return "".join(_LAT2CYR.get(ch, ch) for ch in word) if all(
-            ch in _LAT2CYR for ch in word if _LAT_RE.match(ch)
-        ) else word
-    if all(ch in _CYR2LAT for ch in word if _CYR_RE.match(ch)):
-        return "".join(_CYR2LAT.get(ch, ch) for ch in word)
-    return word
+    # A letter with no look-alike in the other script tells the word's script.
+    latin_word = any(ch not in _LAT2CYR for ch in lat)
+    cyrillic_word = any(ch not in _CYR2LAT for ch in cyr)
+    if latin_word and cyrillic_word:
+        return word  # genuinely mixed („iPhone-ът“): leave it
+    if not latin_word and not cyrillic_word:
+        cyrillic_word = len(cyr) >= len(lat)
+    if cyrillic_word:
+        return "".join(_LAT2CYR.get(ch, ch) for ch in word)
+    return "".join(_CYR2LAT.get(ch, ch) for ch in word)
 
 
 def fix_homoglyphs(text: str) -> str:
