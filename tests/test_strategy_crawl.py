@@ -71,7 +71,8 @@ def _fresh_engines():
 def test_crawl_store_recrawl_and_deadline_change(tmp_path, db_url):
     world = make_world()
     shell_id, error_id = world.consultations[0].id, world.consultations[1].id
-    counts = render(tmp_path, world, html_fallback={shell_id: "shell", error_id: "500"})
+    migrated = world.consultations[2]  # untyped files („Други“ in the API): types from the page
+    counts = render(tmp_path, world, html_fallback={shell_id: "shell", error_id: "500"}, migrated=[migrated.id])
     n = counts["consultations"]
     with serve(tmp_path) as server:
         # 1. First crawl: the whole list (empty database), every detail, two through the HTML page.
@@ -90,7 +91,11 @@ def test_crawl_store_recrawl_and_deadline_change(tmp_path, db_url):
                 assert [d.doc_type for d in row.documents] == [t for t, _d, _f in c.documents]
                 assert row.comments_count == len(c.comments)
                 assert row.source == ("html" if c.id in (shell_id, error_id) else "api")
-                assert all(d.type_inferred for d in row.documents) == (row.source == "html")
+                assert all(d.type_inferred for d in row.documents) == (row.source == "html" or c is migrated)
+            old = s.get(Consultation, migrated.id)
+            assert old.institution_id == 699 and old.policy_area.startswith("Архив - ")
+            assert [d.description for d in old.documents] == [corpus.PAGE_DESCRIPTIONS[t] for t, _d, _f in migrated.documents]
+            assert run.stats["lexwatch/types_from_page"] == len(migrated.documents)
             issues = s.scalars(select(CrawlIssue).where(CrawlIssue.run_id == run.id)).all()
             assert {i.record_key for i in issues} == {f"{shell_id}-K", f"{error_id}-K"}
             # No personal data anywhere, raw payloads included.
@@ -114,7 +119,7 @@ def test_crawl_store_recrawl_and_deadline_change(tmp_path, db_url):
         # 3. A deadline extended on the portal: exactly one new version.
         changed = world.consultations[-1]
         changed.date_close += dt.timedelta(days=14)
-        render(tmp_path, world, html_fallback={shell_id: "shell", error_id: "500"})
+        render(tmp_path, world, html_fallback={shell_id: "shell", error_id: "500"}, migrated=[migrated.id])
         third = crawl("strategy", server.url, db_url)
         assert third.returncode == 0, third.stderr[-3000:]
         run = last_run(db_url)

@@ -121,17 +121,23 @@ def _author(rng: random.Random) -> str:
     return f"{rng.choice(FIRST_NAMES).title()} {rng.choice(SURNAMES).title()}"
 
 
-def _files(c: WorldConsultation) -> list[dict[str, Any]]:
+def _files(c: WorldConsultation, migrated: bool = False) -> list[dict[str, Any]]:
+    """Files grouped by type; a record migrated from the old portal has untyped files, which
+    the API groups under its fallback label „Други“."""
     groups: dict[str, list[dict[str, str]]] = {}
     for doc_type, day, file_id in c.documents:
-        groups.setdefault(doc_type, []).append({"date": day.isoformat(), "link": f"{PORTAL}/download/{file_id}"})
+        key = "Други" if migrated else doc_type
+        groups.setdefault(key, []).append({"date": day.isoformat(), "link": f"{PORTAL}/download/{file_id}"})
     return [{"type": t, "versions": v} for t, v in groups.items()]
 
 
-def report_row(c: WorldConsultation) -> dict[str, Any]:
-    """A row of the full report (column order as in the real file)."""
+def report_row(c: WorldConsultation, migrated: bool = False) -> dict[str, Any]:
+    """A row of the full report (column order as in the real file). A `migrated` record looks
+    like the real 8481-K: default institution 699 without a name, untyped files."""
     rng = random.Random(c.id)
     inst_id, inst_name, area = MINISTRIES[c.ministry]
+    if migrated:
+        inst_id, inst_name, area = 699, None, "Архив - " + area[4:]
     return {
         "reg_num": c.reg_num,
         "name": c.title,
@@ -160,13 +166,13 @@ def report_row(c: WorldConsultation) -> dict[str, Any]:
         ]
         or None,
         "consultation_document": {"file": "", "structure": None},
-        "files": _files(c),
+        "files": _files(c, migrated),
     }
 
 
-def detail(c: WorldConsultation) -> dict[str, Any]:
+def detail(c: WorldConsultation, migrated: bool = False) -> dict[str, Any]:
     """The API detail (PublicConsultationsController::show column order)."""
-    row = report_row(c)
+    row = report_row(c, migrated)
     open_today = False
     return {
         "id": c.id,
@@ -181,7 +187,7 @@ def detail(c: WorldConsultation) -> dict[str, Any]:
         "short_term_reason": row["short_term_reason"],
         "published": True,
         "active": open_today,
-        "policy_area_id": int(row["policy_area"][:2]),
+        "policy_area_id": int(MINISTRIES[c.ministry][2][:2]),
         "policy_area": row["policy_area"],
         "legislative_program_id": row["legislative_program_id"],
         "operational_program_id": None,
@@ -221,16 +227,18 @@ def list_row(c: WorldConsultation) -> dict[str, Any]:
     }
 
 
-def page_html(c: WorldConsultation) -> str:
-    """The consultation page, after the Blade templates (inferred layout, see crawlers.strategy.html)."""
+def page_html(c: WorldConsultation, migrated: bool = False) -> str:
+    """The consultation page, after the Blade templates (inferred layout, see crawlers.strategy.html).
+    Files of a `migrated` record are listed as imported ones: „{description} - DD.MM.YYYY“."""
     e = html.escape
     inst_id, inst_name, area = MINISTRIES[c.ministry]
     dmy = lambda d: d.strftime("%d.%m.%Y")  # noqa: E731
     short = (c.date_close - c.date_open).days <= 29
+    version = "" if migrated else " - вер. 1.0 |"
     docs = "".join(
         f'<li class="list-group-item"><a class="main-color text-decoration-none preview-file-modal d-block" '
         f'href="javascript:void(0)" data-file="{fid}" data-url="/file-preview-modal/{fid}">'
-        f'<i class="fas fa-file-pdf main-color me-2"></i> {e(PAGE_DESCRIPTIONS.get(t, t))} - вер. 1.0 | {dmy(day)}</a></li>'
+        f'<i class="fas fa-file-pdf main-color me-2"></i> {e(PAGE_DESCRIPTIONS.get(t, t))}{version or " -"} {dmy(day)}</a></li>'
         for t, day, fid in c.documents
     )
     rng = random.Random(c.id)
@@ -374,17 +382,17 @@ def write_pris_list(root: Path, decisions: list[WorldDecision], *, since: dt.dat
     return len(pages)
 
 
-def write_report(path: Path, consultations: Iterable[WorldConsultation], *, repeat: Iterable[int] = ()) -> int:
+def write_report(path: Path, consultations: Iterable[WorldConsultation], *, repeat: Iterable[int] = (), migrated: Iterable[int] = ()) -> int:
     """The full report, streamed to `path`; consultations in `repeat` get a second row (one
     file fewer in the first), like 12367-K. Returns the number of data rows."""
-    repeat = set(repeat)
+    repeat, migrated = set(repeat), set(migrated)
     path.parent.mkdir(parents=True, exist_ok=True)
     n = 0
     with open(path, "w", encoding="utf-8") as out:
         out.write('{"success":true,"data":[')
         out.write(json.dumps(REPORT_LEGEND, ensure_ascii=False))
         for c in sorted(consultations, key=lambda c: -c.id):  # created_at desc
-            row = report_row(c)
+            row = report_row(c, c.id in migrated)
             rows = [row]
             if c.id in repeat and row["files"]:
                 first = json.loads(json.dumps(row))
@@ -405,17 +413,17 @@ def write_pris_report(path: Path, decisions: Iterable[WorldDecision]) -> int:
     return len(rows)
 
 
-def write_consultation(root: Path, c: WorldConsultation, *, html_fallback: str | None = None) -> None:
+def write_consultation(root: Path, c: WorldConsultation, *, html_fallback: str | None = None, migrated: bool = False) -> None:
     """Detail (and page). `html_fallback`: None, "shell" (no API file: the replay answers the
     HTML shell) or "500" (the API answers a server error)."""
     api = path_for(root, f"/api/consultations/{c.id}")
     page = path_for(root, f"/bg/public-consultations/{c.id}")
     page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(page_html(c), encoding="utf-8")
+    page.write_text(page_html(c, migrated), encoding="utf-8")
     if html_fallback == "shell":
         api.unlink(missing_ok=True)
         return
-    _dump(api, detail(c))
+    _dump(api, detail(c, migrated))
     if html_fallback == "500":
         _meta(api, {"status": 500})
 
@@ -429,22 +437,24 @@ def write_world(
     html_fallback: dict[int, str] | None = None,
     report_repeat: Iterable[int] = (),
     pris_since: Iterable[dt.date | None] = (None,),
+    migrated: Iterable[int] = (),
 ) -> dict[str, int]:
     """Everything the strategy and pris spiders read. `since` / `pris_since`: the list
     filters to render (None = the unfiltered list). Returns counts."""
     root = Path(root)
     html_fallback = html_fallback or {}
+    migrated = set(migrated)
     visible = [c for c in world.consultations if today is None or c.date_open <= today]
     pages = 0
     for s in since:
         pages += write_list(root, visible, since=s)
     for c in visible:
-        write_consultation(root, c, html_fallback=html_fallback.get(c.id))
+        write_consultation(root, c, html_fallback=html_fallback.get(c.id), migrated=c.id in migrated)
     newest = sorted(visible, key=lambda c: -c.id)[:FEED_SIZE]
     feed_path = path_for(root, "/public-consultation.rss")
     feed_path.parent.mkdir(parents=True, exist_ok=True)
     feed_path.write_text(feed_xml(newest, dt.datetime.combine(today or dt.date(2026, 11, 20), dt.time(6, 0))), encoding="utf-8")
-    rows = write_report(path_for(root, "/reports/public-consultations/full/view"), visible, repeat=report_repeat)
+    rows = write_report(path_for(root, "/reports/public-consultations/full/view"), visible, repeat=report_repeat, migrated=migrated)
     decisions = [d for d in world.decisions if today is None or d.date <= today]
     for d in decisions:
         _dump(path_for(root, f"/api/pris/{d.id}"), pris_row(d))

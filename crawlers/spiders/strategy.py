@@ -7,7 +7,9 @@ Incremental run (default):
 - detail `GET /api/consultations/{id}` for consultations that are new, whose dates in the list
   differ from ours, or that are open or closed within the last 90 days (crawlers.strategy.plan);
 - when the API answers the HTML shell, an error or something unparsable for a record, the
-  page `/bg/public-consultations/{id}` is read instead (crawlers.strategy.html).
+  page `/bg/public-consultations/{id}` is read instead (crawlers.strategy.html);
+- a consultation with untyped files (migrated from the old portal: the API labels them
+  „Други“) also has its page read, whose file descriptions give the types (inferred).
 
 Back-fill: `report=1` streams the open-data full report from the site
 (`/reports/public-consultations/full/view`), `report=URL|PATH` from elsewhere (e.g. a saved copy
@@ -40,7 +42,8 @@ from crawlers.strategy import feed as F
 from crawlers.strategy import parse as P
 from crawlers.strategy import plan
 from crawlers.strategy.fetch import download, is_url
-from crawlers.strategy.html import parse_html_detail
+from crawlers.strategy import doctypes
+from crawlers.strategy.html import enrich_untyped, parse_html_detail
 from crawlers.strategy.items import ConsultationItem, ConsultationStub, IssueItem
 from db.engine import session_scope
 from monitor.errors import SourceError
@@ -246,6 +249,28 @@ class StrategySpider(scrapy.Spider):
         except SourceError as exc:
             yield from self._fallback(cid, str(exc), response.url)
             return
+        if any(d.doc_type == doctypes.UNTYPED_LABEL for d in item.documents):
+            # Untyped files (migrated from the old portal): only the page shows their descriptions.
+            yield scrapy.Request(
+                self.base + P.PAGE_PATH.format(id=cid), callback=self.parse_page_for_types, errback=self.page_for_types_failed,
+                cb_kwargs={"item": item}, dont_filter=True,
+            )  # fmt: skip
+            return
+        yield item
+
+    def parse_page_for_types(self, response: Response, item: ConsultationItem) -> Iterator[Any]:
+        try:
+            page = parse_html_detail(response.body, response.url, expected_id=item.id)
+        except SourceError as exc:
+            yield IssueItem("miss", f"{exc}; file types of {item.reg_num} not inferred", response.url, item.reg_num)
+        else:
+            self._inc("types_from_page", enrich_untyped(item, page))
+        yield item
+
+    def page_for_types_failed(self, failure: Failure) -> Iterator[Any]:
+        request = failure.request  # type: ignore[attr-defined]
+        item: ConsultationItem = request.cb_kwargs["item"]
+        yield IssueItem("miss", f"{_failure_text(failure)}; file types of {item.reg_num} not inferred", request.url, item.reg_num)
         yield item
 
     def detail_failed(self, failure: Failure) -> Iterator[Any]:

@@ -237,3 +237,18 @@ def parse_html_detail(body: bytes | str, url: str, *, expected_id: int | None = 
         last_comment_at=last,
         documents=_documents(sel, url),
     )
+
+
+def enrich_untyped(item: ConsultationItem, page: ConsultationItem) -> int:
+    """Give the API's untyped files (migrated from the old portal, labelled „Други“) the type
+    their description on the page stands for. Typed files are left as the portal types them.
+    Returns how many files got a description from the page."""
+    by_file = {d.file_id: d for d in page.documents if d.file_id is not None}
+    done = 0
+    for doc in item.documents:
+        if doc.doc_type not in (None, doctypes.UNTYPED_LABEL) or doc.file_id not in by_file:
+            continue
+        doc.description = by_file[doc.file_id].description
+        doc.doc_type, doc.type_inferred = doctypes.resolve(doc.doc_type, doc.description)
+        done += 1
+    return done
