@@ -15,10 +15,27 @@ FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LEX
 
 
 def lexwatch(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    """The CLI as a user runs it (a crawl needs its own process: the Twisted reactor)."""
     proc = subprocess.run([sys.executable, "-m", "monitor.cli", *args], cwd=REPO_ROOT, capture_output=True, text=True, timeout=180)
     if check:
         assert proc.returncode == 0, proc.stderr[-3000:]
     return proc
+
+
+class _Out:
+    def __init__(self, stdout: str):
+        self.stdout = stdout
+
+
+def cli(*args: str) -> _Out:
+    """The same CLI in-process (Typer's runner): reading commands need no subprocess."""
+    from typer.testing import CliRunner
+
+    from monitor.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 0, (result.output, result.exception)
+    return _Out(result.stdout)
 
 
 @pytest.fixture(scope="module")
@@ -41,34 +58,34 @@ def crawled(tmp_path_factory):
 
 
 def test_bills_list_json(crawled):
-    rows = json.loads(lexwatch("bills", "list", "--db", crawled, "--format", "json").stdout)
+    rows = json.loads(cli("bills", "list", "--db", crawled, "--format", "json").stdout)
     assert [(r["id"], r["signature"], r["status"], r["initiator"]) for r in rows] == [
         (167546, "52-602-01-43", "first_reading_passed", "council_of_ministers"),
         (166636, "51-554-01-169", "adopted", "mps"),
     ]
     assert set(rows[0]) == {"id", "signature", "title", "assembly", "submitted_on", "status", "status_date", "initiator", "adopted_on", "dv_issue", "dv_year", "source_url"}
-    only = json.loads(lexwatch("bills", "list", "--db", crawled, "--format", "json", "--initiator", "mps", "--assembly", "51").stdout)
+    only = json.loads(cli("bills", "list", "--db", crawled, "--format", "json", "--initiator", "mps", "--assembly", "51").stdout)
     assert [r["id"] for r in only] == [166636]
-    assert json.loads(lexwatch("bills", "list", "--db", crawled, "--format", "json", "--status", "withdrawn").stdout) == []
+    assert json.loads(cli("bills", "list", "--db", crawled, "--format", "json", "--status", "withdrawn").stdout) == []
 
 
 def test_bills_list_table(crawled):
-    out = lexwatch("bills", "list", "--db", crawled).stdout
+    out = cli("bills", "list", "--db", crawled).stdout
     assert "52-602-01-43" in out and "51-554-01-169" in out
 
 
 def test_bills_show_by_signature_and_id(crawled):
-    by_sign = json.loads(lexwatch("bills", "show", "52-602-01-43", "--db", crawled, "--format", "json").stdout)
-    by_id = json.loads(lexwatch("bills", "show", "167546", "--db", crawled, "--format", "json").stdout)
+    by_sign = json.loads(cli("bills", "show", "52-602-01-43", "--db", crawled, "--format", "json").stdout)
+    by_id = json.loads(cli("bills", "show", "167546", "--db", crawled, "--format", "json").stdout)
     assert by_sign == by_id
     assert by_sign["sponsors"] == [{"kind": "council_of_ministers", "mp_id": None, "body_id": 6167, "name": "Министерски съвет"}]
     assert [c["name"] for c in by_sign["committees"] if c["is_lead"]] == ["Комисия по правни въпроси"]
     assert len([s for s in by_sign["stages"] if s["origin"] == "activity"]) == 5
     assert by_sign["history"] == {"versions": 1, "last_change": by_sign["history"]["last_change"], "last_changed_fields": []}
-    adopted = json.loads(lexwatch("bills", "show", "166636", "--db", crawled, "--format", "json").stdout)
+    adopted = json.loads(cli("bills", "show", "166636", "--db", crawled, "--format", "json").stdout)
     assert (adopted["dv_issue"], adopted["dv_year"], adopted["adopted_on"], adopted["act_text"]) == ("27", 2026, "2026-03-04", None)
     assert len(adopted["proposals"]) == 4 and adopted["proposals"][0]["authors"][0]["name"] == "БОЖИДАР ПЛАМЕНОВ БОЖАНОВ"
-    table = lexwatch("bills", "show", "166636", "--db", crawled).stdout
+    table = cli("bills", "show", "166636", "--db", crawled).stdout
     assert "ИСКРА ДИМИТРОВА МИХАЙЛОВА-КОПАРОВА" in table
 
 

@@ -168,6 +168,7 @@ class RowWriter:
     act_updates: list[dict[str, Any]] = field(default_factory=list)
     act_touches: list[dict[str, Any]] = field(default_factory=list)
     new_bills: set[int] = field(default_factory=set)
+    known_bills: set[int] = field(default_factory=set)  # stored in this transaction or before: kept across flushes
 
     def __len__(self) -> int:
         return len(self.bill_updates) + len(self.bill_inserts) + len(self.bill_touches) + len(self.act_inserts) + len(self.act_updates) + len(self.act_touches)
@@ -192,7 +193,9 @@ class RowWriter:
             conn.execute(insert(ActText.__table__), self.act_inserts)
         if self.act_touches:
             conn.execute(_ACT_TOUCH, self.act_touches)
+        known = self.known_bills | self.new_bills
         self.__init__()  # type: ignore[misc]
+        self.known_bills = known
 
 
 def store_bill(session: Session, item: BillItem, *, crawl_run_id: int | None = None, rows: RowWriter | None = None) -> VersionResult:
@@ -207,6 +210,8 @@ def store_bill(session: Session, item: BillItem, *, crawl_run_id: int | None = N
         return result  # last_fetched_at stays old, so the next run reads the bill again to confirm
     # A version and its Bill row are always written together, so "new" means no row yet.
     exists = result.status != "new" or _exists(session, Bill.id, item.id)
+    if exists:
+        writer.known_bills.add(item.id)
     if exists and not result.written:
         writer.bill_touches.append({"b_id": item.id, "ts": now})
     else:
@@ -230,7 +235,8 @@ def store_act_text(
 ) -> VersionResult | None:
     """None when the bill is not stored (the act text belongs to a bill row)."""
     writer = rows if rows is not None else RowWriter()
-    if item.bill_id not in writer.new_bills and not _exists(session, Bill.id, item.bill_id):
+    known = item.bill_id in writer.new_bills or item.bill_id in writer.known_bills
+    if not known and not _exists(session, Bill.id, item.bill_id):
         return None
     now = utcnow()
     result = record_version(session, "act_text", item.bill_id, item.record(), raw_payload_id=_raw_id(session, item), crawl_run_id=crawl_run_id, now=now)

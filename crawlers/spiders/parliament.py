@@ -43,6 +43,9 @@ class ParliamentSpider(scrapy.Spider):
     source = "parliament"
     custom_settings = {
         "ITEM_PIPELINES": {"crawlers.pipelines.parliament.ParliamentStorePipeline": 300},
+        # Scrapy starts CONCURRENT_ITEMS (default 100) asyncio workers for every response; a bill
+        # answer yields one item and the pipeline is synchronous, so a few are plenty (3x less CPU).
+        "CONCURRENT_ITEMS": 4,
         "DOWNLOADER_MIDDLEWARES": {
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
             "crawlers.middlewares.RetryAfterRetryMiddleware": 550,
