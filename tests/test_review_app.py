@@ -402,3 +402,37 @@ def test_secret_key_from_env_or_generated_once_with_private_mode(tmp_path, monke
     assert load_secret_key() == first and len(first) >= 32
     monkeypatch.setenv(ENV_SECRET, "s" * 40)
     assert load_secret_key() == "s" * 40
+
+
+def test_review_serve_command_serves_the_login_page(sqlite_url, tmp_path):
+    """`lexwatch review serve` as a user starts it: a real process on a free port."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "LEXWATCH_SECRET_KEY": "z" * 40, "XDG_DATA_HOME": str(tmp_path)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "monitor.cli", "review", "serve", "--port", str(port), "--db", sqlite_url],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        b, page = Browser(f"http://127.0.0.1:{port}"), None
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                page = b.get("/login")
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert page is not None and page.status == 200, proc.stderr.read() if proc.poll() is not None else "no answer"
+        assert "csrf_token" in page.body
+        assert b.get("/").status == 302
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=10)
+    assert f"http://127.0.0.1:{port}/" in err and "no accounts yet" in err

@@ -5,7 +5,10 @@ import ipaddress
 
 import typer
 
-from db.engine import redact
+from sqlalchemy import func, select
+
+from db.engine import redact, session_scope
+from db.models import User
 from monitor.errors import LexwatchError
 
 review_app = typer.Typer(help="The staff review web UI (confirm/dismiss flags, confirm/reject links).", no_args_is_help=True)
@@ -35,6 +38,9 @@ def serve(
     from monitor.review.server import build_server
 
     app = create_app(db, secure_cookie=secure_cookie)
+    with session_scope(app.config["LEXWATCH_DB_URL"]) as session:
+        if not session.scalar(select(func.count()).select_from(User)):
+            typer.echo("warning: no accounts yet; create one with `lexwatch users add NAME`", err=True)
     if not _is_loopback(host) and not secure_cookie:
         typer.echo(f"warning: listening on {host} without --secure-cookie; passwords and cookies cross the "
                    "network in clear unless a TLS proxy is in front", err=True)

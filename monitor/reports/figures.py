@@ -76,11 +76,12 @@ def figures(report: Report, *, font: str = "sans-serif", tooltips: bool = True) 
             ),
         ))
 
-    if report.criteria and groups:
+    failing = [c for c in report.criteria if any(verdict_counts(agg, g, c).get("FAIL") for g in groups)]
+    if failing:
         shares = []
         for g in groups:
             vals: list[float | None] = []
-            for c in report.criteria:
+            for c in failing:
                 counts = verdict_counts(agg, g, c)
                 judged = sum(counts.get(v, 0) for v in ("PASS", "WARN", "FAIL"))
                 vals.append(counts.get("FAIL", 0) / judged if judged else None)
@@ -88,10 +89,11 @@ def figures(report: Report, *, font: str = "sans-serif", tooltips: bool = True) 
         title = "Дял на FAIL по критерий и вносител (FAIL share, CoM vs MP)"
         out.append(Figure(
             "fail_share", title,
-            "FAIL / (PASS + WARN + FAIL) за всеки критерий; „—“: критерият не се прилага или няма данни.",
+            "FAIL / (PASS + WARN + FAIL) за критериите с поне един FAIL; „—“: критерият не се прилага "
+            "за този вносител или няма данни.",
             grouped_bars(
-                title, report.criteria, shares, max_value=1.0, value_format="{:.0%}", tooltips=tooltips, font=font,
-                desc="Share of FAIL verdicts per criterion and initiator",
+                title, failing, shares, max_value=1.0, value_format="{:.0%}", tooltips=tooltips, font=font,
+                desc="Share of FAIL verdicts per criterion and initiator (criteria with at least one FAIL)",
             ),
         ))
     return out

@@ -17,13 +17,15 @@ from fpdf.enums import TableCellFillMode, XPos, YPos
 from criteria.criterion import COMPOSITES
 from monitor.errors import LexwatchError
 from monitor.reports import aggregate as agg_mod
-from monitor.reports.data import INITIATOR_LABELS, VERDICTS, Report
+from monitor.reports.data import VERDICTS, Report
 from monitor.reports.figures import figures
 from monitor.reports.html import CAVEATS
 from monitor.reports.labels import composite_label, principle_label, regime_label
 
 FONT = "Roboto"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_INITIATOR_SHORT = {"council_of_ministers": "МС", "mps": "НП", "committee": "комисия", "mixed": "смесен",
+                    "unknown": "?"}
 _VERDICT_RGB = {"PASS": (215, 240, 220), "WARN": (251, 238, 194), "FAIL": (246, 207, 207)}
 
 
@@ -154,10 +156,10 @@ def write_pdf(report: Report, out: IO[bytes]) -> None:
     _table(
         pdf,
         ["Сигнатура", "Наименование", "Вносител", "Внесен", "PASS", "WARN", "FAIL", "N_A", "UNKNOWN"],
-        [[_clean(r.signature), _clean(r.title, 300), INITIATOR_LABELS.get(r.initiator, r.initiator),
+        [[_clean(r.signature), _clean(r.title, 300), _INITIATOR_SHORT.get(r.initiator, _clean(r.initiator)),
           r.submitted_on.strftime("%d.%m.%Y") if r.submitted_on else "—",
           *(str(r.verdict_counts()[v]) for v in VERDICTS)] for r in report.rows],
-        (1.6, 7, 1.5, 1.3, 0.8, 0.8, 0.8, 0.8, 1),
+        (1.6, 8, 0.9, 1.3, 0.8, 0.8, 0.8, 0.8, 1),
     )
 
     problems = [f for f in report.findings if f.verdict in ("FAIL", "WARN")]

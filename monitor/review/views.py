@@ -304,7 +304,7 @@ def load_initiative(session: Session, initiative_id: int) -> InitiativeView | No
             view.consultations.append(ConsultationView(
                 c.id, c.reg_num, c.title, c.institution_name, c.date_open, c.date_close, c.duration_days, url, link.status))
         elif link.target_type == "council_act" and (a := acts.get(link.target_id)):
-            label = f"Решение № {a.doc_num or '?'} от {a.doc_date.isoformat() if a.doc_date else '?'}"
+            label = f"Решение № {a.doc_num or '?'} от {a.doc_date.strftime('%d.%m.%Y') if a.doc_date else '?'}"
             url = safe_url(a.source_url)
             view.decisions.append(DecisionView(
                 a.id, a.doc_num, a.doc_date, a.about, a.public_consultation_number, url, link.status))
