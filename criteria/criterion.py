@@ -35,6 +35,9 @@ class Verdict(str, Enum):
     def __str__(self) -> str:
         return self.value
 
+    # str's own (C) hash: the same value Enum.__hash__ computes (name == value), without a Python call.
+    __hash__ = str.__hash__
+
 
 # Scores of §5.2 of the catalogue: N_A and UNKNOWN are excluded (coverage is reported).
 SCORE = {Verdict.PASS: 1.0, Verdict.WARN: 0.5, Verdict.FAIL: 0.0}
@@ -66,8 +69,10 @@ CATEGORIES = ("systematic_adoption", "methodology", "transparency", "oversight")
 
 
 @dataclass(slots=True)
-class Result:
-    """What a check function decides; the engine adds the criterion's identity."""
+class Finding:
+    """A verdict with its one-sentence explanations and evidence. A check function returns it
+    without identity (`Result`); the engine fills in the criterion, its principles and, unless the
+    branch set its own, the criterion's confidence tag."""
 
     verdict: Verdict
     explanation_bg: str
@@ -76,44 +81,8 @@ class Result:
     confidence: str | None = None  # overrides the criterion's tag for this branch (e.g. a [P] threshold)
     labels: tuple[str, ...] = ()  # e.g. "pre_reform", "borderline", "procedural_red_flag"
     recheck_on: dt.date | None = None  # the verdict may change on this date with the same data
-
-
-def result(verdict: Verdict, bg: str, en: str, evidence: dict[str, Any] | None = None, *,
-           confidence: str | None = None, labels: tuple[str, ...] = (), recheck_on: dt.date | None = None) -> Result:
-    return Result(verdict, bg, en, evidence if evidence is not None else {}, confidence, labels, recheck_on)
-
-
-def passed(bg: str, en: str, evidence: dict[str, Any] | None = None, **kw: Any) -> Result:
-    return result(Verdict.PASS, bg, en, evidence, **kw)
-
-
-def warn(bg: str, en: str, evidence: dict[str, Any] | None = None, **kw: Any) -> Result:
-    return result(Verdict.WARN, bg, en, evidence, **kw)
-
-
-def fail(bg: str, en: str, evidence: dict[str, Any] | None = None, **kw: Any) -> Result:
-    return result(Verdict.FAIL, bg, en, evidence, **kw)
-
-
-def not_applicable(bg: str, en: str, evidence: dict[str, Any] | None = None, **kw: Any) -> Result:
-    return result(Verdict.N_A, bg, en, evidence, **kw)
-
-
-def unknown(bg: str, en: str, evidence: dict[str, Any] | None = None, **kw: Any) -> Result:
-    return result(Verdict.UNKNOWN, bg, en, evidence, **kw)
-
-
-@dataclass(slots=True)
-class Finding:
-    criterion_id: str
-    verdict: Verdict
-    explanation_bg: str
-    explanation_en: str
-    evidence: dict[str, Any]
-    confidence: str
-    principles: tuple[Principle, ...]
-    labels: tuple[str, ...] = ()
-    recheck_on: dt.date | None = None
+    criterion_id: str = ""
+    principles: tuple[Principle, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -126,6 +95,35 @@ class Finding:
             "evidence": self.evidence,
             "labels": list(self.labels),
         }
+
+
+# What a check function returns: a Finding the engine has not yet stamped with the criterion.
+Result = Finding
+
+
+def result(verdict: Verdict, bg: str, en: str, evidence: dict[str, Any] | None = None, *,
+           confidence: str | None = None, labels: tuple[str, ...] = (), recheck_on: dt.date | None = None) -> Finding:
+    return Finding(verdict, bg, en, evidence if evidence is not None else {}, confidence, labels, recheck_on)
+
+
+def passed(bg: str, en: str, evidence: dict[str, Any] | None = None, **kw: Any) -> Finding:
+    return result(Verdict.PASS, bg, en, evidence, **kw)
+
+
+def warn(bg: str, en: str, evidence: dict[str, Any] | None = None, **kw: Any) -> Finding:
+    return result(Verdict.WARN, bg, en, evidence, **kw)
+
+
+def fail(bg: str, en: str, evidence: dict[str, Any] | None = None, **kw: Any) -> Finding:
+    return result(Verdict.FAIL, bg, en, evidence, **kw)
+
+
+def not_applicable(bg: str, en: str, evidence: dict[str, Any] | None = None, **kw: Any) -> Finding:
+    return result(Verdict.N_A, bg, en, evidence, **kw)
+
+
+def unknown(bg: str, en: str, evidence: dict[str, Any] | None = None, **kw: Any) -> Finding:
+    return result(Verdict.UNKNOWN, bg, en, evidence, **kw)
 
 
 Check = Callable[["Facts", dict[str, Any]], Result]

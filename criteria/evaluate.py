@@ -130,11 +130,6 @@ def _applicability(crit: Criterion, f: Facts, th: Thresholds) -> Result | None:
     return None
 
 
-def _finding(crit: Criterion, res: Result) -> Finding:
-    return Finding(crit.id, res.verdict, res.explanation_bg, res.explanation_en, res.evidence,
-                   res.confidence or crit.confidence, crit.principles, res.labels, res.recheck_on)
-
-
 def run_criterion(crit: Criterion, f: Facts, th: Thresholds) -> Finding:
     res = _applicability(crit, f, th)
     if res is None:
@@ -144,7 +139,22 @@ def run_criterion(crit: Criterion, f: Facts, th: Thresholds) -> Finding:
             log.exception("criterion %s failed on bill %s", crit.id, f.bill.id)
             res = Result(Verdict.UNKNOWN, "Грешка при проверката; виж журнала.", "The check failed; see the log.",
                          {"error": f"{type(exc).__name__}: {exc}"}, labels=("error",))
-    return _finding(crit, res)
+    res.criterion_id = crit.id
+    res.principles = crit.principles
+    if res.confidence is None:
+        res.confidence = crit.confidence
+    return res
+
+
+_INDEXES: dict[int, tuple[tuple[Criterion, ...], dict[str, Criterion]]] = {}
+
+
+def _index(criteria: tuple[Criterion, ...]) -> dict[str, Criterion]:
+    """{id: criterion}, kept per tuple (by identity: hashing 28 frozen dataclasses per call costs more)."""
+    hit = _INDEXES.get(id(criteria))
+    if hit is None or hit[0] is not criteria:
+        hit = _INDEXES[id(criteria)] = (criteria, {c.id: c for c in criteria})
+    return hit[1]
 
 
 def evaluate(
@@ -159,12 +169,13 @@ def evaluate(
     day = as_of or dt.date.today()
     f = Facts(ini, th, day)
     findings = [run_criterion(c, f, th) for c in criteria]
-    by_id = {c.id: c for c in criteria}
+    by_id = _index(criteria)
     rechecks = [x.recheck_on for x in findings if x.recheck_on]
+    principle_scores, composite = summary_mod.scores(findings, by_id)
     return EvaluationResult(
         findings=findings,
-        principle_scores=summary_mod.principle_scores(findings, by_id),
-        composite=summary_mod.composite(findings, by_id),
+        principle_scores=principle_scores,
+        composite=composite,
         flag=summary_mod.flag(findings, th),
         facts=summary_mod.initiative_facts(f, findings),
         ruleset_version=ruleset_version(),

@@ -343,14 +343,22 @@ def from_dict(data: Any, source: str = "initiative") -> Initiative:
     return ini
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, list):
+    t = type(value)
+    names = _FIELD_NAMES.get(t)
+    if names is None:
+        names = _FIELD_NAMES[t] = (tuple(f.name for f in dataclasses.fields(t))
+                                   if dataclasses.is_dataclass(t) else ())
+    if names:
+        return {n: _plain(getattr(value, n)) for n in names}
+    if t is list:
         return [_plain(v) for v in value]
-    if isinstance(value, dict):
+    if t is dict:
         return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, dt.date):
+    if t is dt.date:
         return value.isoformat()
     return value
 

@@ -20,6 +20,9 @@ class Principle(Enum):
     PROPORTIONALITY = ("proportionality", "пропорционалност", "proportionality")
     STABILITY = ("stability", "стабилност", "stability")
 
+    # Members are singletons: identity hashing avoids Enum's Python-level __hash__ in the scoring loop.
+    __hash__ = object.__hash__
+
     def __init__(self, key: str, bg: str, en: str):
         self.key = key
         self.bg = bg

@@ -50,60 +50,78 @@ def _score(f: Finding) -> float | None:
     return SCORE.get(f.verdict)
 
 
-def principle_scores(findings: list[Finding], criteria: dict[str, Criterion]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for p in Principle:
-        scores, excluded = [], 0
-        for f in findings:
-            crit = criteria.get(f.criterion_id)
-            if crit is None or crit.descriptive or p not in f.principles:
-                continue
-            s = _score(f)
-            if s is None:
-                excluded += 1
-            else:
-                scores.append(s)
-        out[p.key] = {"score": round(sum(scores) / len(scores), 4) if scores else None,
-                      "scored": len(scores), "excluded": excluded}
-    return out
+_PRINCIPLES = tuple(Principle)
+_CELLS = tuple((comp, cat) for comp in COMPOSITES for cat in CATEGORIES)
+_CELL_INDEX = {cell: i for i, cell in enumerate(_CELLS)}
 
 
-def composite(findings: list[Finding], criteria: dict[str, Criterion]) -> dict[str, Any]:
-    cells: dict[tuple[str, str], list[tuple[str, float]]] = {}
-    excluded: dict[str, int] = {c: 0 for c in COMPOSITES}
+def scores(findings: list[Finding], criteria: dict[str, Criterion]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(principle scores, composite) in one pass over the findings."""
+    p_acc = {p: [0.0, 0, 0] for p in _PRINCIPLES}  # sum of scores, scored, excluded
+    cells: list[list[Any]] = [[0.0, []] for _ in _CELLS]  # sum, criteria ids
+    excluded = dict.fromkeys(COMPOSITES, 0)
     downgraded: dict[str, list[str]] = {c: [] for c in COMPOSITES}
     for f in findings:
         crit = criteria.get(f.criterion_id)
         if crit is None:
             continue
-        for comp, cat in crit.composite:
-            s = _score(f)
+        s = SCORE.get(f.verdict)
+        if not crit.descriptive:
+            for p in f.principles:
+                a = p_acc[p]
+                if s is None:
+                    a[2] += 1
+                else:
+                    a[0] += s
+                    a[1] += 1
+        for cell in crit.composite:
             if s is None:
-                excluded[comp] += 1
+                excluded[cell[0]] += 1
                 continue
             if f.verdict is Verdict.FAIL and is_unverified(f.confidence):
                 s = SCORE[Verdict.WARN]
-                downgraded[comp].append(f.criterion_id)
-            cells.setdefault((comp, cat), []).append((f.criterion_id, s))
-    out: dict[str, Any] = {}
+                downgraded[cell[0]].append(f.criterion_id)
+            c = cells[_CELL_INDEX[cell]]
+            c[0] += s
+            c[1].append(f.criterion_id)
+    principles = {p.key: {"score": round(a[0] / a[1], 4) if a[1] else None, "scored": a[1], "excluded": a[2]}
+                  for p, a in p_acc.items()}
+    composite_out: dict[str, Any] = {}
+    i = 0
     for comp in COMPOSITES:
         cats: dict[str, Any] = {}
+        total, scored_cats, n = 0.0, 0, 0
         for cat in CATEGORIES:
-            items = cells.get((comp, cat), [])
-            cats[cat] = {"score": round(sum(s for _, s in items) / len(items), 4) if items else None,
-                         "criteria": [cid for cid, _ in items]}
-        scored = [c["score"] for c in cats.values() if c["score"] is not None]
-        out[comp] = {
+            ssum, ids = cells[i]
+            i += 1
+            if ids:
+                value = round(ssum / len(ids), 4)
+                total += value
+                scored_cats += 1
+                n += len(ids)
+            else:
+                value = None
+            cats[cat] = {"score": value, "criteria": ids}
+        composite_out[comp] = {
             "categories": cats,
-            "score": round(sum(scored) / len(scored), 4) if scored else None,
-            "total": round(sum(scored), 4) if len(scored) == len(CATEGORIES) else None,
-            "scored": sum(len(c["criteria"]) for c in cats.values()),
+            "score": round(total / scored_cats, 4) if scored_cats else None,
+            "total": round(total, 4) if scored_cats == len(CATEGORIES) else None,
+            "scored": n,
             "excluded": excluded[comp],
             "downgraded": downgraded[comp],
         }
-    if not any(cells.get(("ex_post", c)) for c in CATEGORIES):
-        out["ex_post"]["note"] = "IA-07 (ex-post evaluation due) needs ex-post reports, which lexwatch does not collect yet."
-    return out
+    if not composite_out["ex_post"]["scored"]:
+        composite_out["ex_post"]["note"] = ("IA-07 (ex-post evaluation due) needs ex-post reports, "
+                                            "which lexwatch does not collect yet.")
+    return principles, composite_out
+
+
+def principle_scores(findings: list[Finding], criteria: dict[str, Criterion]) -> dict[str, Any]:
+    return scores(findings, criteria)[0]
+
+
+def composite(findings: list[Finding], criteria: dict[str, Criterion]) -> dict[str, Any]:
+    return scores(findings, criteria)[1]
 
 
 @dataclass(frozen=True)

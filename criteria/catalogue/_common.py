@@ -38,4 +38,4 @@ def days_between(a: dt.date | None, b: dt.date | None) -> int | None:
 
 def fmt(d: dt.date | None) -> str:
     """A date as Bulgarian texts write it: 24.09.2026."""
-    return d.strftime("%d.%m.%Y") if d else "?"
+    return f"{d.day:02d}.{d.month:02d}.{d.year}" if d else "?"
