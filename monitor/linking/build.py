@@ -16,6 +16,7 @@ writes the difference:
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import time
 from collections import defaultdict
@@ -117,7 +118,6 @@ class _Link:
     method: str
     score: float
     margin: float | None
-    evidence: dict[str, Any]
     status: str
     flag: str | None
     initiative_id: int | None
@@ -202,9 +202,11 @@ def _load_decisions(session: Session) -> tuple[list[DecisionIn], dict[int, dt.da
 
 
 def _load_links(session: Session) -> list[_Link]:
+    # Without the evidence: parsing every link's JSON would cost more than the matching;
+    # it is read only for the links a run may rewrite (_Writer.sync_links).
     rows = session.execute(select(
         InitiativeLink.id, InitiativeLink.bill_id, InitiativeLink.target_type, InitiativeLink.target_id,
-        InitiativeLink.method, InitiativeLink.score, InitiativeLink.margin, InitiativeLink.evidence,
+        InitiativeLink.method, InitiativeLink.score, InitiativeLink.margin,
         InitiativeLink.status, InitiativeLink.flag, InitiativeLink.initiative_id, InitiativeLink.decided_at,
     ).order_by(InitiativeLink.id))
     return [_Link(*r) for r in rows]
@@ -357,6 +359,11 @@ class _Writer:
         deletes: list[int] = []
         updates: list[dict[str, Any]] = []
         by_key = {lk.key: lk for lk in existing}
+        compare = [lk.id for lk in existing if lk.status not in STAFF and lk.key in desired]
+        evidence: dict[int, Any] = {}
+        for chunk in _chunks(compare):
+            evidence.update(self.s.execute(select(InitiativeLink.id, InitiativeLink.evidence)
+                                           .where(InitiativeLink.id.in_(chunk))).all())
         for lk in existing:
             want_init = initiative_of_bill.get(lk.bill_id)
             if lk.status in STAFF:
@@ -369,7 +376,7 @@ class _Writer:
                 row = {k: d[k] for k in ("method", "score", "margin", "evidence", "status", "flag")}
                 row["initiative_id"] = want_init
                 current = {"method": lk.method, "score": _round(lk.score), "margin": _round(lk.margin),
-                           "evidence": lk.evidence, "status": lk.status, "flag": lk.flag, "initiative_id": lk.initiative_id}
+                           "evidence": evidence.get(lk.id), "status": lk.status, "flag": lk.flag, "initiative_id": lk.initiative_id}
                 if current != row:
                     updates.append({"id": lk.id, **row, "updated_at": self.now})
                     self._touch(want_init, lk.initiative_id)
@@ -491,6 +498,17 @@ def link(
     now: dt.datetime | None = None,
 ) -> LinkReport:
     """Create/update initiatives and links (see module docstring). The caller commits."""
+    enabled = gc.isenabled()
+    gc.disable()  # many small objects, no cycles: collections would cost a good part of the run
+    try:
+        return _link(session, rebuild, settings, progress, now)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _link(session: Session, rebuild: bool, settings: LinkSettings, progress: Callable[[str], None] | None,
+          now: dt.datetime | None) -> LinkReport:
     t0 = time.perf_counter()
     say = progress or (lambda _msg: None)
     now = now or utcnow()

@@ -17,6 +17,7 @@ Nothing here touches the database; build.py loads the records and writes the res
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -475,7 +476,15 @@ def propose(
     progress: Callable[[str], None] | None = None,
 ) -> list[Proposal]:
     """Proposed links for the bills (all, or `fixed.active`), see the module docstring."""
-    return Linker(bills, consultations, decisions, settings, fixed, progress).run()
+    # The run allocates many small objects and no reference cycles; with large inputs in
+    # memory, generational collections would otherwise take a good part of the time.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return Linker(bills, consultations, decisions, settings, fixed, progress).run()
+    finally:
+        if enabled:
+            gc.enable()
 
 
 __all__ = [

@@ -52,4 +52,9 @@ def topic_mask(name: str | None) -> int:
 
 
 def topics(mask: int) -> list[str]:
-    return [name for name, bit in _TOPIC_BITS.items() if mask & bit]
+    return list(_topics(int(mask)))
+
+
+@lru_cache(maxsize=4096)
+def _topics(mask: int) -> tuple[str, ...]:
+    return tuple(name for name, bit in _TOPIC_BITS.items() if mask & bit)

@@ -44,6 +44,7 @@ _TRANSLATE = {
     **_INVISIBLE,
 }
 _TAG_RE = re.compile(r"<[^>]{0,500}>")
+_NEEDS_TRANSLATE_RE = re.compile("[" + re.escape(_DOUBLE_QUOTES + _SINGLE_QUOTES + _DASHES) + "\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SPACE_RE = re.compile(r"\s+")
 _SPACED_DASH_RE = re.compile(r"\s+-\s*|\s*-\s+")
 _NUMERO_RE = re.compile(r"№\s*|\bno\.\s*(?=\d)", re.IGNORECASE)
@@ -69,9 +70,14 @@ def _fix_word_script(match: re.Match[str]) -> str:
     return "".join(_CYR2LAT.get(ch, ch) for ch in word)
 
 
+_MIXED_WORD_RE = re.compile(r"[^\W\d_]*(?:[A-Za-z][^\W\d_]*[\u0400-\u04ff]|[\u0400-\u04ff][^\W\d_]*[A-Za-z])[^\W\d_]*")
+
+
 def fix_homoglyphs(text: str) -> str:
     """Latin look-alike letters inside Cyrillic words become Cyrillic (and vice versa)."""
-    return _WORD_RE.sub(_fix_word_script, text)
+    if not _LAT_RE.search(text) or not _CYR_RE.search(text):
+        return text  # one script only: the usual case, and fast
+    return _MIXED_WORD_RE.sub(_fix_word_script, text)
 
 
 def clean_text(text: str) -> str:
@@ -80,13 +86,19 @@ def clean_text(text: str) -> str:
         text = html.unescape(text)
     if "<" in text:
         text = _TAG_RE.sub(" ", text)
-    text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
-    text = fix_homoglyphs(text).lower()
-    text = _SPACE_RE.sub(" ", text)
-    text = _SPACED_DASH_RE.sub(" - ", text)
-    text = _NUMERO_RE.sub("№ ", text)
-    text = _TRAILING_PUNCT_RE.sub("", text)
-    return _LEADING_PUNCT_RE.sub("", text).strip()
+    text = unicodedata.normalize("NFC", text)
+    if _NEEDS_TRANSLATE_RE.search(text):
+        text = text.translate(_TRANSLATE)
+    text = " ".join(fix_homoglyphs(text).lower().split())
+    if "-" in text:
+        text = _SPACED_DASH_RE.sub(" - ", text)
+    if "№" in text or "no." in text:
+        text = _NUMERO_RE.sub("№ ", text)
+    if text and text[-1] in " .;,:/":
+        text = _TRAILING_PUNCT_RE.sub("", text)
+    if text and text[0] in " .;,:/-":
+        text = _LEADING_PUNCT_RE.sub("", text)
+    return text.strip()
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -170,6 +182,7 @@ _PREFIXES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^законопроект(?:а)? за "), "закон за "),
     (re.compile(r"^проектозакон за "), "закон за "),
 ]
+_PREFIX_STARTS = ("проект", "общ законопроект", "законопроект")
 _ABBREV_ACT = [
     (re.compile(r"\bзид\b"), "закон за изменение и допълнение"),
     (re.compile(r"\bзи(?= на )"), "закон за изменение"),
@@ -200,7 +213,8 @@ _SECOND_LAW_RE = re.compile(
 _OBJ_HEAD_RE = re.compile(
     r"^(?P<pre>(?:[^\s]+ ){0,3}?)(?P<head>" + "|".join(sorted(_HEADS, key=len, reverse=True)) + r")\b(?P<post>.*)$"
 )
-_KEY_PUNCT_RE = re.compile(r"[\"'()\[\],.;:!?/]")
+_KEY_PUNCT = "\"'()[],.;:!?/"
+_KEY_PUNCT_RE = re.compile("[" + re.escape(_KEY_PUNCT) + "]")
 
 
 def _nominative_adjective(word: str) -> str:
@@ -222,7 +236,8 @@ def _nominative_law(obj: str) -> tuple[str, str]:
     first, _, after = obj.partition(" ")
     if first in _LAW_ABBREVIATIONS:
         obj = (_LAW_ABBREVIATIONS[first] + " " + after).strip()
-    obj = _GAZETTE_NOTE_RE.sub("", obj)
+    if "(" in obj:
+        obj = _GAZETTE_NOTE_RE.sub("", obj)
     m = _OBJ_HEAD_RE.match(obj)
     if not m:
         return obj, ""
@@ -278,7 +293,8 @@ class NormalTitle:
 
 
 def comparison_key(text: str, drop_head: str = "") -> str:
-    text = _KEY_PUNCT_RE.sub(" ", text)
+    if any(ch in text for ch in _KEY_PUNCT):
+        text = _KEY_PUNCT_RE.sub(" ", text)
     words = [w for w in text.split() if w not in STOP_WORDS and w != "-"]
     if drop_head and drop_head in words:
         words.remove(drop_head)
@@ -288,6 +304,7 @@ def comparison_key(text: str, drop_head: str = "") -> str:
 _ARTICLES = ("ът", "ят", "та", "то", "те", "а", "я")
 
 
+@lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """A crude stem: the definite article off, then six letters — enough to equate
     „движението“ and „движение“, „данъка“ and „данък“, and to keep „водите“ and „горите“,
@@ -306,8 +323,11 @@ def stems(key: str) -> frozenset[str]:
 
 
 def _finish(kind: str, act: str, law_name: str, rest: str, full: str, operation: str = "") -> NormalTitle:
-    law_name = _SPACE_RE.sub(" ", law_name).strip(" ,.")
-    rest = _SPACE_RE.sub(" ", rest).strip(" ,")
+    if "  " in law_name:
+        law_name = _SPACE_RE.sub(" ", law_name)
+    if "  " in rest:
+        rest = _SPACE_RE.sub(" ", rest)
+    law_name, rest = law_name.strip(" ,."), rest.strip(" ,")
     first = law_name.split(" ", 1)[0] if law_name else ""
     head_m = _OBJ_HEAD_RE.match(law_name)
     head = _HEADS[head_m.group("head")] if head_m else first
@@ -333,10 +353,15 @@ def _finish(kind: str, act: str, law_name: str, rest: str, full: str, operation:
 def normalise_title(title: str | None) -> NormalTitle:
     """Take a bill, consultation or ПРИС title apart (see NormalTitle). Never raises."""
     text = clean_text(title or "")
-    for pattern, repl in _PREFIXES:
-        text = pattern.sub(repl, text, count=1)
-    for pattern, repl in _ABBREV_ACT:
-        text = pattern.sub(repl, text)
+    if "одобряване" in text:
+        for pattern, repl in _PREFIXES[:3]:
+            text = pattern.sub(repl, text, count=1)
+    if text.startswith(_PREFIX_STARTS):
+        for pattern, repl in _PREFIXES[3:]:
+            text = pattern.sub(repl, text, count=1)
+    if "зи" in text or "зд" in text:
+        for pattern, repl in _ABBREV_ACT:
+            text = pattern.sub(repl, text)
     text = text.strip(" /").strip()
     if text.startswith("законопроект за "):  # „проект на законопроект за …“
         text = "закон за " + text.removeprefix("законопроект за ")

@@ -15,9 +15,9 @@ margin over the nearest competitor still free, for the bill or for the target.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -137,12 +137,9 @@ def assign(
     if not len(eligible):
         return []
     order = eligible[np.lexsort((targets[eligible], bills[eligible], -score[eligible], -rank[eligible]))]
-    by_bill: dict[int, list[int]] = defaultdict(list)
-    by_target: dict[int, list[int]] = defaultdict(list)
+    by_bill = _groups(bills, order)
+    by_target = _groups(targets, order)
     blist, tlist = bills.tolist(), targets.tolist()
-    for k in order.tolist():
-        by_bill[blist[k]].append(k)
-        by_target[tlist[k]].append(k)
     done_bills, taken = set(settled_bills), set(taken_targets)
     sc = score.tolist()
 
@@ -172,10 +169,10 @@ def assign(
         # own does not make the choice ambiguous.
         rivals: list[tuple[float, int]] = []
         alt_t = best_free_bill(t, b)
-        for j in [j for j in by_bill[b] if j != k and tlist[j] not in taken][:RIVALS]:
+        for j in islice((j for j in by_bill[b] if j != k and tlist[j] not in taken), RIVALS):
             rivals.append(((sc[k] + best_free_bill(tlist[j], b)) - (sc[j] + alt_t), j))
         alt_b = best_free_target(b, t)
-        for j in [j for j in by_target[t] if j != k and blist[j] not in done_bills][:RIVALS]:
+        for j in islice((j for j in by_target[t] if j != k and blist[j] not in done_bills), RIVALS):
             rivals.append(((sc[k] + best_free_target(blist[j], t)) - (sc[j] + alt_b), j))
         done_bills.add(b)
         taken.add(t)
@@ -191,6 +188,16 @@ def assign(
             doubtful_targets.add(t)
         choices.append(Choice(k, margin, runner, "proposed" if ok else "review"))
     return choices
+
+
+def _groups(keys: np.ndarray, order: np.ndarray) -> dict[int, list[int]]:
+    """key -> candidate indices with that key, in `order` (best first)."""
+    ordered = keys[order]
+    perm = np.argsort(ordered, kind="stable")
+    sorted_keys, idx = ordered[perm], order[perm]
+    uniq, starts = np.unique(sorted_keys, return_index=True)
+    ends = np.append(starts[1:], len(sorted_keys))
+    return {int(u): idx[a:z].tolist() for u, a, z in zip(uniq.tolist(), starts.tolist(), ends.tolist())}
 
 
 def _before(items: list[int], k: int) -> Iterator[int]:
