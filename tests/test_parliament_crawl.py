@@ -232,3 +232,21 @@ def test_bad_answers_leave_stored_data_untouched_and_are_reported(db_url, tmp_pa
     for i in set(ids) - {900006}:
         assert now[i] == snapshot[i], i
     assert count_versions(db_url, "bill") == 10
+
+
+def test_assembly_filter_and_rereads_of_open_bills(sqlite_url, real_root):
+    with serve(real_root) as server:
+        only52 = crawl(server.url, sqlite_url, months="2025-09,2026-09", assembly="52")
+    assert (only52.listed, only52.new, only52.stats.get("lexwatch/skipped/other_assembly")) == (2, 1, 1)
+    with session_scope(sqlite_url) as s:
+        assert list(s.scalars(select(Bill.id))) == [167546]
+    # 167546 is open in the current (52nd) assembly: a run that does not list its month re-reads it
+    # once it was not read for PARLIAMENT_REREAD_DAYS, and not before
+    with serve(real_root) as server:
+        fresh = crawl(server.url, sqlite_url, months="2025-09", assembly="52")
+        assert server.state.hits["/api/v1/bill/167546"] == 0
+    assert fresh.stats.get("lexwatch/reread") == 0
+    with serve(real_root) as server:
+        due = crawl(server.url, sqlite_url, {"PARLIAMENT_REREAD_DAYS": "0"}, months="2025-09", assembly="52")
+        assert server.state.hits["/api/v1/bill/167546"] == 1
+    assert (due.stats.get("lexwatch/reread"), due.unchanged, due.new) == (1, 1, 0)

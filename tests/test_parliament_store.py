@@ -112,3 +112,31 @@ def test_act_text_and_assemblies(db_url):
     with session_scope(db_url) as s:
         assert [(a.number, a.api_id) for a in s.scalars(select(Assembly).order_by(Assembly.number))] == [(51, 61), (52, 62)]
         assert s.scalar(select(func.count()).select_from(RecordVersion).where(RecordVersion.entity == "act_text")) == 1
+
+
+def test_pipeline_keeps_the_batch_when_one_record_fails(pg_url):
+    """A record the database refuses (here a signature longer than the column, which only
+    PostgreSQL enforces) costs only itself: the rest of its batch is replayed and stored."""
+    from scrapy.utils.test import get_crawler
+
+    from crawlers.pipelines.parliament import ParliamentStorePipeline
+    from crawlers.spiders.parliament import ParliamentSpider
+    from db.models import CrawlIssue
+
+    crawler = get_crawler(ParliamentSpider, {"LEXWATCH_DATABASE_URL": pg_url, "PARLIAMENT_STORE_BATCH": 10})
+    crawler.spider = crawler._create_spider()
+    pipeline = ParliamentStorePipeline.from_crawler(crawler)
+    pipeline.open_spider()
+    real = load_shared_json("parliament/bill-167546.json")
+    for n, bill_id in enumerate(range(800001, 800006)):
+        data = copy.deepcopy(real)
+        data["L_Act_id"] = bill_id
+        data["L_Act_sign"] = "52-602-01-43" if n != 2 else "52-602-01-43" * 5  # 60 characters
+        pipeline.process_item(item(data, bill_id))
+    pipeline.close_spider()
+    with session_scope(pg_url) as s:
+        assert sorted(s.scalars(select(Bill.id))) == [800001, 800002, 800004, 800005]
+        issue = s.scalars(select(CrawlIssue)).one()
+        assert (issue.kind, issue.record_key) == ("store_error", "800003")
+        assert s.scalar(select(func.count()).select_from(RecordVersion)) == 4
+    assert crawler.stats.get_value("lexwatch/new") == 4
