@@ -128,11 +128,13 @@ class ParliamentSpider(scrapy.Spider):
             if row.id in self.listed:
                 continue
             self.listed.add(row.id)
-            self._inc("listed")
             stored = self.stored.get(row.id)
             if self.assembly is not None and stored is not None and stored.assembly != self.assembly:
                 self._inc("skipped/other_assembly")
                 continue
+            # `listed` is what this run should end up storing (health checks reconcile it with the
+            # stored count), so bills of another assembly than the one asked for are taken back below.
+            self._inc("listed")
             if skip_listed(stored, current_assembly=self.current_assembly, now=now, reread_days=self.reread_days):
                 self._inc("skipped/settled")
                 continue
@@ -150,6 +152,8 @@ class ParliamentSpider(scrapy.Spider):
             return
         if self.assembly is not None and item.assembly != self.assembly:
             self._inc("skipped/other_assembly")
+            if bill_id in self.listed:
+                self._inc("listed", -1)
             return
         yield item
         if item.status == "adopted" and needs_act_text(item.id, (item.dv_issue, item.dv_year), self.stored):
