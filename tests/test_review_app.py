@@ -150,12 +150,23 @@ class Browser:
         return self.post("/login", data)
 
 
+def _serve(url: str):
+    seeded = seed(url)
+    app = create_app(url, secret_key="test-secret-key-" + "x" * 32)
+    with running(app) as base:
+        yield base, seeded, url
+
+
 @pytest.fixture
 def site(db_url):
-    seeded = seed(db_url)
-    app = create_app(db_url, secret_key="test-secret-key-" + "x" * 32)
-    with running(app) as base:
-        yield base, seeded, db_url
+    """The app on SQLite and on PostgreSQL: for whatever reads or writes the review data."""
+    yield from _serve(db_url)
+
+
+@pytest.fixture
+def sqlite_site(sqlite_url):
+    """The app on SQLite only: for session mechanics that do not depend on the database engine."""
+    yield from _serve(sqlite_url)
 
 
 def _flag(url: str, fid: int) -> ReviewFlag:
@@ -195,8 +206,8 @@ def test_wrong_password_and_unknown_user_are_refused(site):
     assert b.get("/").status == 200
 
 
-def test_login_keeps_a_local_next_and_drops_an_outside_one(site):
-    base, seeded, _ = site
+def test_login_keeps_a_local_next_and_drops_an_outside_one(sqlite_site):
+    base, seeded, _ = sqlite_site
     page = Browser(base).login(next_url=f"/flags/{seeded.flag_com}")
     assert urllib.parse.urlsplit(page.location).path == f"/flags/{seeded.flag_com}"
     for evil in ("//evil.example/x", "https://evil.example/", "/\\evil.example"):
@@ -343,8 +354,8 @@ def test_scraped_text_is_escaped_and_script_urls_are_not_links(site):
     assert "javascript:alert(&#39;bill&#39;)" in mp and 'href="javascript' not in mp
 
 
-def test_a_removed_account_is_signed_out(site):
-    base, seeded, url = site
+def test_a_removed_account_is_signed_out(sqlite_site):
+    base, seeded, url = sqlite_site
     b = Browser(base)
     b.login(user="bob")
     assert b.get("/").status == 200
@@ -353,8 +364,8 @@ def test_a_removed_account_is_signed_out(site):
     assert b.get("/").status == 302
 
 
-def test_logout_needs_a_token_and_ends_the_session(site):
-    base, _, _ = site
+def test_logout_needs_a_token_and_ends_the_session(sqlite_site):
+    base, _, _ = sqlite_site
     b = Browser(base)
     b.login()
     page = b.get("/")
