@@ -5,7 +5,6 @@ import csv
 import datetime as dt
 import io
 import json
-import re
 from dataclasses import dataclass, field
 
 import pytest

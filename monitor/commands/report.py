@@ -15,7 +15,7 @@ def report(
     year: int = typer.Option(None, "--year", min=1990, max=2100, help="Only bills submitted in this year."),
     initiator: list[str] = typer.Option(
         None, "--initiator",
-        help="Only these initiators (repeat or comma-separate): council_of_ministers (com), mps (mp), committee, mixed, unknown.",
+        help="Only these initiators (repeat or comma-separate): council_of_ministers (alias com), mps, committee, mixed, unknown; alias mp = mps and committee.",
     ),
     fmt: str = typer.Option(None, "--format", "-f", help="csv, json, xlsx, html or pdf (default: from the -o extension)."),
     output: Path = typer.Option(None, "--output", "-o", help="File to write; '-' or none = stdout (csv, json, html only)."),

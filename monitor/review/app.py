@@ -7,7 +7,6 @@ text. Decisions are written with the reviewer's name and the time.
 from __future__ import annotations
 
 import datetime as dt
-
 from typing import Any
 from zoneinfo import ZoneInfo
 
