@@ -233,6 +233,11 @@ def test_pris_crawl_and_cli(tmp_path, sqlite_url):
         again = crawl("pris", server.url, sqlite_url)
         assert again.returncode == 0, again.stderr[-3000:]
         assert last_run(sqlite_url, "pris").new == 0
+        # The open-data ПРИС report gives the same records as the API.
+        report = crawl("pris", server.url, sqlite_url, "--report", "site")
+        assert report.returncode == 0, report.stderr[-3000:]
+        run = last_run(sqlite_url, "pris")
+        assert (run.listed, run.unchanged, run.new, run.changed, run.requests) == (counts["decisions"], counts["decisions"], 0, 0, 1)
         assert crawl("strategy", server.url, sqlite_url).returncode == 0
     with session_scope(sqlite_url) as s:
         acts = s.scalars(select(CouncilAct)).all()
