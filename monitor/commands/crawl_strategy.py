@@ -1,7 +1,8 @@
 """`lexwatch crawl strategy` and `lexwatch crawl pris`: strategy.bg consultations and ПРИС acts.
 
-    lexwatch crawl strategy [--since DATE] [--base-url URL] [--report PATH_OR_URL|site] [--full] [--db URL]
-    lexwatch crawl pris [--since DATE] [--base-url URL] [--report PATH_OR_URL|site] [--all] [--db URL]
+    lexwatch crawl strategy [--since DATE] [--base-url URL] [--report PATH_OR_URL|site] [--full] [--ids 1,2]
+                            [--db URL] [--delay SECONDS] [--set KEY=VALUE]
+    lexwatch crawl pris [--since DATE] [--base-url URL] [--report PATH_OR_URL|site] [--all] [--db URL] [--delay S]
 
 Exit code 0 when the crawl finished cleanly, 1 when it met errors (see `lexwatch status`).
 """
@@ -20,6 +21,7 @@ _BASE = typer.Option(None, "--base-url", help="Instead of https://strategy.bg (e
 _DB = typer.Option(None, "--db", help="SQLAlchemy URL (default: $LEXWATCH_DATABASE_URL or SQLite).")
 _TODAY = typer.Option(None, "--today", hidden=True, help="Pretend today is this date (tests).")
 _DELAY = typer.Option(None, "--delay", help="Seconds between requests (default 1.1: the API allows 60/min).")
+_SET = typer.Option([], "--set", "-s", metavar="KEY=VALUE", help="Override a Scrapy setting (repeatable).")
 
 
 def _date(value: str | None, option: str) -> str | None:
@@ -38,8 +40,13 @@ def _report(value: str | None) -> str | None:
     return "1" if value.strip().lower() in ("site", "1") else value
 
 
-def _settings(base_url: str | None, delay: float | None) -> dict[str, Any]:
+def _settings(base_url: str | None, delay: float | None, pairs: list[str] = ()) -> dict[str, Any]:
     settings: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--set expects KEY=VALUE, got {pair!r}")
+        settings[key.strip()] = value
     if base_url:
         if not base_url.startswith(("http://", "https://")):
             raise UsageError(f"--base-url {base_url!r} must start with http:// or https://")
@@ -65,12 +72,15 @@ def register(app: typer.Typer) -> None:
         ids: str = typer.Option(None, "--ids", help="Only these consultation ids (comma-separated)."),
         db: str = _DB,
         delay: float = _DELAY,
+        set_: list[str] = _SET,
         today: str = _TODAY,
     ) -> None:
         """Public consultations from strategy.bg (API + feed; HTML page as fallback)."""
+        if ids is not None and not all(x.strip().isdigit() for x in ids.split(",")):
+            raise UsageError(f"--ids expects consultation ids like 12692,12693, got {ids!r}")
         kwargs = {"since": _date(since, "--since"), "report": _report(report), "full": "1" if full else None,
                   "ids": ids, "today": _date(today, "--today")}  # fmt: skip
-        run = run_spider("strategy", db_url=db, settings=_settings(base_url, delay), spider_kwargs={k: v for k, v in kwargs.items() if v})
+        run = run_spider("strategy", db_url=db, settings=_settings(base_url, delay, set_), spider_kwargs={k: v for k, v in kwargs.items() if v})
         exit_for(run)
 
     @crawl_app.command("pris")
@@ -81,10 +91,11 @@ def register(app: typer.Typer) -> None:
         all_acts: bool = typer.Option(False, "--all", help="Read every listed act, not only decisions approving bills."),
         db: str = _DB,
         delay: float = _DELAY,
+        set_: list[str] = _SET,
         today: str = _TODAY,
     ) -> None:
         """Acts of the Council of Ministers (ПРИС) from strategy.bg, at least the decisions approving bills."""
         kwargs = {"since": _date(since, "--since"), "report": _report(report), "all": "1" if all_acts else None,
                   "today": _date(today, "--today")}  # fmt: skip
-        run = run_spider("pris", db_url=db, settings=_settings(base_url, delay), spider_kwargs={k: v for k, v in kwargs.items() if v})
+        run = run_spider("pris", db_url=db, settings=_settings(base_url, delay, set_), spider_kwargs={k: v for k, v in kwargs.items() if v})
         exit_for(run)
