@@ -193,6 +193,19 @@ def test_bad_answers_become_issues_and_never_overwrite(tmp_path, sqlite_url):
         assert any("success: false" in m for m in messages)
     assert "errors 2" in bad.stderr
 
+    # A consultation withdrawn from the portal: 404 from the API and the page is a miss, not an error.
+    gone = world.consultations[4]
+    for url_path in (f"/api/consultations/{gone.id}", f"/bg/public-consultations/{gone.id}"):
+        target = path_for(tmp_path, url_path)
+        target.with_name(target.name + ".meta.json").write_text(json.dumps({"status": 404}))
+    with serve(tmp_path) as server:
+        withdrawn = crawl("strategy", server.url, sqlite_url, "--ids", str(gone.id))
+    assert withdrawn.returncode == 0, withdrawn.stderr[-3000:]
+    run = last_run(sqlite_url)
+    assert (run.status, run.misses, run.errors, run.changed) == ("ok", 2, 0, 0)
+    with session_scope(sqlite_url) as s:
+        assert s.get(Consultation, gone.id) is not None  # what we hold stays
+
 
 def test_report_backfill_then_api_agree(tmp_path, sqlite_url):
     world = make_world(seed=7)

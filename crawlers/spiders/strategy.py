@@ -286,7 +286,12 @@ class StrategySpider(scrapy.Spider):
 
     def page_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
-        yield IssueItem("http_error", f"{_failure_text(failure)} on the HTML fallback too; nothing stored", request.url, f"{request.cb_kwargs['cid']}-K")
+        key = f"{request.cb_kwargs['cid']}-K"
+        if failure.check(HttpError) and failure.value.response.status == 404:
+            # The page is only served for published consultations: withdrawn or unpublished.
+            yield IssueItem("miss", "not found on the page either (withdrawn or unpublished?); nothing stored", request.url, key)
+            return
+        yield IssueItem("http_error", f"{_failure_text(failure)} on the HTML fallback too; nothing stored", request.url, key)
 
     def on_error(self, failure: Failure) -> Iterator[IssueItem]:
         request = failure.request  # type: ignore[attr-defined]
