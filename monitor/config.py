@@ -14,6 +14,8 @@ Example (every key shown with its default, except the SMTP ones which are off by
     [health]
     error_rate = 0.1               # errors / records read above this = the source is broken
     reconcile_tolerance = 0        # records a source lists beyond what is stored before we complain
+    [health.min_records]           # fewer records listed and read than this = broken (default 1 each)
+    pris = 1
     [health.freshness_hours]       # a source not read successfully for longer than this is stale
     parliament = 36
     strategy = 36
@@ -122,6 +124,9 @@ class HealthConfig(_Section):
     freshness_hours: dict[str, Annotated[float, Field(gt=0)]] = Field(default_factory=_default_freshness)
     error_rate: Annotated[float, Field(ge=0, le=1)] = 0.1
     reconcile_tolerance: Annotated[int, Field(ge=0)] = 0
+    # A crawl that lists and reads fewer records than this is broken (default 1 per source: an empty
+    # answer is a layout change, not a quiet night); 0 for a source whose incremental window may be empty.
+    min_records: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
 
 
 class SmtpConfig(_Section):

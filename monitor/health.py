@@ -163,8 +163,11 @@ def check_source(session: Session, source: str, config: HealthConfig, now: dt.da
         add(Problem(source, "unfinished", f"crawl run {last.id} ended with {last.finish_reason!r}, not 'finished'", last.id))
     # Zero records and the error rate follow from a breakage already reported: say it once.
     read = records_read(last)
-    if not broken and read == 0 and last.listed == 0:
-        add(Problem(source, "zero_records", f"crawl run {last.id} read zero records — layout change or empty answer?", last.id))
+    minimum = config.min_records.get(source, 1)
+    if not broken and max(read, last.listed) < minimum:
+        what = "zero records" if max(read, last.listed) == 0 else f"only {max(read, last.listed)} records"
+        add(Problem(source, "zero_records",
+                    f"crawl run {last.id} read {what} (at least {minimum} expected) — layout change or empty answer?", last.id))
     rate = error_rate(last)
     if not broken and last.errors and rate > config.error_rate:
         detail = ", ".join(f"{k} {n}" for k, (n, _) in sorted(issues.items()) if k not in ("miss", "held"))

@@ -163,8 +163,9 @@ class PipelineLock:
         while not self._stop.wait(self.heartbeat_seconds):
             try:
                 self.heartbeat()
-            except Exception:  # noqa: BLE001 - a passing database hiccup must not kill the run
-                log.warning("lock heartbeat failed", exc_info=True)
+            except Exception as exc:  # noqa: BLE001 - a passing database hiccup must not kill the run
+                # e.g. SQLite busy while a crawl holds a long write; the next beat tries again.
+                log.warning("lock heartbeat skipped: %s", str(exc).splitlines()[0])
 
     def __enter__(self) -> PipelineLock:
         self.acquire()

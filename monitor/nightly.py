@@ -68,7 +68,8 @@ class StepSpec:
     requires_all: tuple[str, ...] = ()
     requires_any: tuple[str, ...] = ()
     long: bool = False  # crawl timeout instead of the step timeout
-    base_url: str | None = None  # which [sources] URL the command takes as --base-url
+    # (option, source): the command gets `option <[sources] <source>_url>` when that URL is configured.
+    url_options: tuple[tuple[str, str], ...] = ()
     counter: Counter | None = None
 
     def depends_on(self) -> dict[str, list[str]]:
@@ -118,13 +119,16 @@ def count_documents(session: Session, ctx: StepContext) -> dict[str, int]:
 CRAWLS = ("crawl_parliament", "crawl_strategy", "crawl_pris")
 
 STEPS: tuple[StepSpec, ...] = (
-    StepSpec("crawl_parliament", ("crawl", "parliament"), crawl_sources=("parliament",), long=True, base_url="parliament"),
-    StepSpec("crawl_strategy", ("crawl", "strategy"), crawl_sources=("strategy",), long=True, base_url="strategy"),
+    StepSpec("crawl_parliament", ("crawl", "parliament"), crawl_sources=("parliament",), long=True,
+             url_options=(("--base-url", "parliament"),)),
+    StepSpec("crawl_strategy", ("crawl", "strategy"), crawl_sources=("strategy",), long=True,
+             url_options=(("--base-url", "strategy"),)),
     # ПРИС now lives inside strategy.bg (research/strategy_bg.md): same base URL.
-    StepSpec("crawl_pris", ("crawl", "pris"), crawl_sources=("pris",), long=True, base_url="strategy"),
+    StepSpec("crawl_pris", ("crawl", "pris"), crawl_sources=("pris",), long=True, url_options=(("--base-url", "strategy"),)),
     # Documents of whatever was crawled; linking needs bills or consultations, whichever came in.
     StepSpec("documents", ("documents", "fetch"), crawl_sources=("documents",), requires_any=CRAWLS, long=True,
-             counter=count_documents),
+             counter=count_documents,
+             url_options=(("--parliament-base-url", "parliament"), ("--strategy-base-url", "strategy"))),
     StepSpec("link", ("link",), requires_any=CRAWLS, counter=count_links),
     # Evaluation does not wait for the documents: a missing file is an UNKNOWN finding, not a reason
     # to leave last night's changes unevaluated.
@@ -327,9 +331,12 @@ def run_step(spec: StepSpec, db_url: str, config: Config, log_dir: Path) -> Step
     result.log = str(log_path)
     timeout = (config.pipeline.crawl_timeout_minutes if spec.long else config.pipeline.step_timeout_minutes) * 60
     argv = [sys.executable, "-m", "monitor.cli", *spec.command]
-    base_url = getattr(config.sources, f"{spec.base_url}_url") if spec.base_url else None
-    if base_url:  # as an option too: the crawl command relaxes its politeness for a loopback replay server
-        argv += ["--base-url", base_url]
+    for option, source in spec.url_options:
+        # As options, not only in the environment: the commands drop their politeness delays
+        # when every site they talk to is a loopback replay server.
+        base_url = getattr(config.sources, f"{source}_url")
+        if base_url:
+            argv += [option, base_url]
     argv += config.pipeline.step_args.get(spec.name, [])
     log.info("step %s: %s", spec.name, " ".join(["lexwatch", *argv[3:]]))
     code = run_command(argv, env=_child_env(db_url, config), log_path=log_path, timeout=timeout)

@@ -88,6 +88,7 @@ def test_layout_change_and_zero_records_and_error_rate(db_url):
                issues=[("layout", "bill page has no L_Act_sign")])
     report = {p.source: p for p in _report(db_url).problems}
     assert report["strategy"].kind == "zero_records"
+    assert report["strategy"].message.startswith(f"crawl run {report['strategy'].run_id} read zero records (at least 1 expected)")
     assert report["pris"].kind == "error_rate"
     assert "3 errors for 8 records read (27% > 10%)" in report["pris"].message
     assert "[http_error 1, parse_error 2]" in report["pris"].message
@@ -155,3 +156,15 @@ def test_failed_pipeline_steps_and_interrupted_runs(db_url):
 def _report(url: str):
     with session_scope(url) as s:
         return check_health(s, HealthConfig())
+
+
+def test_min_records_per_source(db_url):
+    _healthy(db_url)
+    with session_scope(db_url) as s:
+        _crawl(s, "pris", hours_ago=0.1, listed=0, unchanged=0)  # an incremental window with nothing in it
+        _crawl(s, "strategy", hours_ago=0.1, listed=2, unchanged=2)
+    with session_scope(db_url) as s:
+        quiet_pris = HealthConfig(min_records={"pris": 0, "strategy": 5})
+        problems = {p.source: p.message for p in check_health(s, quiet_pris).problems}
+    assert set(problems) == {"strategy"}
+    assert "read only 2 records (at least 5 expected)" in problems["strategy"]
