@@ -116,14 +116,15 @@ def test_crawl_store_recrawl_and_deadline_change(tmp_path, db_url):
         # robots.txt, feed, one filtered list page, two details
         assert server.requests - hits == 5 and run.requests == 5
 
-        # 3. A deadline extended on the portal: exactly one new version.
-        changed = world.consultations[-1]
+        # 3. A deadline extended on the portal: exactly one new version. The other recent one is
+        # read from its page this time (the API fails): same record, no new version.
+        changed, via_page = world.consultations[-1], world.consultations[-2]
         changed.date_close += dt.timedelta(days=14)
-        render(tmp_path, world, html_fallback={shell_id: "shell", error_id: "500"}, migrated=[migrated.id])
+        render(tmp_path, world, html_fallback={shell_id: "shell", error_id: "500", via_page.id: "500"}, migrated=[migrated.id])
         third = crawl("strategy", server.url, db_url)
         assert third.returncode == 0, third.stderr[-3000:]
         run = last_run(db_url)
-        assert (run.new, run.changed, run.unchanged) == (0, 1, 1)
+        assert (run.new, run.changed, run.unchanged, run.misses) == (0, 1, 1, 1)
         assert count(db_url, RecordVersion) == versions + 1
         with session_scope(db_url) as s:
             versions_of = history(s, "consultation", changed.id)

@@ -263,7 +263,7 @@ def test_html_page_fallback_reads_the_inferred_layout():
     assert (item.date_open, item.date_close) == (c.date_open, c.date_close)
     assert item.act_type == c.act_type and item.act_type_id == c.act_type_id and item.level == "Централно"
     assert item.institution_name == corpus.MINISTRIES[c.ministry][1]
-    assert item.comments_count == len(c.comments) and item.first_comment_at == c.comments[0].replace(second=0, microsecond=0)
+    assert item.comments_count == len(c.comments) and item.first_comment_at == dt.datetime.combine(c.comments[0].date(), dt.time())
     # Types are inferred from the descriptions, and match the portal's types of the same files.
     assert [(d.doc_type, d.file_id) for d in item.documents] == [(t, f) for t, _d, f in c.documents]
     assert all(d.type_inferred for d in item.documents)

@@ -26,7 +26,13 @@ from scrapy.crawler import Crawler
 from sqlalchemy.orm import Session
 
 from crawlers.runs import report_issue, stat_key
-from crawlers.strategy.items import ConsultationDocumentItem, ConsultationItem, CouncilActItem, IssueItem
+from crawlers.strategy.items import (
+    ConsultationDocumentItem,
+    ConsultationItem,
+    CouncilActItem,
+    IssueItem,
+    consultation_from_record,
+)
 from db.engine import session_factory
 from db.models import Consultation, ConsultationDocument, CouncilAct, utcnow
 from db.versioning import VersionResult, current_version, record_version, store_raw
@@ -95,6 +101,31 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+# What the page shows as reliably as the API; the rest of a page reading is coarser (no
+# law, inferred file types, the institution as the page names it) and must not replace it.
+PAGE_FIELDS = (
+    "title", "date_open", "date_close", "duration_days", "short_term_reason",
+    "comments_count", "first_comment_at", "last_comment_at",
+)  # fmt: skip
+
+
+def overlay_page(stored: dict[str, Any], page: ConsultationItem) -> ConsultationItem:
+    """A page reading (the API failed) laid over the stored API/report record: the page's
+    dates, title, reason and comments, the ПРИС link if it shows one, and files it lists that
+    we do not hold. Reading the page instead of the API thus changes nothing by itself."""
+    fresh = page.to_record()
+    data = dict(stored)
+    for key in PAGE_FIELDS:
+        data[key] = fresh[key]
+    if fresh.get("pris_id"):
+        data["pris_id"] = fresh["pris_id"]
+    have = {_doc_key(d) for d in stored.get("documents") or ()}
+    data["documents"] = list(stored.get("documents") or ()) + [d for d in fresh["documents"] if _doc_key(d) not in have]
+    merged = consultation_from_record(data, source="html", source_url=page.source_url, raw=page.raw)
+    merged.raw_url = page.raw_url
+    return merged
+
+
 CONSULTATION_COLUMNS = (
     "reg_num", "title", "description_text", "description_raw", "act_type", "level", "policy_area",
     "institution_id", "institution_name", "date_open", "date_close", "duration_days", "short_term_reason",
@@ -109,6 +140,12 @@ def store_consultation(
     now = utcnow()
     if merge:
         _merge_with_current(session, item)
+    if item.source == "html":
+        cur = current_version(session, "consultation", str(item.id))
+        if cur is not None:
+            act_type_id = item.act_type_id
+            item = overlay_page(cur.data, item)
+            item.act_type_id = act_type_id
     result = record_version(
         session, "consultation", item.id, item.to_record(),
         raw_payload_id=_raw_id(session, source, item), crawl_run_id=crawl_run_id,

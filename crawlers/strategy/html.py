@@ -25,7 +25,7 @@ from crawlers.strategy.text import html_to_text, rich_text
 from monitor.errors import SourceError
 
 _DMY = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})")
-_DMY_HM = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})\s+(\d{1,2}):(\d{2})")
+_DMY_HM = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})\s+\d{1,2}:\d{2}")
 _FILE_VERSIONED = re.compile(r"^(?P<desc>.*?)\s+-\s+вер\.\s*(?P<ver>[\w.]+)\s*\|\s*(?P<date>\d{2}\.\d{2}\.\d{4})\s*$", re.S)
 _FILE_IMPORTED = re.compile(r"^(?P<desc>.*?)\s+-\s+(?P<date>\d{2}\.\d{2}\.\d{4})\s*$", re.S)
 _TOTAL_COMMENTS = re.compile(r"Общо\s+(\d+)\s+коментар", re.I)
@@ -115,13 +115,16 @@ def _documents(sel: Selector, page_url: str) -> list[ConsultationDocumentItem]:
 
 
 def _comments(sel: Selector) -> tuple[int, dt.datetime | None, dt.datetime | None]:
-    """Count and first/last comment times; the author links are not read (personal data)."""
+    """Count and first/last comment days; the author links are not read (personal data).
+
+    The page shows the time too, but the API gives only the day (`created_at::date`): days
+    only, so the same consultation read either way gives the same record."""
     stamps: list[dt.datetime] = []
     for span in sel.css("div.obj-comment span.obj-icon-info.text-muted"):
         m = _DMY_HM.search(" ".join(span.css("::text").getall()))
         if m:
-            d, mo, y, h, mi = (int(g) for g in m.groups())
-            stamps.append(dt.datetime(y, mo, d, h, mi))
+            d, mo, y = (int(g) for g in m.groups())
+            stamps.append(dt.datetime(y, mo, d))
     total = None
     for p in sel.css("p.fw-600"):
         m = _TOTAL_COMMENTS.search(" ".join(p.css("::text").getall()))

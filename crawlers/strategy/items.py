@@ -179,3 +179,32 @@ class IssueItem:
     message: str
     url: str | None = None
     record_key: str | None = None
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def consultation_from_record(data: dict[str, Any], *, source: Source, source_url: str, raw: bytes | None = None) -> ConsultationItem:
+    """The inverse of `ConsultationItem.to_record` (for records built from a stored version)."""
+    stamp = lambda v: dt.datetime.fromisoformat(v) if v else None  # noqa: E731
+    return ConsultationItem(
+        id=data["id"], reg_num=data["reg_num"], title=data["title"],
+        date_open=dt.date.fromisoformat(data["date_open"]), date_close=dt.date.fromisoformat(data["date_close"]),
+        source=source, source_url=source_url, description_raw=data.get("description_raw"),
+        description_text=data.get("description_text"), act_type=data.get("act_type"), level=data.get("level"),
+        policy_area=data.get("policy_area"), institution_id=data.get("institution_id"),
+        institution_name=data.get("institution_name"), short_term_reason=data.get("short_term_reason"),
+        published=data.get("published"), legislative_program_id=data.get("legislative_program_id"),
+        operational_program_id=data.get("operational_program_id"), law_name=data.get("law_name"),
+        law_id=data.get("law_id"), pris_id=data.get("pris_id"), comments_count=data.get("comments_count") or 0,
+        first_comment_at=stamp(data.get("first_comment_at")), last_comment_at=stamp(data.get("last_comment_at")),
+        documents=[
+            ConsultationDocumentItem(
+                url=d["url"], doc_type=d.get("doc_type"), type_inferred=bool(d.get("type_inferred")),
+                description=d.get("description"), version_date=_day(d.get("version_date")), file_id=d.get("file_id"),
+            )
+            for d in data.get("documents") or ()
+        ],
+        raw=raw,
+    )  # fmt: skip
