@@ -5,6 +5,7 @@ import json
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from monitor.config import load_config
@@ -39,6 +40,7 @@ def register(app: typer.Typer) -> None:
             table.add_column(col)
         for job in jobs:
             grace = job["misfire_grace_time"]
-            table.add_row(job["id"], job["trigger"], job["next_run_time"] or "paused",
-                          f"{grace / 3600:g}" if grace else "-", job["func"])
+            trigger = f"{job['trigger']} {job['timezone'] or ''}".strip()
+            table.add_row(escape(job["id"]), escape(trigger), job["next_run_time"] or "paused",
+                          f"{grace / 3600:g}" if grace else "-", escape(job["func"]))
         Console().print(table)
