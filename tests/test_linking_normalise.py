@@ -167,6 +167,16 @@ def test_second_amended_law_goes_to_rest():
     assert u.rest == "" and u.law_name.endswith("и за дружествата за секюритизация")
 
 
+def test_a_new_code_named_adjective_first():
+    bill = n("Законопроект за Наказателно-процесуален кодекс")
+    pris = n("ЗА ОДОБРЯВАНЕ НА ЗАКОНОПРОЕКТ / Наказателно-процесуален кодекс /")
+    cons = n("Проект на Наказателно-процесуален кодекс")
+    assert (bill.kind, bill.act, bill.law_name) == (pris.kind, pris.act, pris.law_name) == (cons.kind, cons.act, cons.law_name) \
+        == ("new", "кодекс", "наказателно-процесуален кодекс")
+    amend = n("Законопроект за изменение и допълнение на Наказателно-процесуалния кодекс")
+    assert amend.kind == "amend" and amend.law_name == bill.law_name
+
+
 def test_code_and_law_of_the_same_words_differ_in_head():
     code = n("Законопроект за изменение и допълнение на Кодекса за застраховането")
     law = n("Проект на Закон за изменение и допълнение на Закона за застраховането")

@@ -177,6 +177,7 @@ _PREFIXES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(_APPROVE + r"(?:проекта? на )?законопроект(?:а|и)?\s*/?\s*(?=закон|кодекс)"), ""),
     (re.compile(_APPROVE + r"(?:проекта? на )?законопроект(?:а|и)?\s*/?\s*(?=за )"), "закон "),
     (re.compile(_APPROVE + r"проекта? на (?=закон|кодекс)"), ""),
+    (re.compile(_APPROVE + r"(?:проекта? на )?законопроект(?:а|и)?\s*/\s*"), ""),  # „/ Наказателно-процесуален кодекс /“
     (re.compile(r"^(?:проект на |проекто-?)+"), ""),
     (re.compile(r"^общ законопроект за "), "закон за "),
     (re.compile(r"^законопроект(?:а)? за "), "закон за "),
@@ -354,10 +355,10 @@ def normalise_title(title: str | None) -> NormalTitle:
     """Take a bill, consultation or ПРИС title apart (see NormalTitle). Never raises."""
     text = clean_text(title or "")
     if "одобряване" in text:
-        for pattern, repl in _PREFIXES[:3]:
+        for pattern, repl in _PREFIXES[:4]:
             text = pattern.sub(repl, text, count=1)
     if text.startswith(_PREFIX_STARTS):
-        for pattern, repl in _PREFIXES[3:]:
+        for pattern, repl in _PREFIXES[4:]:
             text = pattern.sub(repl, text, count=1)
     if "зи" in text or "зд" in text:
         for pattern, repl in _ABBREV_ACT:
@@ -396,5 +397,10 @@ def normalise_title(title: str | None) -> NormalTitle:
             obj, act = inner, "кодекс"
         law, rest = _nominative_law(obj)
         return _finish("new", act, law, rest, full)
+    # A new code or law named adjective-first: „наказателно-процесуален кодекс“, „търговски закон“.
+    m = _OBJ_HEAD_RE.match(text)
+    if m and _HEADS[m.group("head")] in LAW_HEADS and 0 < len(m.group("pre").split()) <= 2:
+        law, rest = _nominative_law(text)
+        return _finish("new", _HEADS[m.group("head")], law, rest, full)
     # Something else („консултационен документ …“, a municipal programme, …).
     return _finish("other", "", text, "", full)
