@@ -206,3 +206,53 @@ def test_schedule_show_json(sqlite_url, tmp_path):
     assert job["id"] == "lexwatch-nightly" and job["func"] == "monitor.schedule:nightly_job"
     assert job["trigger"] == "cron[hour='2', minute='30']" and job["timezone"] == "Europe/Sofia"
     assert len(_rows(sqlite_url)) == 1  # showing changed nothing
+
+
+def _quiet_config(tmp_path: Path) -> Path:
+    """A config whose pipeline has every crawl disabled: the run is health + digest only."""
+    path = tmp_path / "quiet.toml"
+    path.write_text(
+        f'[feed]\npath = "{tmp_path / "feed.atom"}"\n[pipeline]\nlog_dir = "{tmp_path / "logs"}"\n'
+        'disabled = ["crawl_parliament", "crawl_strategy", "crawl_pris"]\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_scheduled_nightly_job_records_a_run(sqlite_url, tmp_path):
+    from db.engine import session_scope
+    from db.models import PipelineRun
+    from monitor.schedule import nightly_job
+
+    config = Config()
+    scheduler = make_scheduler(sqlite_url, config, blocking=False)
+    ensure_job(scheduler, sqlite_url, config, job_id="nightly-now", func=nightly_job,
+               kwargs={"config_path": str(_quiet_config(tmp_path)), "db_url": sqlite_url},
+               trigger=DateTrigger(run_date=dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=1)))
+    done, seen = _watch(scheduler, EVENT_JOB_EXECUTED)
+    scheduler.start()
+    try:
+        assert done.wait(FIRES)
+    finally:
+        scheduler.shutdown(wait=True)
+    assert seen[0].exception is None
+    with session_scope(sqlite_url) as s:
+        [run] = s.query(PipelineRun).all()
+        assert (run.trigger, run.status) == ("schedule", "ok")
+        assert [st["status"] for st in run.steps][-2:] == ["ok", "ok"]
+
+
+def test_scheduled_job_does_not_overlap_a_running_pipeline(sqlite_url, tmp_path, caplog):
+    import os
+    import socket
+
+    from db.engine import session_scope
+    from db.models import PipelineRun, RunLock, utcnow
+    from monitor.schedule import nightly_job
+
+    with session_scope(sqlite_url) as s:  # a manual run of another live process holds the lock
+        s.add(RunLock(name="nightly", holder=f"{socket.gethostname()}:{os.getppid()}", acquired_at=utcnow(), heartbeat_at=utcnow()))
+    nightly_job(config_path=str(_quiet_config(tmp_path)), db_url=sqlite_url)
+    assert "scheduled run not started: another nightly run is in progress" in caplog.text
+    with session_scope(sqlite_url) as s:
+        assert s.query(PipelineRun).count() == 0
