@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from conftest import load_shared_json
 from db.engine import session_scope
-from db.models import Bill, Consultation, Initiative, InitiativeLink, LinkRun
+from db.models import Bill, Initiative, InitiativeLink, LinkRun, utcnow
 from monitor.errors import LexwatchError, UsageError
 from monitor.linking.build import link
 from monitor.linking.decisions import decide_link
@@ -216,7 +216,7 @@ def test_incremental_run_touches_only_what_a_change_concerns(db_url):
     with session_scope(db_url) as s:
         bill = s.get(Bill, 14)
         bill.title = "Законопроект за изменение и допълнение на Закона за здравето"
-        bill.last_changed_at = dt.datetime.utcnow()
+        bill.last_changed_at = utcnow()
     report = run(db_url)
     with session_scope(db_url) as s:
         assert all(lk.target_id != 105 for lk in the_link(s, 14, "consultation"))
@@ -278,7 +278,7 @@ def test_merged_bills_join_one_initiative(db_url):
                  relations=[("union", 51), ("union", 52)])
         for bid in (51, 52):
             b = s.get(Bill, bid)
-            b.merged_into_id, b.last_changed_at = 53, dt.datetime.utcnow()
+            b.merged_into_id, b.last_changed_at = 53, utcnow()
     report = run(db_url)
     with session_scope(db_url) as s:
         inits = s.scalars(select(Initiative).order_by(Initiative.id)).all()
