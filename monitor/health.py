@@ -223,7 +223,7 @@ def check_health(
     now: dt.datetime | None = None,
 ) -> HealthReport:
     now = now or utcnow()
-    names = sources or tuple(dict.fromkeys([*STORED_MODEL, *config.freshness_hours]))
+    names = tuple(dict.fromkeys([*STORED_MODEL, *config.freshness_hours])) if sources is None else sources
     report = HealthReport(now, [check_source(session, name, config, now) for name in names])
     if include_pipeline:
         report.pipeline_problems = check_pipeline(session, lock_held)

@@ -135,6 +135,12 @@ STEPS: tuple[StepSpec, ...] = (
     StepSpec("evaluate", ("evaluate",), requires_all=("link",), counter=count_evaluations),
 )
 
+def checked_sources(config: Config, steps: tuple[StepSpec, ...] = STEPS) -> tuple[str, ...]:
+    """The sources whose health to check: those a crawl step reads, unless that step is disabled."""
+    return tuple(source for spec in steps if spec.name in CRAWLS and spec.name not in config.pipeline.disabled
+                 for source in spec.crawl_sources)
+
+
 COUNT_FIELDS = ("listed", "new", "changed", "unchanged", "held", "misses", "errors")
 
 
@@ -488,7 +494,7 @@ def _check_and_notify(
     check = StepResult("health", "ok", {"all": [], "any": []}, started_at=utcnow())
     try:
         with session_scope(url) as s:
-            report = health.check_health(s, config.health, include_pipeline=False)
+            report = health.check_health(s, config.health, sources=checked_sources(config), include_pipeline=False)
         check.counts = {"problems": len(report.problems)}
     except Exception as exc:  # noqa: BLE001
         log.exception("health check failed")

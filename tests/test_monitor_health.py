@@ -168,3 +168,16 @@ def test_min_records_per_source(db_url):
         problems = {p.source: p.message for p in check_health(s, quiet_pris).problems}
     assert set(problems) == {"strategy"}
     assert "read only 2 records (at least 5 expected)" in problems["strategy"]
+
+
+def test_status_skips_sources_whose_crawl_is_disabled(db_url, tmp_path):
+    with session_scope(db_url) as s:
+        _store_records(s)
+        _crawl(s, "parliament")
+        _crawl(s, "strategy")  # ПРИС never crawled: a problem unless its crawl is switched off
+    assert _status(db_url).exit_code == 1
+    config = tmp_path / "c.toml"
+    config.write_text('[pipeline]\ndisabled = ["crawl_pris"]\n', encoding="utf-8")
+    result = _status(db_url, "--config", str(config), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [s["source"] for s in json.loads(result.stdout)["sources"]] == ["parliament", "strategy"]

@@ -110,6 +110,7 @@ def test_run_nightly_refused_while_another_run_holds_the_lock(db_url, tmp_path):
     assert "took over the stale nightly lock" in proc.stderr
     assert proc.returncode == 0, proc.stderr
     run = json.loads(proc.stdout)
+    assert run["problems"] == []  # disabled sources are not checked either
     assert {s["name"]: s["status"] for s in run["steps"]} == {
         "crawl_parliament": "disabled", "crawl_strategy": "disabled", "crawl_pris": "disabled",
         "documents": "disabled", "link": "disabled", "evaluate": "disabled", "health": "ok", "alerts": "ok",

@@ -18,6 +18,7 @@ from monitor.config import load_config
 from monitor.errors import UsageError
 from monitor.health import check_health
 from monitor.lock import current_lock, stale_reason
+from monitor.nightly import checked_sources
 
 
 def _iso(value) -> str | None:
@@ -51,7 +52,7 @@ def register(app: typer.Typer) -> None:
         with open_session(url) as s:
             lock = current_lock(url)
             live = lock is not None and stale_reason(lock, dt.timedelta(minutes=config.lock.stale_after_minutes)) is None
-            report = check_health(s, config.health, lock_held=live)
+            report = check_health(s, config.health, sources=checked_sources(config), lock_held=live)
             recent = s.scalars(select(PipelineRun).order_by(PipelineRun.started_at.desc(), PipelineRun.id.desc()).limit(runs)).all()
             data = {
                 **report.to_dict(),
