@@ -98,8 +98,12 @@ def initiatives_show(
     """One initiative: its bill(s), consultation(s) with reg_num, decision(s), and each link's
     method, score, status and evidence."""
     _check_format(fmt)
+    from criteria.store import latest_evaluation  # the rules engine's latest verdicts (criteria/)
+    from monitor.commands.evaluate import print_evaluation
+
     with open_session(db) as session:
         data = show_initiative(session, ref)
+        data["evaluation"] = latest_evaluation(session, data["initiative"]["id"])
     if fmt == "json":
         _json(data)
         return
@@ -123,6 +127,7 @@ def initiatives_show(
                       lk["status"] + (f" by {lk['decided_by']}" if lk["decided_by"] else ""), lk["flag"] or "",
                       _evidence_summary(lk["evidence"]) + (f" — {lk['note']}" if lk["note"] else ""))
     Console(width=max(out.width, 160)).print(table)
+    print_evaluation(out, data["evaluation"])
 
 
 def _evidence_summary(ev: dict[str, Any]) -> str:
