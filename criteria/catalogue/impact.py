@@ -134,8 +134,9 @@ def ia_02(f: Facts, s: dict[str, Any]) -> Result:
 )
 def ia_03(f: Facts, s: dict[str, Any]) -> Result:
     """The CoM administration (directorate "Модернизация на администрацията") scrutinises IA quality and
-    gives opinions [C: OECD 2022]; the portal's document type "Становище на администрацията на
-    Министерския съвет" [C]. CoM bill: PASS if the opinion is published, FAIL if absent; N/A for MP
+    gives opinions [C: OECD 2022]; УПМС art. 15(3) т. 5 as amended in 2016 gives a unit of the CoM
+    administration the monitoring of consultations and opinions [C, partial text]; the portal's document
+    type "Становище на администрацията на Министерския съвет" [C]. CoM bill: PASS if the opinion is published, FAIL if absent; N/A for MP
     bills. (The Council for Administrative Reform gives no per-draft opinions, §2.4.)"""
     types, kinds = _consultation_kinds(f)
     bill_opinion = sorted({d.url for d in f.bill_doc_kinds.get("ia_opinion", [])})

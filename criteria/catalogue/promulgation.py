@@ -16,8 +16,8 @@ from criteria.facts import Facts, iso
 from criteria.principles import Principle as P
 
 PARL = "parliamentary"
-_KIND_BG = {"promulgation": "обнародването в ДВ", "decree": "указа за обнародване"}
-_KIND_EN = {"promulgation": "promulgation in the ДВ", "decree": "the promulgation decree"}
+_KIND_BG = {"promulgation": "Обнародването в ДВ е", "decree": "Указът за обнародване е издаден"}
+_KIND_EN = {"promulgation": "Promulgation in the ДВ came", "decree": "The promulgation decree was issued"}
 
 
 def _vetoed(f: Facts) -> bool:
@@ -53,10 +53,10 @@ def dv_01(f: Facts, s: dict[str, Any]) -> Result:
     days = (when - adopted).days
     ev["days"] = days
     if days <= s["max_days"]:
-        return passed(f"{_KIND_BG[kind].capitalize()} е {days} дни след приемането на {fmt(adopted)}.",
-                      f"{_KIND_EN[kind].capitalize()} came {days} days after adoption on {adopted}.", ev)
-    return fail(f"{_KIND_BG[kind].capitalize()} е {days} дни след приемането на {fmt(adopted)} (над {s['max_days']}).",
-                f"{_KIND_EN[kind].capitalize()} came {days} days after adoption on {adopted} (over {s['max_days']}).", ev)
+        return passed(f"{_KIND_BG[kind]} {days} дни след приемането на {fmt(adopted)}.",
+                      f"{_KIND_EN[kind]} {days} days after adoption on {adopted}.", ev)
+    return fail(f"{_KIND_BG[kind]} {days} дни след приемането на {fmt(adopted)} (над {s['max_days']}).",
+                f"{_KIND_EN[kind]} {days} days after adoption on {adopted} (over {s['max_days']}).", ev)
 
 
 @criterion(
