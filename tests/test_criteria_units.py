@@ -583,3 +583,27 @@ def test_with_overrides_does_not_change_defaults():
     changed = th.with_overrides({"CONS-02": {"min_days": 20}})
     assert th.section("CONS-02")["min_days"] == 30 and changed.section("CONS-02")["min_days"] == 20
     assert replace(th).hash == th.hash
+
+
+def test_generated_world_evaluates_to_json_serialisable_results():
+    """Every branch the generated world reaches yields JSON-ready findings (what the store writes)."""
+    import json
+    import sys
+
+    from conftest import REPO_ROOT
+
+    sys.path.insert(0, str(REPO_ROOT / "bench"))
+    try:
+        from evaluate import to_initiatives  # bench/evaluate.py's world -> engine input
+    finally:
+        sys.path.remove(str(REPO_ROOT / "bench"))
+    from crawlers.corpus.world import generate_world
+
+    seen: set[tuple[str, str]] = set()
+    for initiative in to_initiatives(generate_world(400, seed=3)):
+        result = evaluate(initiative, defaults(), D(2026, 11, 20))
+        json.dumps(result.to_dict(), ensure_ascii=False)
+        json.dumps(result.summary(), ensure_ascii=False)
+        seen |= {(f.criterion_id, f.verdict.value) for f in result.findings}
+        assert not [f.criterion_id for f in result.findings if "error" in f.labels]  # no check raised
+    assert {("CONS-02", "PASS"), ("CONS-03", "FAIL"), ("NA-03", "WARN"), ("NA-04", "WARN"), ("LT-01", "WARN")} <= seen

@@ -264,8 +264,10 @@ def na_07(f: Facts, s: dict[str, Any]) -> Result:
         days = (f.as_of - sub).days
         ev["days_pending"] = days
         if days > s["stalled_days"]:
-            return warn(f"Висящ от {days} дни.", f"Pending for {days} days (stalled).", ev, labels=("stalled",))
-        return passed(f"Висящ от {days} дни.", f"Pending for {days} days.", ev,
+            return warn(f"Законопроектът е внесен преди {days} дни и още не е приет (застой).",
+                        f"Submitted {days} days ago and still pending (stalled).", ev, labels=("stalled",))
+        return passed(f"Законопроектът е внесен преди {days} дни и се разглежда.",
+                      f"Submitted {days} days ago and pending.", ev,
                       recheck_on=sub + dt.timedelta(days=s["stalled_days"] + 1))
     return not_applicable(f"Законопроектът не е приет (статус: {f.bill.status}).",
                           f"The bill was not adopted (status: {f.bill.status}).", ev)
