@@ -6,7 +6,7 @@ incremental no-op run and a rebuild), the speed-up over a naive pairwise Python 
 measured on a sample of bills and extrapolated, and precision/recall against the
 generator's truth.
 
-    .venv/bin/python bench/link.py [--bills 15000] [--consultations 12000] [--no-db]
+    .venv/bin/python bench/link.py [--bills 15000] [--consultations 12000] [--no-db] [--pg [URL]]
 """
 from __future__ import annotations
 
@@ -16,19 +16,22 @@ import os
 import sys
 import tempfile
 import time
+import uuid
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rapidfuzz import fuzz  # noqa: E402
-from sqlalchemy import insert  # noqa: E402
+from sqlalchemy import insert, update  # noqa: E402
 
 from crawlers.corpus.vocab import COMMITTEES, MINISTRIES  # noqa: E402
 from crawlers.corpus.world import World, generate_world  # noqa: E402
 from db import migrate  # noqa: E402
 from db.engine import session_scope  # noqa: E402
-from db.models import Bill, BillCommittee, Consultation, CouncilAct  # noqa: E402
+from db.models import Bill, BillCommittee, Consultation, CouncilAct, utcnow  # noqa: E402
 from monitor.linking.build import link  # noqa: E402
 from monitor.linking.engine import BillIn, ConsultationIn, DecisionIn, Proposal, propose  # noqa: E402
 from monitor.linking.normalise import normalise_title  # noqa: E402
@@ -99,6 +102,9 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--sample", type=int, default=60, help="bills in the naive loop's sample")
     ap.add_argument("--no-db", action="store_true", help="only the in-memory matching")
+    ap.add_argument("--pg", metavar="URL", nargs="?", const=os.environ.get(
+        "LEXWATCH_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"),
+        help="also run `link` on a temporary database created on this PostgreSQL server")
     args = ap.parse_args()
 
     t = time.perf_counter()
@@ -130,21 +136,59 @@ def main() -> None:
     if args.no_db:
         return
     with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{tmp}/bench.sqlite3"
-        migrate.upgrade(url)
-        t = time.perf_counter()
-        load_db(url, world)
-        print(f"SQLite loaded in {time.perf_counter() - t:.1f} s (not part of the link timings)")
-        for label, rebuild in (("lexwatch link, first run", False), ("lexwatch link, nothing changed", False),
-                               ("lexwatch link --rebuild", True)):
-            normalise_title.cache_clear()
-            t = time.perf_counter()
-            with session_scope(url) as s:
-                report = link(s, rebuild=rebuild)
-            total = time.perf_counter() - t
-            print(f"{label:32} {total:6.2f} s  examined {report.bills_examined}, initiatives +{report.initiatives_created}, "
-                  f"links +{report.links_created} ~{report.links_updated} -{report.links_removed}")
+        run_link_timings("SQLite", f"sqlite:///{tmp}/bench.sqlite3", world)
+    if args.pg:
+        with temporary_pg_database(args.pg) as url:
+            run_link_timings("PostgreSQL", url, world)
 
+
+def run_link_timings(label: str, url: str, world: World) -> None:
+    migrate.upgrade(url)
+    t = time.perf_counter()
+    load_db(url, world)
+    print(f"{label}: loaded in {time.perf_counter() - t:.1f} s (not part of the link timings)")
+    for what, rebuild in (("lexwatch link, first run", False), ("lexwatch link, nothing changed", False),
+                          ("lexwatch link --rebuild", True)):
+        normalise_title.cache_clear()
+        t = time.perf_counter()
+        with session_scope(url) as s:
+            report = link(s, rebuild=rebuild)
+        total = time.perf_counter() - t
+        print(f"  {what:32} {total:6.2f} s  examined {report.bills_examined}, initiatives +{report.initiatives_created}, "
+              f"links +{report.links_created} ~{report.links_updated} -{report.links_removed}")
+    # A night's worth of changes: 1 % of the bills re-read with changes, 1 % of consultations changed.
+    ids = [b.id for b in world.bills][:: 100]
+    cids = [c.id for c in world.consultations][:: 100]
+    with session_scope(url) as s:
+        now = utcnow()
+        s.execute(update(Bill).where(Bill.id.in_(ids)).values(last_changed_at=now))
+        s.execute(update(Consultation).where(Consultation.id.in_(cids)).values(last_changed_at=now))
+    normalise_title.cache_clear()
+    t = time.perf_counter()
+    with session_scope(url) as s:
+        report = link(s)
+    print(f"  {'incremental, 1 % changed':32} {time.perf_counter() - t:6.2f} s  examined {report.bills_examined}, "
+          f"links +{report.links_created} ~{report.links_updated} -{report.links_removed}")
+
+
+@contextmanager
+def temporary_pg_database(server_url: str) -> Iterator[str]:
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    from db.engine import dispose_engines
+
+    name = f"lexwatch_bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        dispose_engines()
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
 
 if __name__ == "__main__":
     main()

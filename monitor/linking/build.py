@@ -212,19 +212,19 @@ def _load_links(session: Session) -> list[_Link]:
     return [_Link(*r) for r in rows]
 
 
-def explicit_references(session: Session, bill_ids: Iterable[int] | None) -> dict[int, set[int]]:
+def explicit_references(session: Session, bill_ids: Iterable[int] | None = None) -> dict[int, set[int]]:
     """Consultation ids named in each bill's documents (`documents.analysis.consultation_refs`,
     or found in the text when a document has no analysis yet). Old-portal ids cannot be
     mapped to the new portal's and are ignored (research/strategy_bg.md §4.3)."""
     from criteria.documents.consultation_refs import find_consultation_refs
 
     refs: dict[int, set[int]] = defaultdict(set)
-    base = select(Document.id, Document.owner_id, Document.analysis).where(Document.owner_type == "bill")
+    # Only the refs part of the analysis JSON is read (parsing whole analyses would dominate).
+    base = select(Document.id, Document.owner_id, Document.analysis["consultation_refs"]).where(Document.owner_type == "bill")
     queries = [base] if bill_ids is None else [base.where(Document.owner_id.in_(c)) for c in _chunks(sorted(bill_ids))]
     unanalysed: list[int] = []
     for q in queries:
-        for doc_id, owner_id, analysis in session.execute(q):
-            found = analysis.get("consultation_refs") if isinstance(analysis, dict) else None
+        for doc_id, owner_id, found in session.execute(q):
             if isinstance(found, dict):
                 for cid in found.get("consultation_ids") or []:
                     if isinstance(cid, int):
@@ -538,11 +538,16 @@ def _link(session: Session, rebuild: bool, settings: LinkSettings, progress: Cal
     report.bills_examined = len(bills) if active is None else len(active)
     proposals: list[Proposal] = []
     if active is None or active:
-        refs = explicit_references(session, active)
+        # The matching runs over every bill (it is cheap), so that an incremental run gives the
+        # changed bills exactly what a rebuild would, competitors included; only their links
+        # are written.
+        refs = explicit_references(session)
         leads = _lead_committees(session)
         inputs = [BillIn(b.id, b.title, b.submitted_on, b.initiator, b.signature, leads.get(b.id),
                          tuple(sorted(refs.get(b.id, ())))) for b in bills]
-        proposals = propose(inputs, cons, decisions, settings, _fixed(links, active), say)
+        proposals = propose(inputs, cons, decisions, settings, _fixed(links, None), say)
+        if active is not None:
+            proposals = [p for p in proposals if p.bill_id in active]
     report.staff_decisions_kept = sum(1 for lk in links if lk.status in STAFF)
 
     say("writing links")
