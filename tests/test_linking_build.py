@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from conftest import load_shared_json
 from db.engine import session_scope
-from db.models import Bill, Initiative, InitiativeLink, LinkRun, utcnow
+from db.models import Bill, Consultation, Initiative, InitiativeLink, LinkRun, utcnow
 from monitor.errors import LexwatchError, UsageError
 from monitor.linking.build import link
 from monitor.linking.decisions import decide_link
@@ -135,6 +135,19 @@ def test_second_run_and_rebuild_change_nothing(db_url):
     rebuilt = run(db_url, rebuild=True)
     assert rebuilt.bills_examined == 4 and rebuilt.changed == 0
     assert links_of(db_url) == before  # updated_at included: nothing was rewritten
+
+
+def test_incremental_run_on_touched_records_gives_what_a_rebuild_gives(db_url):
+    _small_world(db_url)
+    run(db_url)
+    before = links_of(db_url)
+    with session_scope(db_url) as s:
+        for row in s.scalars(select(Consultation)):
+            row.last_changed_at = utcnow()  # re-read, same content
+    report = run(db_url)
+    assert report.bills_examined == 3 and report.changed == 0  # bill 14: no draft of its law was touched
+    assert run(db_url, rebuild=True).changed == 0
+    assert links_of(db_url) == before
 
 
 def test_staff_decisions_survive_reruns_and_rejected_pairs_stay_rejected(db_url):
