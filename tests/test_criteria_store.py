@@ -16,7 +16,7 @@ from conftest import REPO_ROOT, load_shared_json
 from criteria.store import evaluate_stored, latest_evaluation
 from criteria.thresholds import defaults
 from db.engine import session_scope
-from db.models import ActText, Bill, Evaluation, Finding, Initiative, ReviewFlag
+from db.models import ActText, Bill, Document, Evaluation, Finding, Initiative, InitiativeLink, ReviewFlag
 
 BASE = "https://www.parliament.bg"
 AS_OF = dt.date(2026, 11, 1)
@@ -37,6 +37,7 @@ def populate(url: str) -> dict[str, int]:
     from crawlers.parliament.parse import act_url, bill_url, parse_act, parse_bill, parse_date
     from crawlers.parliament.status import derive_initiator
     from crawlers.pipelines.parliament import store_act_text, store_bill
+    from crawlers.pipelines.strategy import store_consultation
 
     ids = {}
     with session_scope(url) as s:
@@ -59,7 +60,34 @@ def populate(url: str) -> dict[str, int]:
             s.add(row)
             s.flush()
             ids[b.id] = row.id
+        # The real consultation 12672-K, joined to bill 167546 by a link staff confirmed (a test pairing:
+        # the report does not say which bill the draft became), exercises the consultation path.
+        store_consultation(s, report_consultation("12672-K"))
+        s.add(InitiativeLink(initiative_id=ids[167546], bill_id=167546, target_type="consultation", target_id=12672,
+                             method="explicit", score=1.0, status="confirmed", decided_by="test"))
+        # Two versions of one file of bill 166636: only the newest (with its motives analysis) counts.
+        file_url = f"{BASE}/bills/51/51-554-01-169.pdf"
+        older = {**NEWEST_ANALYSIS, "motives": {"found": 5, "of": 5, "missing": [], "elements": []}}
+        for sha, when, analysis in (("a" * 64, dt.datetime(2025, 10, 1), older),
+                                    ("b" * 64, dt.datetime(2025, 10, 2), NEWEST_ANALYSIS)):
+            s.add(Document(owner_type="bill", owner_id=166636, url=file_url, filename="51-554-01-169.pdf", sha256=sha,
+                           fetched_at=when, text="МОТИВИ ...", classification="motives", analysis=analysis))
     return ids
+
+
+# criteria.documents' analysis of a file holding the bill, its motives and a partial impact assessment.
+NEWEST_ANALYSIS = {"classification": {"kind": "motives", "contains": ["bill_text", "impact_assessment_partial"]},
+                   "motives": {"found": 4, "of": 5, "missing": ["means"], "elements": []}}
+
+
+def report_consultation(reg_num: str):
+    from conftest import shared_fixture
+    from crawlers.strategy.parse import consultation_from_row, iter_report_rows
+
+    url = "https://strategy.bg/reports/public-consultations/full/view"
+    with shared_fixture("strategy/data-egov-bg_b600c109_pc-full.json").open("rb") as fp:
+        row = next(r for r in iter_report_rows(fp, url) if r.get("reg_num") == reg_num)
+    return consultation_from_row(row, source="report", url=url)
 
 
 def latest_flag(url: str, initiative_id: int) -> ReviewFlag | None:
@@ -96,9 +124,16 @@ def test_incremental_idempotent_and_reproducible(db_url):
         act = {f["criterion"]: f for f in latest_evaluation(s, ids[166496])["findings"]}
         assert len(act["LT-01"]["evidence"]["other_laws_amended"]) == 3
         assert act["DV-01"]["verdict"] == "PASS" and act["DV-01"]["evidence"]["days"] == 11
-        com = {f["criterion"]: f["verdict"] for f in latest_evaluation(s, ids[167546])["findings"]}
-        assert com["CONS-01"] == "FAIL"  # linked by the linker, no consultation found
-        assert com["NA-03"] == "PASS"
+        com = {f["criterion"]: f for f in latest_evaluation(s, ids[167546])["findings"]}
+        assert com["CONS-01"]["verdict"] == "PASS"  # 12672-K opened 2026-09-04, the bill came 2026-09-11
+        assert com["CONS-02"]["verdict"] == "WARN" and com["CONS-02"]["evidence"]["days"] == 14
+        assert com["CONS-03"]["evidence"]["short_term_reason"].startswith("Определянето на по-кратък срок")
+        assert com["CONS-07"]["verdict"] == "FAIL"  # submitted before the consultation closed (2026-09-18)
+        assert com["NA-03"]["verdict"] == "PASS"
+        mot = {f["criterion"]: f for f in latest_evaluation(s, ids[166636])["findings"]}
+        assert mot["MOT-01"]["verdict"] == "PASS"
+        assert mot["MOT-02"]["verdict"] == "WARN" and mot["MOT-02"]["evidence"]["missing"] == ["means"]
+        assert mot["IA-01"]["verdict"] == "PASS"  # found inside the same file
 
     # Other thresholds: every initiative again, and the verdict follows them.
     changed = th.with_overrides({"NA-03": {"min_days": 5}})
@@ -124,7 +159,7 @@ def test_review_flags_follow_without_reopening_reviewed(db_url):
     assert (flag.status, flag.severity) == ("open", "low")
     assert [(r["criterion"], r["verdict"]) for r in flag.reasons] == [("NA-03", "WARN")]
     high = latest_flag(db_url, ids[167546])
-    assert high.severity == "high" and any(r["criterion"] == "CONS-01" for r in high.reasons)
+    assert high.severity == "high" and any(r["criterion"] == "CONS-07" for r in high.reasons)
 
     # The reason goes away: the open flag is resolved, not left in the queue.
     evaluate_stored(factory(db_url), th.with_overrides({"NA-03": {"min_days": 5}}), as_of=AS_OF)
