@@ -11,7 +11,6 @@ generator's truth.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 import tempfile

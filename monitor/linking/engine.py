@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 
 from monitor.linking.candidates import PairSet, StemEncoder, title_pairs
 from monitor.linking.institutions import topic_mask, topics
-from monitor.linking.normalise import NormalTitle, clean_text, normalise_title, stems
+from monitor.linking.normalise import NormalTitle, clean_text, normalise_title
 from monitor.linking.score import Choice, Features, assign, score_pairs
 from monitor.linking.settings import DEFAULT_SETTINGS, LinkSettings
 
@@ -489,5 +489,5 @@ def propose(
 
 __all__ = [
     "BILL", "CONSULTATION", "COUNCIL_ACT", "MP_FLAG", "BillIn", "ConsultationIn", "DecisionIn", "Fixed",
-    "Proposal", "bill_class", "propose", "reg_num_key", "stems",
+    "Proposal", "bill_class", "propose", "reg_num_key",
 ]
