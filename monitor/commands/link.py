@@ -13,9 +13,10 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from sqlalchemy.exc import DBAPIError
 
 from db.session import open_session
-from monitor.errors import UsageError
+from monitor.errors import LexwatchError, UsageError
 from monitor.linking.build import link
 from monitor.linking.decisions import decide_link
 from monitor.linking.query import STATUSES, list_initiatives, show_initiative
@@ -45,11 +46,16 @@ def link_command(
     """Link bills to consultations and ПРИС decisions into initiatives (incremental by default)."""
     _check_format(fmt)
     err = Console(stderr=True)
-    with open_session(db) as session:
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                      console=err, transient=True) as progress:
-            task = progress.add_task("linking", total=None)
-            report = link(session, rebuild=rebuild, progress=lambda msg: progress.update(task, description=msg))
+    try:
+        with open_session(db) as session:
+            with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                          console=err, transient=True) as progress:
+                task = progress.add_task("linking", total=None)
+                report = link(session, rebuild=rebuild, progress=lambda msg: progress.update(task, description=msg))
+    except DBAPIError as exc:
+        # Nothing was written (the run is one transaction); most likely another run wrote first.
+        raise LexwatchError(f"link run rolled back, nothing stored: {exc.__class__.__name__}: "
+                            f"{str(exc.orig).splitlines()[0] if exc.orig else exc}; run it again") from exc
     data = report.to_dict()
     if fmt == "json":
         _json(data)
