@@ -212,12 +212,14 @@ def cons_04(f: Facts, s: dict[str, Any]) -> Result:
     has_draft = DOC_DRAFT in types or "bill_text" in kinds
     has_motives = bool({DOC_MOTIVES, DOC_REPORT} & types) or bool({"motives", "report"} & kinds)
     has_ia = DOC_IA in types or any(k.startswith("impact_assessment") for k in kinds)
-    missing = [name for name, ok in (("Проект на акт", has_draft), ("Мотиви или Доклад", has_motives),
-                                     ("Оценка на въздействие", has_ia)) if not ok]
+    needed = (("Проект на акт", "the draft act", has_draft), ("Мотиви или Доклад", "motives or report", has_motives),
+              ("Оценка на въздействие", "impact assessment", has_ia))
+    missing = [bg for bg, _en, ok in needed if not ok]
+    missing_en = [en for _bg, en, ok in needed if not ok]
     ev["missing"] = missing
     if missing:
         return fail(f"С консултацията {c.reg_num} не са публикувани: {', '.join(missing)}.",
-                    f"Consultation {c.reg_num} was published without: {', '.join(missing)}.", ev)
+                    f"Consultation {c.reg_num} was published without: {', '.join(missing_en)}.", ev)
     from criteria.catalogue.impact import is_new_law
 
     if is_new_law(f) and "impact_assessment_partial" in kinds and "impact_assessment_full" not in kinds:

@@ -22,6 +22,11 @@ VERDICT_STYLE = {"PASS": "green", "WARN": "yellow", "FAIL": "bold red", "N_A": "
 err = Console(stderr=True)
 
 
+def wide() -> Console:
+    """A console at least 140 columns wide: explanations are sentences (piped output defaults to 80)."""
+    return Console(width=max(Console().width, 140))
+
+
 def check_format(fmt: str) -> None:
     if fmt not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
@@ -90,7 +95,7 @@ def _evaluate_input(path: str, th, as_of: dt.date | None, fmt: str, lang: str) -
     if fmt == "json":
         echo_json(data)
         return
-    out = Console()
+    out = wide()
     b = ini.bill
     out.print(f"[bold]{b.signature}[/] {b.title} ({b.initiator}, {b.status})")
     print_evaluation(out, data, lang=lang)
@@ -136,7 +141,7 @@ def evaluate_cmd(
     table = Table(title="lexwatch evaluate", show_header=False)
     for k, v in data.items():
         table.add_row(k, ", ".join(v) if isinstance(v, list) else str(v))
-    Console().print(table)
+    wide().print(table)
 
 
 def _evaluate_stored(th, day: dt.date | None, *, force: bool, bills: list[int] | None, db: str | None):
@@ -193,7 +198,7 @@ def criteria_cmd(
             applies += f", from {th.reform_date.isoformat()}"
         table.add_row(r["id"], r["name_bg"], ", ".join(r["principles"]), r["legal_basis"], r["confidence"], applies,
                       ", ".join(f"{k}={v}" for k, v in r["thresholds"].items()))
-    Console().print(table)
+    wide().print(table)
 
 
 def register(app: typer.Typer) -> None:

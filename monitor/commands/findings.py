@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from criteria.criterion import Verdict
 from db.models import Bill, Evaluation, Finding, Initiative
 from db.session import open_session
-from monitor.commands.evaluate import DB_HELP, VERDICT_STYLE, check_format, echo_json, print_evaluation
+from monitor.commands.evaluate import DB_HELP, wide, VERDICT_STYLE, check_format, echo_json, print_evaluation
 from monitor.errors import LexwatchError, UsageError
 
 findings_app = typer.Typer(help="Findings of the rules engine (latest evaluation of each initiative).",
@@ -112,7 +112,7 @@ def findings_list(
         table.add_row(str(r["initiative_id"]), f"{r['bill_id']} {r['signature']}", r["criterion"],
                       f"[{VERDICT_STYLE.get(r['verdict'], '')}]{r['verdict']}[/]", r["confidence"],
                       r[f"explanation_{lang}"] if lang in ("bg", "en") else r["explanation_bg"])
-    Console().print(table)
+    wide().print(table)
 
 
 @findings_app.command("show")
@@ -139,7 +139,7 @@ def findings_show(
     if fmt == "json":
         echo_json(data)
         return
-    out = Console()
+    out = wide()
     out.print(f"[bold]Initiative {ini.id}[/] — bill {data['initiative']['bill_id']} "
               f"{data['initiative']['signature'] or ''}: {ini.title}")
     print_evaluation(out, ev, lang=lang)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from criteria.summary import Row, aggregate, aggregate_by
 from db.models import Evaluation
 from db.session import open_session
-from monitor.commands.evaluate import DB_HELP, check_format, echo_json
+from monitor.commands.evaluate import DB_HELP, wide, check_format, echo_json
 from monitor.errors import UsageError
 
 INITIATORS = {"com": "CoM", "cm": "CoM", "council_of_ministers": "CoM", "mp": "MP", "mps": "MP", "mixed": "mixed"}
@@ -43,7 +43,7 @@ def _share(s: dict[str, Any]) -> str:
 
 
 def _print(data: dict[str, Any], title: str) -> None:
-    out = Console()
+    out = wide()
     out.print(f"[bold]{title}[/]: {data['initiatives']} initiatives "
               f"({data['portfolio_excluded']['count']} ratification/budget/constitutional "
               f"{'included' if data['portfolio_excluded']['included'] else 'left out'}); flags {data['flags'] or '{}'}")
