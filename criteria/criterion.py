@@ -142,6 +142,9 @@ class Criterion:
     initiators: frozenset[str] = ANY
     from_reform: bool = False  # the 2016 consultation and IA regime (regime.reform_date)
     reform_date_of: str = "submission"  # which date decides pre-/post-reform: submission | consultation
+    # Act types: a consultation criterion applies to normative acts only (ЗНА чл. 26 does not cover
+    # strategies, concepts, framework positions); its consultation's act type decides.
+    normative_only: bool = False
     settings: tuple[str, ...] = ()  # names of its thresholds in thresholds.toml [ID]
     composite: tuple[tuple[str, str], ...] = ()  # (composite, category) of §5.2
     descriptive: bool = False  # classifies, does not judge: excluded from the principle scores
@@ -158,6 +161,7 @@ class Criterion:
             "confidence": self.confidence,
             "initiators": sorted(self.initiators),
             "from_reform": self.from_reform,
+            "normative_only": self.normative_only,
             "settings": list(self.settings),
             "composite": [list(c) for c in self.composite],
             "descriptive": self.descriptive,
@@ -179,6 +183,7 @@ def criterion(
     initiators: frozenset[str] = ANY,
     from_reform: bool = False,
     reform_date_of: str = "submission",
+    normative_only: bool = False,
     settings: tuple[str, ...] = (),
     composite: tuple[tuple[str, str], ...] = (),
     descriptive: bool = False,
@@ -197,7 +202,7 @@ def criterion(
         crit = Criterion(
             id=id, name_bg=name_bg, name_en=name_en, group=group, principles=principles,
             legal_basis=legal_basis, confidence=confidence, check=check, initiators=initiators,
-            from_reform=from_reform, reform_date_of=reform_date_of, settings=settings,
+            from_reform=from_reform, reform_date_of=reform_date_of, normative_only=normative_only, settings=settings,
             composite=composite, descriptive=descriptive, doc=(check.__doc__ or "").strip(),
         )
         REGISTRY[id] = crit

@@ -18,8 +18,8 @@ from typing import Any
 
 from criteria import summary as summary_mod
 from criteria.catalogue import CATALOGUE
-from criteria.criterion import ANY, COM, MP, Criterion, Finding, Result, Verdict
-from criteria.facts import Facts
+from criteria.criterion import ANY, COM, Criterion, Finding, Result, Verdict
+from criteria.facts import NON_NORMATIVE, Facts
 from criteria.initiative import Initiative, input_hash
 from criteria.thresholds import Thresholds, defaults
 
@@ -113,6 +113,12 @@ def _applicability(crit: Criterion, f: Facts, th: Thresholds) -> Result | None:
             return Result(Verdict.N_A, f"Критерият се прилага {_REGIME_BG[regime]}.",
                           f"The criterion applies {_REGIME_EN[regime]}.", {"initiator": f.initiator},
                           labels=("initiator",))
+    if crit.normative_only and f.consultation is not None and f.consultation.act_type \
+            and NON_NORMATIVE.search(f.consultation.act_type):
+        c = f.consultation
+        return Result(Verdict.N_A, f"Консултацията {c.reg_num} е за ненормативен акт ({c.act_type}), извън чл. 26 ЗНА.",
+                      f"Consultation {c.reg_num} is on a non-normative act ({c.act_type}), outside ЗНА art. 26.",
+                      {"consultation": c.reg_num, "act_type": c.act_type}, labels=("non_normative",))
     if crit.from_reform:
         ref = None
         if crit.reform_date_of == "consultation" and f.consultation is not None:

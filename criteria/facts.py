@@ -30,6 +30,8 @@ DOC_IA = "Оценка на въздействие"
 DOC_IA_OPINION = "Становище на администрацията на Министерския съвет"
 DOC_SPRAVKA = "Справка за получените предложения"
 UNTYPED = frozenset({None, "", "Други"})
+# strategy.bg act types outside ЗНА чл. 26: „Ненормативен акт …“, „Рамкова позиция“ [C2: prozrachnost].
+NON_NORMATIVE = re.compile(r"ненормативен|рамкова\s+позиция", re.I)
 
 # Portfolio exclusions of NCPI practice (catalogue §4): the per-bill checks still run.
 _EXCLUSIONS = (

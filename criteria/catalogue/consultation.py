@@ -7,7 +7,6 @@ Periods are counted as the portal counts them: `date_close − date_open` in cal
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from criteria.catalogue._common import bill_evidence, consultation_evidence, decision_evidence, fmt
@@ -27,7 +26,6 @@ from criteria.initiative import Consultation
 from criteria.principles import Principle as P
 
 SE = "stakeholder_engagement"
-_NON_NORMATIVE = re.compile(r"ненормативен|рамкова\s+позиция", re.I)
 
 
 def _no_consultation(f: Facts) -> Result:
@@ -48,10 +46,6 @@ def _consultation_or_none(f: Facts) -> tuple[Consultation | None, Result | None]
     c = f.consultation
     if c is None:
         return None, _no_consultation(f)
-    if c.act_type and _NON_NORMATIVE.search(c.act_type):
-        return None, not_applicable(f"Консултацията {c.reg_num} е за ненормативен акт ({c.act_type}).",
-                                    f"Consultation {c.reg_num} is on a non-normative act ({c.act_type}).",
-                                    consultation_evidence(c, f))
     return c, None
 
 
@@ -106,7 +100,7 @@ def cons_01(f: Facts, s: dict[str, Any]) -> Result:
 @criterion(
     "CONS-02", "Срок на консултацията поне 30 дни", "Consultation period of at least 30 days",
     group="consultation", principles=(P.OPENNESS, P.PROPORTIONALITY), initiators=COM,
-    from_reform=True, reform_date_of="consultation",
+    from_reform=True, normative_only=True, reform_date_of="consultation",
     legal_basis="ЗНА чл. 26, ал. 4, изр. първо", confidence="C2",
     settings=("min_days", "borderline_days"), composite=((SE, "methodology"),),
 )
@@ -144,7 +138,7 @@ def cons_02(f: Facts, s: dict[str, Any]) -> Result:
     "CONS-03", "Съкратена консултация: мотивирана и не по-кратка от 14 дни",
     "Shortened consultation: justified and not below 14 days",
     group="consultation", principles=(P.JUSTIFICATION, P.OPENNESS), initiators=COM,
-    from_reform=True, reform_date_of="consultation",
+    from_reform=True, normative_only=True, reform_date_of="consultation",
     legal_basis="ЗНА чл. 26, ал. 4, изр. второ", confidence="C2",
     settings=("min_days", "reason_min_chars", "generic_reason_phrases"), composite=((SE, "methodology"),),
 )
@@ -189,7 +183,7 @@ def cons_03(f: Facts, s: dict[str, Any]) -> Result:
 @criterion(
     "CONS-04", "Документи, публикувани с консултацията", "Documents published with the consultation",
     group="consultation", principles=(P.OPENNESS, P.JUSTIFICATION), initiators=COM,
-    from_reform=True, reform_date_of="consultation",
+    from_reform=True, normative_only=True, reform_date_of="consultation",
     legal_basis="ЗНА чл. 26, ал. 3 (проект, мотиви или доклад, предварителна оценка на въздействието по чл. 20)",
     confidence="C2", composite=((SE, "transparency"),),
 )
@@ -243,7 +237,7 @@ def _spravka_dates(f: Facts, c: Consultation) -> tuple[bool, list]:
     "CONS-05", "Справка за получените предложения, публикувана преди приемането",
     "Справка on the proposals received, published before adoption",
     group="consultation", principles=(P.OPENNESS, P.COHERENCE), initiators=COM,
-    from_reform=True, reform_date_of="consultation",
+    from_reform=True, normative_only=True, reform_date_of="consultation",
     legal_basis="ЗНА чл. 26, ал. 5", confidence="C2", composite=((SE, "transparency"),),
 )
 def cons_05(f: Facts, s: dict[str, Any]) -> Result:
@@ -290,7 +284,7 @@ def cons_05(f: Facts, s: dict[str, Any]) -> Result:
     "CONS-06", "Мотиви за неприетите предложения (качество на справката)",
     "Reasons for the proposals not accepted (quality of the справка)",
     group="consultation", principles=(P.JUSTIFICATION, P.COHERENCE), initiators=COM,
-    from_reform=True, reform_date_of="consultation",
+    from_reform=True, normative_only=True, reform_date_of="consultation",
     legal_basis="ЗНА чл. 26, ал. 5 (обосновка за неприетите предложения)", confidence="C2/P",
     settings=("pass_share", "warn_share"), composite=((SE, "oversight"),),
 )
@@ -330,7 +324,8 @@ def cons_06(f: Facts, s: dict[str, Any]) -> Result:
 
 @criterion(
     "CONS-07", "Приемане едва след края на консултацията", "Adoption only after the consultation closed",
-    group="consultation", principles=(P.OPENNESS,), initiators=COM, from_reform=True, reform_date_of="consultation",
+    group="consultation", principles=(P.OPENNESS,), initiators=COM,
+    from_reform=True, normative_only=True, reform_date_of="consultation",
     legal_basis="ЗНА чл. 26, ал. 4–5 (след приключване на консултацията и преди приемането)", confidence="C2",
     composite=((SE, "methodology"),),
 )

@@ -161,7 +161,8 @@ def ia_03(f: Facts, s: dict[str, Any]) -> Result:
 
 @criterion(
     "IA-05", "Оценката на въздействието е публикувана за консултация", "Impact assessment published for consultation",
-    group="impact", principles=(P.OPENNESS,), initiators=COM, from_reform=True, reform_date_of="consultation",
+    group="impact", principles=(P.OPENNESS,), initiators=COM,
+    from_reform=True, normative_only=True, reform_date_of="consultation",
     legal_basis="ЗНА чл. 26, ал. 3 (предварителната оценка по чл. 20 се публикува с проекта)",
     confidence="C2", composite=((RIA, "transparency"),),
 )

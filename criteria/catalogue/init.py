@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from criteria.catalogue._common import bill_evidence, consultation_evidence, fmt
-from criteria.criterion import ANY, COM, MP, criterion, not_applicable, passed, unknown, warn
+from criteria.criterion import ANY, COM, MP, criterion, passed, unknown, warn
 from criteria.facts import DOC_SPRAVKA, Facts, signature_code
 from criteria.principles import Principle as P
 
