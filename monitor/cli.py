@@ -53,6 +53,9 @@ def _root(
 ) -> None:
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    # Filter on the handler too: Scrapy resets its own loggers to DEBUG when a crawl starts.
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(level)
 
 
 for _name in COMMAND_MODULES:

@@ -6,7 +6,8 @@
   (30 days, some 14 days with a reason, a few shorter without) and a ПРИС decision
   „ЗА ОДОБРЯВАНЕ НА ЗАКОНОПРОЕКТ“ dated days before the bill's submission; a few consulted
   by no one;
-- MP bills, a few of which copy a ministry's consulted draft (the INIT-03 pattern);
+- MP bills, a few of which copy a ministry's consulted draft that the Council of Ministers
+  never approved (the INIT-03 pattern);
 - consultations that never become bills (ordinances, decrees, drafts still in the pipeline);
 - stage sequences as parliament.bg records them (committee and plenary readings,
   proposals window, adoption, ДВ promulgation), rejections and withdrawals.
@@ -259,7 +260,6 @@ def generate_world(
     decisions: list[WorldDecision] = []
     truth: dict[int, tuple[int | None, int | None, str]] = {}
     counters: dict[tuple[int, str], int] = {}
-    ministry_drafts: list[WorldConsultation] = []
 
     for submitted in days:
         assembly = _assembly_for(submitted)
@@ -267,11 +267,13 @@ def generate_world(
         kind = rng.choices(["amend", "new", "ratification"], weights=[80, 8, 12 if initiator != "mps" else 0])[0]
         law_name, ministry, committee = rng.choice(LAWS)
         copy_of: WorldConsultation | None = None
-        if initiator == "mps" and ministry_drafts and rng.random() < 0.06:
-            # INIT-03: MPs table a ministry's consulted draft, skipping the Council of Ministers.
-            copy_of = rng.choice(ministry_drafts[-30:])
-            law_name, ministry = copy_of.law or law_name, copy_of.ministry
-            committee = next(c for n, m, c in LAWS if n == law_name)
+        if initiator == "mps" and rng.random() < 0.06:
+            # INIT-03: MPs table a ministry's consulted draft that the Council of Ministers never
+            # approved, so the bill skips the government's own procedure.
+            close = submitted - dt.timedelta(days=rng.randint(30, 300))
+            draft_title, _ = _amend_title("Проект на Закон", law_name, rng)
+            copy_of = _consultation(rng, cons_ids(), law_name, draft_title, ministry, close - dt.timedelta(days=30), close, file_ids)
+            consultations.append(copy_of)
             kind = "amend"
         if kind == "amend":
             title, final = _amend_title("Законопроект", law_name, rng)
@@ -282,6 +284,7 @@ def generate_world(
             law_name = None
         if copy_of is not None:
             title = copy_of.title.replace("Проект на Закон", "Законопроект", 1)
+            final = title.replace("Законопроект", "Закон", 1)
         code = "02" if initiator == "council_of_ministers" else "54"
         typ = "02" if kind == "ratification" else "01"
         key = (assembly, code + typ)
@@ -324,7 +327,6 @@ def generate_world(
                 date_open = date_close - dt.timedelta(days=length)
                 c = _consultation(rng, cons_ids(), law_name, title, ministry, date_open, date_close, file_ids)
                 consultations.append(c)
-                ministry_drafts.append(c)
                 cons_id = c.id
             d = WorldDecision(
                 id=pris_ids(),

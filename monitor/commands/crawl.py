@@ -18,6 +18,15 @@ crawl_app = typer.Typer(help="Crawl a source into the database (incremental by d
 log = logging.getLogger(__name__)
 
 
+# The settings that hold the base URL(s) each spider talks to.
+SPIDER_BASE_URLS: dict[str, tuple[str, ...]] = {
+    "parliament": ("PARLIAMENT_BASE_URL",),
+    "strategy": ("STRATEGY_BASE_URL",),
+    "pris": ("STRATEGY_BASE_URL",),
+    "documents": ("PARLIAMENT_BASE_URL", "STRATEGY_BASE_URL"),
+}
+
+
 def loopback_settings(base_url: str | None) -> dict[str, Any]:
     """Politeness is for the real sites: against a replay server on this machine, no delay.
 
@@ -59,9 +68,17 @@ def run_spider(
     url = require_current_schema(database_url(db_url))
     project = get_project_settings()
     project.set("LEXWATCH_DATABASE_URL", url, priority="cmdline")
-    for key, value in (settings or {}).items():
+    settings = dict(settings or {})
+    # Against replay servers on this machine, no politeness delay unless the caller chose one.
+    bases = [settings.get(k, project.get(k)) for k in SPIDER_BASE_URLS.get(spider, ())]
+    if bases and all(loopback_settings(b) for b in bases):
+        settings = {**loopback_settings(bases[0]), **settings}
+    for key, value in settings.items():
         project.set(key, value, priority="cmdline")
-    process = CrawlerProcess(project, install_root_handler=False)
+    # The CLI owns logging (-v/-q, its handler filters by level): Scrapy must not install a
+    # root handler of its own.
+    project.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
+    process = CrawlerProcess(project)
     crawler = process.create_crawler(spider)
     process.crawl(crawler, **(spider_kwargs or {}))
     process.start()
