@@ -22,8 +22,8 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from crawlers.parliament.items import ActTextItem, AssemblyItem, BillItem, IssueItem
-from crawlers.runs import report_issue, stat_key
-from db.engine import session_factory
+from crawlers.pipelines.batching import BatchedStorePipeline, Done
+from crawlers.runs import stat_key
 from db.models import (
     ActText,
     Assembly,
@@ -278,123 +278,39 @@ def store_assembly(session: Session, item: AssemblyItem, *, crawl_run_id: int | 
 # --------------------------------------------------------------------------- pipeline
 
 
-@dataclass
-class _Done:
-    """What one stored item will count once its batch is committed."""
+class ParliamentStorePipeline(BatchedStorePipeline):
+    item_types = (BillItem, ActTextItem, AssemblyItem)
+    issue_types = (IssueItem,)
+    batch_setting = "PARLIAMENT_STORE_BATCH"
 
-    stats: list[str]
-    issues: list[IssueItem] = field(default_factory=list)
-
-
-class ParliamentStorePipeline:
     def __init__(self, crawler: Crawler):
-        self.crawler = crawler
-        self.db_url = crawler.settings.get("LEXWATCH_DATABASE_URL")
-        self.batch_size = max(1, crawler.settings.getint("PARLIAMENT_STORE_BATCH", 200))
-        self.session: Session | None = None
+        super().__init__(crawler)
         self.rows = RowWriter()
-        self.pending: list[tuple[StoredItem, _Done]] = []
 
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> ParliamentStorePipeline:
-        return cls(crawler)
+    def item_key(self, item: Any) -> str:
+        return _key(item)
 
-    @property
-    def run_id(self) -> int | None:
-        return getattr(self.crawler.spider, "crawl_run_id", None)
+    def before_commit(self) -> None:
+        self.rows.flush(self.session)
 
-    def open_spider(self) -> None:
-        self.session = session_factory(self.db_url)()
+    def reset_buffers(self) -> None:
+        self.rows = RowWriter()
 
-    def close_spider(self) -> None:
-        try:
-            self.flush()
-        finally:
-            if self.session is not None:
-                self.session.close()
-
-    def process_item(self, item: Any) -> Any:
-        if isinstance(item, IssueItem):
-            self.flush()
-            self._report(item)
-        elif isinstance(item, (BillItem, ActTextItem, AssemblyItem)):
-            try:
-                done = self._store(item)
-            except Exception:  # noqa: BLE001 - a database error: keep the rest of the batch
-                log.exception("storing %s failed; replaying the batch item by item", _key(item))
-                self._recover(extra=item)
-            else:
-                self.pending.append((item, done))
-                if len(self.pending) >= self.batch_size:
-                    self.flush()
-        return item
-
-    # -- storing
-
-    def _store(self, item: StoredItem) -> _Done:
+    def store_item(self, item: StoredItem) -> Done:
         assert self.session is not None
         if isinstance(item, BillItem):
             result = store_bill(self.session, item, crawl_run_id=self.run_id, rows=self.rows)
-            done = _Done([stat_key(result.status)])
+            done = Done([stat_key(result.status)])
             if result.status == "held":
                 done.issues.append(IssueItem("held", f"update held back: {result.reason}", item.source_url, str(item.id)))
             return done
         if isinstance(item, ActTextItem):
             act = store_act_text(self.session, item, crawl_run_id=self.run_id, rows=self.rows)
             if act is None:
-                return _Done([], [IssueItem("store_error", "act text for a bill that is not stored; skipped", item.source_url, str(item.bill_id))])
-            return _Done([stat_key(f"act_text/{act.status}")])
+                return Done([], [IssueItem("store_error", "act text for a bill that is not stored; skipped", item.source_url, str(item.bill_id))])
+            return Done([stat_key(f"act_text/{act.status}")])
         result = store_assembly(self.session, item, crawl_run_id=self.run_id)
-        return _Done([stat_key(f"assembly/{result.status}")])
-
-    def flush(self) -> None:
-        if self.session is None or not self.pending:
-            return
-        try:
-            self.rows.flush(self.session)
-            self.session.commit()
-        except Exception:  # noqa: BLE001
-            log.exception("committing a batch of %d items failed; replaying item by item", len(self.pending))
-            self._recover()
-            return
-        self._applied(self.pending)
-        self.pending = []
-        self.session.expunge_all()  # keep memory flat over long crawls
-
-    def _recover(self, extra: StoredItem | None = None) -> None:
-        """Roll back, then store the pending items (and `extra`) one per transaction."""
-        assert self.session is not None
-        self.session.rollback()
-        self.session.expunge_all()
-        self.rows = RowWriter()
-        items = [it for it, _ in self.pending] + ([extra] if extra is not None else [])
-        self.pending = []
-        for it in items:
-            try:
-                done = self._store(it)
-                self.rows.flush(self.session)
-                self.session.commit()
-            except Exception as exc:  # noqa: BLE001
-                self.session.rollback()
-                self.session.expunge_all()
-                self.rows = RowWriter()
-                url = getattr(it, "source_url", None)
-                self._report(IssueItem("store_error", f"not stored: {exc.__class__.__name__}: {exc}"[:2000], url, _key(it)))
-                continue
-            self._applied([(it, done)])
-            self.session.expunge_all()
-
-    def _applied(self, done: list[tuple[StoredItem, _Done]]) -> None:
-        stats = self.crawler.stats
-        for _, d in done:
-            for key in d.stats:
-                stats.inc_value(key)
-        for _, d in done:
-            for issue in d.issues:
-                self._report(issue)
-
-    def _report(self, issue: IssueItem) -> None:
-        report_issue(self.crawler, issue.kind, issue.message, url=issue.url, record_key=issue.record_key)
+        return Done([stat_key(f"assembly/{result.status}")])
 
 
 def _key(item: Any) -> str:

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, field
 from typing import Any
 
 from scrapy.crawler import Crawler
 from sqlalchemy.orm import Session
 
-from crawlers.runs import report_issue, stat_key
+from crawlers.pipelines.batching import BatchedStorePipeline, Done
+from crawlers.runs import stat_key
 from crawlers.strategy.items import (
     ConsultationDocumentItem,
     ConsultationItem,
@@ -33,7 +33,6 @@ from crawlers.strategy.items import (
     IssueItem,
     consultation_from_record,
 )
-from db.engine import session_factory
 from db.models import Consultation, ConsultationDocument, CouncilAct, utcnow
 from db.versioning import VersionResult, current_version, record_version, store_raw
 
@@ -221,63 +220,23 @@ def store_council_act(session: Session, item: CouncilActItem, *, source: str = "
 # --------------------------------------------------------------------------- pipeline
 
 
-@dataclass
-class _Done:
-    stats: list[str]
-    issues: list[IssueItem] = field(default_factory=list)
-
-
-class StrategyStorePipeline:
+class StrategyStorePipeline(BatchedStorePipeline):
     """Registered by the `strategy` and `pris` spiders' custom_settings."""
 
+    item_types = (ConsultationItem, CouncilActItem)
+    issue_types = (IssueItem,)
+    batch_setting = "STRATEGY_STORE_BATCH"
+
     def __init__(self, crawler: Crawler):
-        self.crawler = crawler
-        self.db_url = crawler.settings.get("LEXWATCH_DATABASE_URL")
-        self.batch_size = max(1, crawler.settings.getint("STRATEGY_STORE_BATCH", 200))
-        self.session: Session | None = None
-        self.pending: list[tuple[StoredItem, _Done]] = []
+        super().__init__(crawler)
         self.seen_in_report: set[int] = set()
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> StrategyStorePipeline:
-        return cls(crawler)
-
-    @property
-    def run_id(self) -> int | None:
-        return getattr(self.crawler.spider, "crawl_run_id", None)
 
     @property
     def source(self) -> str:
         spider = self.crawler.spider
         return getattr(spider, "source", None) or getattr(spider, "name", "strategy")
 
-    def open_spider(self, spider=None) -> None:
-        self.session = session_factory(self.db_url)()
-
-    def close_spider(self, spider=None) -> None:
-        try:
-            self.flush()
-        finally:
-            if self.session is not None:
-                self.session.close()
-
-    def process_item(self, item: Any, spider=None) -> Any:
-        if isinstance(item, IssueItem):
-            self.flush()
-            self._report(item)
-        elif isinstance(item, (ConsultationItem, CouncilActItem)):
-            try:
-                done = self._store(item)
-            except Exception:  # noqa: BLE001 - a database error: keep the rest of the batch
-                log.exception("storing %s %s failed; replaying the batch item by item", type(item).__name__, item.id)
-                self._recover(extra=item)
-            else:
-                self.pending.append((item, done))
-                if len(self.pending) >= self.batch_size:
-                    self.flush()
-        return item
-
-    def _store(self, item: StoredItem) -> _Done:
+    def store_item(self, item: StoredItem) -> Done:
         assert self.session is not None
         if isinstance(item, ConsultationItem):
             merge = item.source == "report" and item.id in self.seen_in_report
@@ -288,49 +247,7 @@ class StrategyStorePipeline:
         else:
             result = store_council_act(self.session, item, source=self.source, crawl_run_id=self.run_id)
             key = str(item.id)
-        done = _Done([stat_key(result.status), stat_key(f"source/{item.source}")])
+        done = Done([stat_key(result.status), stat_key(f"source/{item.source}")])
         if result.status == "held":
             done.issues.append(IssueItem("held", f"update held back until confirmed: {result.reason}", item.source_url, key))
         return done
-
-    def flush(self) -> None:
-        if self.session is None or not self.pending:
-            return
-        try:
-            self.session.commit()
-        except Exception:  # noqa: BLE001
-            log.exception("committing a batch of %d items failed; replaying item by item", len(self.pending))
-            self._recover()
-            return
-        self._applied(self.pending)
-        self.pending = []
-        self.session.expunge_all()  # keep memory flat over long crawls
-
-    def _recover(self, extra: StoredItem | None = None) -> None:
-        assert self.session is not None
-        self.session.rollback()
-        self.session.expunge_all()
-        items = [it for it, _ in self.pending] + ([extra] if extra is not None else [])
-        self.pending = []
-        for it in items:
-            try:
-                done = self._store(it)
-                self.session.commit()
-            except Exception as exc:  # noqa: BLE001
-                self.session.rollback()
-                self.session.expunge_all()
-                self._report(IssueItem("store_error", f"not stored: {exc.__class__.__name__}: {exc}"[:2000], it.source_url, str(it.id)))
-                continue
-            self._applied([(it, done)])
-            self.session.expunge_all()
-
-    def _applied(self, done: list[tuple[StoredItem, _Done]]) -> None:
-        for _, d in done:
-            for key in d.stats:
-                self.crawler.stats.inc_value(key)
-        for _, d in done:
-            for issue in d.issues:
-                self._report(issue)
-
-    def _report(self, issue: IssueItem) -> None:
-        report_issue(self.crawler, issue.kind, issue.message, url=issue.url, record_key=issue.record_key)

@@ -1,0 +1,152 @@
+"""The storing pipelines' shared mechanics: items stored in batches of one transaction.
+
+A source's pipeline says how one item is stored (`store_item`); this base commits every
+`batch_size` items, counts the stats and reports the issues of a batch only once it is
+committed (on SQLite, `report_issue`'s own session would otherwise wait on this one), and
+on a database error rolls back and replays the batch item by item, so one bad record
+loses only itself.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from scrapy.crawler import Crawler
+from sqlalchemy.orm import Session
+
+from crawlers.runs import report_issue
+from db.engine import session_factory
+
+log = logging.getLogger(__name__)
+
+
+class Issue(Protocol):
+    kind: str
+    message: str
+    url: str | None
+    record_key: str | None
+
+
+@dataclass
+class Done:
+    """What one stored item will count, and report, once its batch is committed."""
+
+    stats: list[str]
+    issues: list[Any] = field(default_factory=list)
+
+
+class BatchedStorePipeline:
+    #: item classes this pipeline stores; `issue_types` are reported, anything else passes through
+    item_types: tuple[type, ...] = ()
+    issue_types: tuple[type, ...] = ()
+    #: the setting that sizes a batch
+    batch_setting = "LEXWATCH_STORE_BATCH"
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.db_url = crawler.settings.get("LEXWATCH_DATABASE_URL")
+        self.batch_size = max(1, crawler.settings.getint(self.batch_setting, 200))
+        self.session: Session | None = None
+        self.pending: list[tuple[Any, Done]] = []
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler):
+        return cls(crawler)
+
+    @property
+    def run_id(self) -> int | None:
+        return getattr(self.crawler.spider, "crawl_run_id", None)
+
+    # -- what a source defines
+
+    def store_item(self, item: Any) -> Done:
+        raise NotImplementedError
+
+    def item_key(self, item: Any) -> str:
+        return str(getattr(item, "id", "?"))
+
+    def before_commit(self) -> None:
+        """Write anything the source buffers beyond the session (bulk rows)."""
+
+    def reset_buffers(self) -> None:
+        """Drop what `before_commit` would have written (after a rollback)."""
+
+    # -- Scrapy's pipeline interface
+
+    def open_spider(self) -> None:
+        self.session = session_factory(self.db_url)()
+
+    def close_spider(self) -> None:
+        try:
+            self.flush()
+        finally:
+            if self.session is not None:
+                self.session.close()
+
+    def process_item(self, item: Any) -> Any:
+        if isinstance(item, self.issue_types):
+            self.flush()
+            self.report(item)
+        elif isinstance(item, self.item_types):
+            try:
+                done = self.store_item(item)
+            except Exception:  # noqa: BLE001 - a database error: keep the rest of the batch
+                log.exception("storing %s %s failed; replaying the batch item by item", type(item).__name__, self.item_key(item))
+                self._recover(extra=item)
+            else:
+                self.pending.append((item, done))
+                if len(self.pending) >= self.batch_size:
+                    self.flush()
+        return item
+
+    # -- batching
+
+    def flush(self) -> None:
+        if self.session is None or not self.pending:
+            return
+        try:
+            self.before_commit()
+            self.session.commit()
+        except Exception:  # noqa: BLE001
+            log.exception("committing a batch of %d items failed; replaying item by item", len(self.pending))
+            self._recover()
+            return
+        self._applied(self.pending)
+        self.pending = []
+        self.session.expunge_all()  # keep memory flat over long crawls
+
+    def _rollback(self) -> None:
+        assert self.session is not None
+        self.session.rollback()
+        self.session.expunge_all()
+        self.reset_buffers()
+
+    def _recover(self, extra: Any | None = None) -> None:
+        """Roll back, then store the pending items (and `extra`) one per transaction."""
+        self._rollback()
+        items = [it for it, _ in self.pending] + ([extra] if extra is not None else [])
+        self.pending = []
+        for it in items:
+            try:
+                done = self.store_item(it)
+                self.before_commit()
+                self.session.commit()
+            except Exception as exc:  # noqa: BLE001
+                self._rollback()
+                message = f"not stored: {exc.__class__.__name__}: {exc}"[:2000]
+                report_issue(self.crawler, "store_error", message, url=getattr(it, "source_url", None), record_key=self.item_key(it))
+                continue
+            self._applied([(it, done)])
+            self.session.expunge_all()
+
+    def _applied(self, done: list[tuple[Any, Done]]) -> None:
+        for _, d in done:
+            for key in d.stats:
+                self.crawler.stats.inc_value(key)
+        for _, d in done:
+            for issue in d.issues:
+                self.report(issue)
+
+    def report(self, issue: Issue) -> None:
+        report_issue(self.crawler, issue.kind, issue.message, url=issue.url, record_key=issue.record_key)
