@@ -8,7 +8,7 @@ promulgated text is not stored yet. `GET /api/v1/fn-assembly/bg` gives the assem
 
 Arguments (-a): since, until, months ("2025-09,2026-09"), assembly (a number: only bills of that
 National Assembly are stored), fetch_only (benchmarks: download bill details without parsing
-or storing). Settings: PARLIAMENT_BASE_URL, PARLIAMENT_REREAD_DAYS (6), PARLIAMENT_REREAD_MAX (300).
+or storing). Settings: PARLIAMENT_BASE_URL, PARLIAMENT_REREAD_DAYS (1: nightly, so a rushed reading is seen the next morning), PARLIAMENT_REREAD_MAX (300).
 
 Answers that cannot be stored (HTML shell, `{}`/`null`, broken JSON, missing keys, HTTP errors
 after retries) become IssueItems: recorded as CrawlIssues with the URL, never stored.
@@ -81,7 +81,7 @@ class ParliamentSpider(scrapy.Spider):
 
     @property
     def reread_days(self) -> float:
-        return self.settings.getfloat("PARLIAMENT_REREAD_DAYS", 6.0)
+        return self.settings.getfloat("PARLIAMENT_REREAD_DAYS", 1.0)
 
     def _inc(self, name: str, count: int = 1) -> None:
         self.crawler.stats.inc_value(stat_key(name), count)
