@@ -156,9 +156,8 @@ def _sheet(wb: Workbook, title: str, columns: list[str], records: list[list[Any]
     ws.append(columns)
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    for rec in records:
-        ws.append([None] * len(rec))
-        row = ws.max_row
+    # Row numbers are counted here: ws.max_row scans every cell, which made this quadratic.
+    for row, rec in enumerate(records, start=2):
         for col, value in enumerate(rec, start=1):
             cell = ws.cell(row=row, column=col)
             cell.value = _xlsx_value(value)
