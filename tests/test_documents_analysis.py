@@ -84,6 +84,46 @@ def test_generic_impact_assessment_type_is_refined_by_the_text():
     assert result.rule == "impact_assessment_full"
 
 
+# The partial form of the Наредба за обхвата и методологията за извършване на оценка на
+# въздействието, as ministries fill it in (Bulgarian practice; no real file among the shared
+# fixtures): its heading says „Частична“, and one of its questions asks whether a full
+# assessment is needed — a mention, not what the document is.
+PARTIAL_IA_FORM = (
+    "Приложение № 2 към Наредбата за обхвата и методологията за извършване на оценка на въздействието",
+    "Частична предварителна оценка на въздействието",
+    "Институция: Министерство на енергетиката",
+    "Нормативен акт: Закон за изменение и допълнение на Закона за енергийната ефективност",
+    "1. Проблем/проблеми за решаване:",
+    "Действащата уредба не позволява ефективен контрол върху енергийните спестявания.",
+    "2. Цели:",
+    "Повишаване на енергийната ефективност в публичния сектор.",
+    "3. Идентифициране на заинтересованите страни:",
+    "Задължени лица, общини, Агенция за устойчиво енергийно развитие.",
+    "Необходимо ли е да се извърши цялостна предварителна оценка на въздействието?",
+    "Не, тъй като въздействията не са значителни.",
+)
+
+
+@pytest.mark.parametrize("title", ["Оценка на въздействие", "Други документи", None])
+def test_partial_ia_form_asking_about_a_full_assessment_stays_partial(title):
+    text = extract(make_rtf(list(PARTIAL_IA_FORM)), "ov.rtf").text
+    result = classify(filename="1325735", title=title, text=text)
+    assert result.kind is DocumentKind.IMPACT_ASSESSMENT_PARTIAL, result
+    assert "частична" in (result.evidence or "").lower() or result.rule == "impact_assessment_partial"
+
+
+def test_full_ia_heading_with_a_generic_title_is_still_full():
+    text = "\n".join(["Приложение № 1", "Цялостна предварителна оценка на въздействието",
+                     *PARTIAL_IA_FORM[2:10]])
+    assert classify(title="Оценка на въздействие", text=text).kind is DocumentKind.IMPACT_ASSESSMENT_FULL
+
+
+def test_only_a_body_mention_of_a_full_assessment_does_not_make_it_full():
+    # No „частична/цялостна“ heading at all: the question in the body says nothing about this file.
+    text = "\n".join(["Оценка на въздействието", *PARTIAL_IA_FORM[2:]])
+    assert classify(title="Оценка на въздействие", text=text).kind is DocumentKind.IMPACT_ASSESSMENT
+
+
 @pytest.mark.parametrize("fixture", ["parliament/bill-166636.json", "parliament/bill-167546.json"])
 def test_parliament_committee_documents_are_classified_from_their_real_titles(fixture):
     bill = load_shared_json(fixture)
@@ -97,7 +137,10 @@ def test_parliament_committee_documents_are_classified_from_their_real_titles(fi
         # „Становище на … относно законопроект …“: the opinion, not the bill it is about.
         assert classify(title=row["A_Cm_Stan_sub"]).kind is DocumentKind.OPINION, row["A_Cm_Stan_sub"]
     for row in bill["order"]:
-        assert classify(filename=row["FILENAME"], title=row["ANOT"]).kind is DocumentKind.BILL_TEXT
+        # The chair's distribution order: its annotation is the bill's title, its number
+        # (RN_DOC, type code 650) says what it is.
+        assert classify(filename=row["FILENAME"], title=row["ANOT"]).rule == "order_signature", row
+        assert classify(filename=row["FILENAME"], title=row["ANOT"], origin="order").kind is DocumentKind.ORDER
     for row in bill["file_list"]:
         # „51-554-01-169.pdf“ says nothing: without text the file stays unclassified.
         assert classify(filename=row["FILENAME"]).kind is DocumentKind.OTHER

@@ -58,9 +58,12 @@ def _seed(url: str) -> None:
             ("file_list", "52-602-01-43.rtf", None),
             ("order", "52-650-01-288.pdf", "Законопроект за изменение и допълнение на Закона за енергийната ефективност"),
             ("static_archive", "52-602-01-43.zip", None),
-            ("order", "52-650-01-289.pdf", "Становище на Министерството на финансите"),  # broken file
-            ("order", "52-650-01-290.pdf", "Справка"),  # missing: the site answers with its HTML shell
-            ("order", "52-650-01-291.pdf", "Мотиви (сканирани)"),
+            ("static_file", "52-602-01-43-1.pdf", "Становище на Министерството на финансите"),  # broken file
+            ("static_file", "52-602-01-43-2.pdf", "Справка"),  # missing: the site answers with its HTML shell
+            ("static_file", "52-602-01-43-3.pdf", "Мотиви (сканирани)"),
+            # A chair's order listed under a name that does not show its 650 code: the origin decides.
+            ("order", "razporezhdane-288.pdf", "Законопроект за изменение и допълнение на Закона за енергийната "
+             "ефективност"),
         ]
         for position, (origin, name, annotation) in enumerate(files):
             bill.files.append(BillFile(position=position, origin=origin, filename=name, url=real + name,
@@ -85,13 +88,20 @@ def site(tmp_path_factory):
     _write(root, "bg", b"<!DOCTYPE html><html><body>home</body></html>",
            {"Set-Cookie": "PHPSESSID=lexwatch-test; Path=/"})
     _write(root, "bills/52/52-602-01-43.rtf", make_rtf(BILL_PARAGRAPHS + MOTIVES_PARAGRAPHS))
-    _write(root, "bills/52/52-650-01-288.pdf", make_pdf(BILL_PARAGRAPHS))
+    # Wording of a chair's distribution order (Bulgarian practice; no real file in the fixtures).
+    order = make_pdf(["РАЗПОРЕЖДАНЕ", "№ 52-650-01-288",
+                      "На основание чл. 77, ал. 1 от Правилника за организацията и дейността на Народното "
+                      "събрание разпределям законопроект за изменение и допълнение на Закона за енергийната "
+                      "ефективност, № 52-602-01-43, внесен от Министерския съвет на 11.09.2026 г., на следните "
+                      "постоянни комисии:", "Комисия по енергетика – водеща"])
+    _write(root, "bills/52/52-650-01-288.pdf", order)
+    _write(root, "bills/52/razporezhdane-288.pdf", order)
     _write(root, "bills/52/52-602-01-43.zip", make_zip({
         "Мотиви.docx": make_docx(MOTIVES_PARAGRAPHS),
         "ЧПОВ.rtf": make_rtf(["ЧАСТИЧНА ПРЕДВАРИТЕЛНА ОЦЕНКА НА ВЪЗДЕЙСТВИЕТО", "Проблем за решаване"]),
     }))
-    _write(root, "bills/52/52-650-01-289.pdf", make_pdf(["Становище"])[:300])
-    _write(root, "bills/52/52-650-01-291.pdf", make_scanned_pdf(pages=2))
+    _write(root, "bills/52/52-602-01-43-1.pdf", make_pdf(["Становище"])[:300])
+    _write(root, "bills/52/52-602-01-43-3.pdf", make_scanned_pdf(pages=2))
     _write(root, "download/1325743", make_docx(MOTIVES_PARAGRAPHS),
            {"Content-Disposition": "attachment; filename*=UTF-8''%D0%9C%D0%BE%D1%82%D0%B8%D0%B2%D0%B8.docx",
             "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"})
@@ -125,8 +135,9 @@ def test_fetch_stores_every_listed_file_with_its_outcome(fetched):
     # A missing file (HTML shell) is an error of the run: exit 1, with the summary on stderr.
     assert first.returncode == 1, first.stderr
     assert "documents: run" in first.stderr and "errors 1" in first.stderr
-    assert set(docs) == {"52-602-01-43.rtf", "52-650-01-288.pdf", "52-602-01-43.zip", "52-650-01-289.pdf",
-                         "52-650-01-290.pdf", "52-650-01-291.pdf", "1325743", "1325735", "1326389", "1326212"}
+    assert set(docs) == {"52-602-01-43.rtf", "52-650-01-288.pdf", "52-602-01-43.zip", "52-602-01-43-1.pdf",
+                         "52-602-01-43-2.pdf", "52-602-01-43-3.pdf", "razporezhdane-288.pdf",
+                         "1325743", "1325735", "1326389", "1326212"}
     assert "/bg" in fetched["site"].state.hits  # the home page for the session cookies
 
 
@@ -145,6 +156,14 @@ def test_bill_file_with_motives_inside(fetched):
     assert len(doc.sha256) == 64 and doc.size == stored.stat().st_size
 
 
+def test_chair_orders_are_orders_not_the_bill_whose_title_they_carry(fetched):
+    docs = fetched["docs"]
+    by_number, by_origin = docs["52-650-01-288.pdf"], docs["razporezhdane-288.pdf"]
+    for doc in (by_number, by_origin):  # the bill's `order` list says so, whatever the file's name
+        assert (doc.classification, doc.analysis["classification"]["rule"]) == ("order", "order_origin")
+    assert "amended_laws" not in by_origin.analysis  # no ПЗР read out of an order
+
+
 def test_zip_members_are_classified(fetched):
     doc = fetched["docs"]["52-602-01-43.zip"]
     assert doc.extraction_method == "zip"
@@ -158,13 +177,13 @@ def test_zip_members_are_classified(fetched):
 
 def test_broken_scanned_and_missing_files(fetched):
     docs = fetched["docs"]
-    broken = docs["52-650-01-289.pdf"]
+    broken = docs["52-602-01-43-1.pdf"]
     assert broken.status == "ok" and broken.text == "" and "PDF" in broken.extraction_error
     assert broken.classification == "opinion"  # from the source's title, though the file is broken
-    scanned = docs["52-650-01-291.pdf"]
+    scanned = docs["52-602-01-43-3.pdf"]
     assert scanned.is_scanned and scanned.classification == "motives" and scanned.pages == 2
     assert scanned.analysis["unreadable"].startswith("scanned")
-    shell = docs["52-650-01-290.pdf"]
+    shell = docs["52-602-01-43-2.pdf"]
     assert shell.status == "error" and shell.sha256 is None and "HTML page" in shell.note
 
 
@@ -208,7 +227,7 @@ def test_show_and_list(fetched):
     missing = _cli("documents", "show", "99999", "--url", url)
     assert missing.returncode == 1 and missing.stderr.strip() == "lexwatch: error: document 99999: not found"
     listed = json.loads(_cli("documents", "list", "--url", url, "--kind", "motives", "--format", "json").stdout)
-    assert {r["filename"] for r in listed} == {"Мотиви.docx", "52-650-01-291.pdf", "52-602-01-43.zip"}
+    assert {r["filename"] for r in listed} == {"Мотиви.docx", "52-602-01-43-3.pdf", "52-602-01-43.zip"}
 
 
 def test_read_a_local_file(tmp_path):

@@ -21,9 +21,17 @@ from crawlers.runs import report_issue, stat_key
 from criteria.documents.analyse import analyse_document
 from criteria.documents.classify import classify, classify_archive
 from db.engine import session_scope
-from db.models import Document, utcnow
+from db.models import BillFile, Document, utcnow
 
 log = logging.getLogger(__name__)
+
+
+def _origin(s, item: DocumentItem) -> str | None:
+    """Where the source lists a bill file (`file_list`, `order`, ...): a chair's order carries
+    the bill's title as its description, so only its place in the bill says what it is."""
+    if item.owner_type != "bill":
+        return None
+    return s.scalars(select(BillFile.origin).where(BillFile.bill_id == item.owner_id, BillFile.url == item.url)).first()
 
 
 def store_document(item: DocumentItem, *, db_url: str | None, root, limits: ExtractionLimits) -> str:
@@ -53,12 +61,13 @@ def store_document(item: DocumentItem, *, db_url: str | None, root, limits: Extr
         rel, path = save(root, item.body, sha, item.filename)
         # Extract from the stored file, not the bytes: readers stream from disk.
         extraction = extract(path, item.filename, item.content_type, limits)
+        origin = _origin(s, item)
         if extraction.parts:
             members = [(p.name, classify(p.name, None, p.extraction.text)) for p in extraction.parts]
-            classification = classify_archive(item.filename, item.title, members)
+            classification = classify_archive(item.filename, item.title, members, origin=origin)
         else:
             members = []
-            classification = classify(item.filename, item.title, extraction.text)
+            classification = classify(item.filename, item.title, extraction.text, origin=origin)
         analysis = analyse_document(extraction.text, classification, bill_title=item.owner_title,
                                     is_scanned=extraction.is_scanned)
         analysis["extraction"] = extraction.to_dict()

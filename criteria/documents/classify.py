@@ -32,6 +32,7 @@ class DocumentKind(StrEnum):
     ECHR_COMPATIBILITY = "echr_compatibility"  # справка за съответствие с ЕКПЧ (ПОДНС, MOT-03 c)
     COMMITTEE_REPORT = "committee_report"  # доклад на комисия на Народното събрание
     REPORT = "report"  # доклад of the proposing body (e.g. of a minister to the Council of Ministers)
+    ORDER = "order"  # разпореждане на председателя на НС за разпределяне на законопроекта по комисии
     OPINION = "opinion"  # становище
     OTHER = "other"
 
@@ -124,6 +125,14 @@ _SECTION_HEADINGS: tuple[tuple[DocumentKind, re.Pattern[str]], ...] = tuple(
     )
 )
 
+# The chair's distribution orders: parliament.bg lists them under the bill's `order`, with
+# the bill's title as their annotation (ANOT), so neither title nor text says what they are.
+# Their number does: `52-650-01-288` on bill 167546 — the `50` after the year digit where a
+# bill has its importer class (02 Council of Ministers, 54 MPs). Only that one real sample
+# shows the code; that every order carries it is inferred.
+_ORDER_ORIGINS = frozenset({"order"})
+_ORDER_SIGNATURE = re.compile(r"^(?:\d{2}-)?\d50-\d{2}-\d+$")
+
 _HEAD_LINES = 40
 _HEAD_LINE_MAX = 200
 _GENERIC_TITLES = re.compile(r"^\s*(?:други(?:\s+документи)?|приложени[ея](?:\s*№?\s*\d+)?|файл|документ)\s*$",
@@ -177,15 +186,32 @@ def _first_match(value: str, source: str, rules: tuple[Rule, ...]) -> tuple[Rule
     return (best[2], best[3]) if best else None
 
 
+# A title line saying which assessment this is: „Частична предварителна оценка на
+# въздействието“, „ФОРМУЛЯР ЗА ЦЯЛОСТНА …“. Only at the start of a line: the partial form
+# itself asks „Необходимо ли е да се извърши цялостна предварителна оценка на въздействието?“,
+# and an answer or a remark in the body is no title.
+_IA_HEADING = re.compile(
+    rf"^[ \t„\"«]*(?:(?:формуляр|образец)\s+(?:за|на)\s+)?(?P<which>частична|цялостна)(?:та)?\s+{_IA}",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def _refine_impact_assessment(kind: DocumentKind, filename: str, text: str) -> tuple[DocumentKind, str | None]:
-    """A generic „Оценка на въздействие“ title: the text usually says partial or full."""
+    """A generic „Оценка на въздействие“ (strategy.bg's type, or the Наредба's name in the first
+    line): the document's own heading says partial or full, else its file name (ЧПОВ, ЦПОВ);
+    a mention further down never decides."""
     if kind is not DocumentKind.IMPACT_ASSESSMENT:
         return kind, None
-    for value in (collapse_spaced_caps(text[:6000]), _filename_for_matching(filename)):
-        for rule in RULES:
-            if rule.kind in (DocumentKind.IMPACT_ASSESSMENT_FULL, DocumentKind.IMPACT_ASSESSMENT_PARTIAL):
-                if rule.pattern.search(value):
-                    return rule.kind, rule.name
+    heading = _IA_HEADING.search(_text_head(text)) if text else None
+    if heading:
+        if heading.group("which").lower() == "частична":
+            return DocumentKind.IMPACT_ASSESSMENT_PARTIAL, "impact_assessment_partial"
+        return DocumentKind.IMPACT_ASSESSMENT_FULL, "impact_assessment_full"
+    ia_rules = tuple(r for r in RULES + FILENAME_RULES
+                     if r.kind in (DocumentKind.IMPACT_ASSESSMENT_FULL, DocumentKind.IMPACT_ASSESSMENT_PARTIAL))
+    found = _first_match(_filename_for_matching(filename), "filename", ia_rules) if filename else None
+    if found:
+        return found[0].kind, found[0].name
     return kind, None
 
 
@@ -209,10 +235,26 @@ def find_sections(text: str) -> tuple[Section, ...]:
     return tuple(sections)
 
 
-def classify(filename: str | None = None, title: str | None = None, text: str | None = None) -> Classification:
-    """Classify one document from what is known about it (any of the three may be missing)."""
+def _order(filename: str, origin: str | None) -> Classification | None:
+    if origin in _ORDER_ORIGINS:
+        return Classification(DocumentKind.ORDER, "order_origin", "origin", origin)
+    stem = PurePosixPath(filename.replace("\\", "/")).name.rsplit(".", 1)[0].strip()
+    if _ORDER_SIGNATURE.match(stem):
+        return Classification(DocumentKind.ORDER, "order_signature", "filename", stem)
+    return None
+
+
+def classify(filename: str | None = None, title: str | None = None, text: str | None = None, *,
+             origin: str | None = None) -> Classification:
+    """Classify one document from what is known about it (any of the three may be missing).
+
+    `origin` is where the source lists the file (parliament.bg's `file_list`, `order`, ...);
+    a chair's order is known by it or by its number before anything else is read."""
     filename = filename or ""
     text = text or ""
+    order = _order(filename, origin)
+    if order is not None:
+        return order
     sources: list[tuple[str, str, tuple[Rule, ...]]] = []
     if title and not _GENERIC_TITLES.match(title):
         sources.append(("title", collapse_spaced_caps(title), RULES))
@@ -239,12 +281,12 @@ _ARCHIVE_PRIORITY: tuple[DocumentKind, ...] = (
     DocumentKind.BILL_TEXT, DocumentKind.MOTIVES, DocumentKind.IMPACT_ASSESSMENT_FULL,
     DocumentKind.IMPACT_ASSESSMENT_PARTIAL, DocumentKind.IMPACT_ASSESSMENT, DocumentKind.CONSULTATION_REPORT,
     DocumentKind.EU_COMPATIBILITY_TABLE, DocumentKind.ECHR_COMPATIBILITY, DocumentKind.IA_OPINION,
-    DocumentKind.COMMITTEE_REPORT, DocumentKind.REPORT, DocumentKind.OPINION, DocumentKind.OTHER,
+    DocumentKind.COMMITTEE_REPORT, DocumentKind.REPORT, DocumentKind.OPINION, DocumentKind.ORDER, DocumentKind.OTHER,
 )
 
 
 def classify_archive(filename: str | None, title: str | None,
-                     members: list[tuple[str, Classification]]) -> Classification:
+                     members: list[tuple[str, Classification]], *, origin: str | None = None) -> Classification:
     """An archive (parliament.bg's `{sign}.zip`): the source's title or name if it says
     something, else its most important member; the other members' kinds go in `contains`."""
     member_kinds: list[DocumentKind] = []
@@ -252,7 +294,7 @@ def classify_archive(filename: str | None, title: str | None,
         for kind in (cls.kind, *cls.contains):
             if kind not in member_kinds:
                 member_kinds.append(kind)
-    own = classify(filename, title, None)
+    own = classify(filename, title, None, origin=origin)
     if own.rule is not None:
         return Classification(own.kind, own.rule, own.source, own.evidence,
                               tuple(k for k in member_kinds if k is not own.kind))
