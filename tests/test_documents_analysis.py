@@ -322,3 +322,39 @@ def test_spravka_partial_acceptance_needs_reasons_too_and_no_proposals_notice():
     assert [r.has_reason for r in analysis.rejected_rows] == [False, True]
     notice = analyse_spravka("В срока на общественото обсъждане не са постъпили предложения и становища.")
     assert notice.no_proposals_notice and notice.rejected == 0 and notice.reasons_share is None
+
+
+# Rows of a справка as ministries write them (Bulgarian practice; the shared fixtures hold no
+# справка file): the decision column uses „Приема се“, „Не се приема“, „Приема се частично“,
+# „Приема се по принцип“, „Отчетено“, „Взето предвид“, while proposals and reasons are full
+# of words built on the same stem (приемането, приетите, неприемане, приетата практика).
+SPRAVKA_PRACTICE_ROWS = (
+    ("№", "Участник", "Предложение", "Приема/не приема", "Мотиви"),
+    ("1", "Българска стопанска камара", "Приемането на закона да се отложи с една година, тъй като приетите "
+     "наскоро изменения не са приложени.", "Не се приема", "Срокът следва от чл. 36 от Директива (ЕС) 2023/1791."),
+    ("2", "Сдружение на общините", "Да се запази приетата практика за отчитане по общини.", "Приема се", ""),
+    ("3", "Асоциация на енергийните одитори", "Неприемането на одиторски доклади да се мотивира писмено.",
+     "Приема се по принцип", "Текстът е прецизиран в чл. 12."),
+    ("4", "Гражданин", "Предлага приемане на по-кратки срокове.", "Отчетено", ""),
+    ("5", "КЗП", "Да се уточни кои са приетите стандарти.", "Взето предвид", ""),
+    ("6", "Фирма Б ЕООД", "Да се намалят глобите.", "Приема се частично", ""),
+)
+
+
+def test_spravka_counts_decisions_not_words_sharing_their_stem():
+    text = extract(make_docx(["СПРАВКА за отразяване на становищата"], SPRAVKA_PRACTICE_ROWS), "spravka.docx").text
+    analysis = analyse_spravka(text)
+    # Accepted: rows 2, 3, 4, 5; rejected in whole or in part: rows 1 and 6.
+    assert analysis.accepted == 4
+    assert [r.decision for r in analysis.rejected_rows] == ["Не се приема", "Приема се частично"]
+    assert [r.has_reason for r in analysis.rejected_rows] == [True, False]
+
+
+def test_spravka_running_text_words_on_the_decision_stem_are_not_decisions():
+    text = ("1. Министерство на финансите: приемането на наредбата да се съобрази с приетите бюджетни "
+            "ограничения. Приема се.\n"
+            "2. Асоциация: неприемането на декларацията да не води до глоба. Не се приема, тъй като "
+            "декларацията е задължителна по чл. 7 от закона.")
+    analysis = analyse_spravka(text)
+    assert analysis.accepted == 1
+    assert [r.decision for r in analysis.rejected_rows] == ["Не се приема"]

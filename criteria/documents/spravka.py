@@ -19,12 +19,27 @@ from criteria.documents.text_forms import passage
 
 _FLAGS = re.IGNORECASE
 
-# A column header („Приема / не приема“, „Приети/неприети“) is not a decision.
+# The decision phrases of a справка: „Не се приема“, „Приема се“, „Приема се частично“,
+# „Приема се по принцип“, „Отчетено“, „Взето предвид“ (and a bare „Приема“/„Приета“ or
+# „Неприето“ as a whole table cell). Every phrase must end at a word's end: proposals and
+# reasons are full of the same stem („приемането“, „приетите“, „неприемане“, „приетата
+# практика“). Python's `\w`/`\b` on str patterns are Unicode, so they bound Cyrillic words.
+# A column header („Приема / не приема“, „Приети/неприети“) is not a decision: no phrase may
+# touch a slash.
+_WORD_START = r"(?<![/\w])"
+_WORD_END = r"(?!\w)(?!\s*/)"
+# Short verdicts that are decisions only where a cell, line or sentence starts with them.
+_CELL_START = r"(?:^|(?<=\|)|(?<=[|.!?:;]\s))[ \t]*"
 _DECISION = re.compile(
-    r"(?<![/\w])(?P<reject>не\s+се\s+приемат?|не\s+приема(?:ме)?|неприе(?:т|м)\w*|отхвърля\w*)(?!\s*/)"
-    r"|(?<![/\w])(?P<partial>(?:приема\s+се|приемат\s+се|приема)\s+частично|частично\s+(?:се\s+)?приема\w*)(?!\s*/)"
-    r"|(?<![/\w])(?P<accept>(?:се\s+)?приема(?:т)?\s+се|приема\s+се|приет[оаи]?|приема(?:ме)?)(?!\s*/)(?!\s+частично)",
-    _FLAGS,
+    rf"{_WORD_START}(?P<reject>не\s+се\s+(?:приема(?:т)?|възприема(?:т)?|подкрепя(?:т)?)|не\s+приема(?:ме)?"
+    rf"|неприет[оаи]?|отхвърля(?:т)?\s+се|отхвърлен[оаи]?){_WORD_END}"
+    rf"|{_WORD_START}(?P<partial>(?:приема(?:т)?\s+се|приема(?:ме)?)\s+частично"
+    rf"|частично\s+(?:се\s+)?(?:приема(?:т)?|приет[оаи]?)(?:\s+се)?){_WORD_END}"
+    rf"|(?P<accept>{_WORD_START}(?:(?:приема(?:т)?\s+се|се\s+приема(?:т)?)(?:\s+по\s+принцип)?"
+    rf"|приема(?:ме)?\s+по\s+принцип){_WORD_END}(?!\s+частично)"
+    rf"|{_CELL_START}(?:(?:приема(?:ме)?|приет[оаи]?)(?=[ \t]*(?:[|.,;]|$))"
+    rf"|(?:отчетен[оаи]?|взет[оаи]?\s+(?:е\s+|са\s+)?предвид){_WORD_END}(?!\s+частично)))",
+    _FLAGS | re.MULTILINE,
 )
 _HEADER = re.compile(r"приема\w*\s*/\s*(?:не\s*приема|неприе)\w*|приет\w*\s*/\s*неприет\w*", _FLAGS)
 _REASON_WORDS = re.compile(
