@@ -119,6 +119,51 @@ def test_example_document_is_bill_167546_as_parsed():
     I.validate(example, str(EXAMPLE_PATH))
 
 
+def test_bill_167546_mot_03_reads_its_one_combined_file():
+    """Bill 167546 as parliament.bg lists it: one file, 52-602-01-43.rtf, and the chair's order
+    52-650-01-288.pdf. Their content is generated (the fixtures hold no files), read and analysed
+    as `lexwatch documents fetch` does; the annex headings are those ministries use."""
+    from crawlers.documents import extract
+    from crawlers.documents.samples import BILL_PARAGRAPHS, MOTIVES_PARAGRAPHS, make_pdf, make_rtf
+    from criteria.documents.analyse import analyse_document
+    from criteria.documents.classify import classify
+
+    b = real_bill(167546)
+    (text_file,) = [fl for fl in b.files if fl.origin == "file_list"]
+    (order,) = [fl for fl in b.files if fl.origin == "order"]
+
+    def document(fl: I.BillFile, body: bytes) -> I.Document:
+        ex = extract(body, fl.filename)
+        cls = classify(fl.filename, fl.annotation, ex.text, origin=fl.origin)
+        analysis = {**analyse_document(ex.text, cls, bill_title=b.title), "extraction": ex.to_dict()}
+        return I.Document("bill", b.id, fl.url, fl.filename, fl.annotation, cls.kind.value, "ok", ex.has_text,
+                          ex.is_scanned, analysis)
+
+    order_doc = document(order, make_pdf(["РАЗПОРЕЖДАНЕ", f"№ {order.filename.removesuffix('.pdf')}",
+                                          f"разпределям {b.title.lower()}, № {b.signature}"]))
+    assert order_doc.classification == "order"
+
+    def mot_03(*annexes: str):
+        paragraphs = [*BILL_PARAGRAPHS, *MOTIVES_PARAGRAPHS]
+        for heading in annexes:
+            paragraphs += [heading, "Текст на приложението."]
+        combined = document(text_file, make_rtf(paragraphs))
+        return findings(I.Initiative(bills=[b], documents=[combined, order_doc]))["MOT-03"]
+
+    unread = mot_03()
+    assert unread.verdict is Verdict.UNKNOWN and unread.evidence["documents_tell"] is False
+    partial_ia = "ЧАСТИЧНА ПРЕДВАРИТЕЛНА ОЦЕНКА НА ВЪЗДЕЙСТВИЕТО"
+    spravka = "Справка за отразяване на становищата, получени при общественото обсъждане"
+    echr = "СПРАВКА ЗА СЪОТВЕТСТВИЕ С ЕВРОПЕЙСКАТА КОНВЕНЦИЯ ЗА ЗАЩИТА НА ПРАВАТА НА ЧОВЕКА"
+    lacking = mot_03(partial_ia, spravka)
+    assert lacking.verdict is Verdict.FAIL
+    assert lacking.evidence["missing"] == ["таблица за съответствие с правото на ЕС", "справка за съответствие с ЕКПЧ"]
+    # The motives transpose Directive (ЕС) 2023/1791, so the EU table is required too.
+    assert mot_03(partial_ia, spravka, echr).evidence["missing"] == ["таблица за съответствие с правото на ЕС"]
+    complete = mot_03(partial_ia, "Таблица за съответствие с правото на Европейския съюз", spravka, echr)
+    assert complete.verdict is Verdict.PASS, complete.evidence
+
+
 def test_bill_167546_council_of_ministers_seven_day_term():
     b = real_bill(167546)
     f = findings(I.Initiative(bills=[b]))

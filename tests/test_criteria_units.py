@@ -322,16 +322,69 @@ def test_mot_02_missing_and_threshold():
     assert verdict(ini(bill(), docs=[_motives(3)]), "MOT-02", **{"MOT-02": {"warn_elements": 4}}) is FAIL
 
 
+def _combined(*contains: str, url: str = "https://www.parliament.bg/bills/52/52-602-01-43.rtf",
+              extraction: dict | None = None) -> I.Document:
+    """parliament.bg's one file of a Council of Ministers bill: text, motives and the annexes whose
+    headings were found (criteria.documents.classify.find_sections)."""
+    analysis: dict = {"classification": {"kind": "bill_text", "contains": list(contains)}}
+    if extraction is not None:
+        analysis["extraction"] = extraction
+    return doc("bill_text", analysis=analysis, url=url)
+
+
+ORDER_DOC = doc("order", url="https://www.parliament.bg/bills/52/52-650-01-288.pdf")
+ALL_SPRAVKI = ("motives", "impact_assessment_partial", "consultation_report", "echr_compatibility")
+
+
 def test_mot_03_com_spravki():
-    kinds = {"classification": {"kind": "bill_text", "contains": ["motives", "consultation_report", "echr_compatibility"]}}
-    assert verdict(ini(bill(), docs=[doc("bill_text", analysis=kinds)]), "MOT-03") is PASS
-    no_echr = {"classification": {"kind": "bill_text", "contains": ["consultation_report"]}}
-    assert verdict(ini(bill(), docs=[doc("bill_text", analysis=no_echr)]), "MOT-03") is FAIL
+    assert verdict(ini(bill(), docs=[_combined(*ALL_SPRAVKI)]), "MOT-03") is PASS
+    # Annex headings were read (the IA, the справка) and the ECHR справка is not among them.
+    assert verdict(ini(bill(), docs=[_combined("motives", "impact_assessment_partial", "consultation_report")]),
+                   "MOT-03") is FAIL
     transposes = _motives(5)
     transposes.analysis["motives"]["elements"][4]["evidence"] = [{"rule": "transposes", "passage": "транспонира"}]
-    assert verdict(ini(bill(), docs=[doc("bill_text", analysis=kinds), transposes]), "MOT-03") is FAIL
+    assert verdict(ini(bill(), docs=[_combined(*ALL_SPRAVKI), transposes]), "MOT-03") is FAIL
+    assert verdict(ini(bill(), docs=[_combined(*ALL_SPRAVKI, "eu_compatibility_table"), transposes]),
+                   "MOT-03") is PASS
     assert verdict(ini(bill()), "MOT-03") is UNKNOWN
     assert verdict(ini(mp_bill()), "MOT-03") is N_A
+
+
+def test_mot_03_one_combined_file_without_annex_headings_cannot_tell():
+    # Bill 167546 as parliament.bg lists it: one file (52-602-01-43.rtf) and the chair's order.
+    found = run(ini(bill(), docs=[_combined("motives"), ORDER_DOC]), "MOT-03")
+    assert found.verdict is UNKNOWN
+    assert "един файл" in found.explanation_bg and "справка за съответствие с ЕКПЧ" in found.explanation_bg
+    assert found.evidence["documents_tell"] is False
+
+
+def test_mot_03_combined_file_not_read_in_full_cannot_tell():
+    cut = {"error": None, "notes": ["stopped after 3000 pages (DOCUMENTS_MAX_PAGES); later pages not read"]}
+    images = {"error": None, "notes": ["4 of 30 pages have little or no text (4 of them are images)"]}
+    for extraction in (cut, images):
+        docs = [_combined("motives", "impact_assessment_partial", extraction=extraction)]
+        assert verdict(ini(bill(), docs=docs), "MOT-03") is UNKNOWN, extraction
+
+
+def test_mot_03_separate_files_positively_lacking_fail():
+    base = "https://www.parliament.bg/bills/52/"
+    docs = [doc("bill_text", url=base + "52-602-01-43.pdf"), doc("motives", url=base + "52-602-01-43_m.pdf"),
+            doc("consultation_report", url=base + "52-602-01-43_s.pdf"), ORDER_DOC]
+    found = run(ini(bill(), docs=docs), "MOT-03")
+    assert found.verdict is FAIL and found.evidence["missing"] == ["справка за съответствие с ЕКПЧ"]
+    # A separate file that could not be recognised may be the missing справка.
+    assert verdict(ini(bill(), docs=[*docs, doc("other", url=base + "52-602-01-43_x.pdf")]), "MOT-03") is UNKNOWN
+
+
+def test_mot_03_listed_files_not_downloaded_cannot_tell():
+    base = "https://www.parliament.bg/bills/52/"
+    files = [I.BillFile("file_list", "52-602-01-43.rtf", base + "52-602-01-43.rtf"),
+             I.BillFile("static_archive", "52-602-01-43.zip", base + "52-602-01-43.zip"),
+             I.BillFile("order", "52-650-01-288.pdf", base + "52-650-01-288.pdf")]
+    docs = [_combined("motives", "impact_assessment_partial", "consultation_report", url=base + "52-602-01-43.rtf")]
+    assert verdict(ini(bill(files=files), docs=docs), "MOT-03") is UNKNOWN
+    # The order is not one of the bill's own documents: without it the rest still tells.
+    assert verdict(ini(bill(files=[files[0], files[2]]), docs=docs), "MOT-03") is FAIL
 
 
 # --------------------------------------------------------------------------- E. parliament

@@ -190,6 +190,37 @@ def test_combined_bill_file_reports_the_motives_inside():
     assert kinds == [DocumentKind.BILL_TEXT, DocumentKind.MOTIVES]
 
 
+# The annexes a Council of Ministers bill carries in its one parliament.bg file (bill 167546
+# has only 52-602-01-43.rtf), with headings as ministries type them — upper or mixed case
+# (Bulgarian practice; the fixtures hold no bill file).
+ANNEX_HEADINGS = (
+    ("Частична предварителна оценка на въздействието", DocumentKind.IMPACT_ASSESSMENT_PARTIAL),
+    ("ТАБЛИЦА ЗА СЪОТВЕТСТВИЕ С ПРАВОТО НА ЕВРОПЕЙСКИЯ СЪЮЗ", DocumentKind.EU_COMPATIBILITY_TABLE),
+    ("Справка за съответствие с Европейската конвенция за защита на правата на човека",
+     DocumentKind.ECHR_COMPATIBILITY),
+    ("СПРАВКА ЗА ОТРАЗЯВАНЕ НА СТАНОВИЩАТА, ПОЛУЧЕНИ ПРИ ОБЩЕСТВЕНАТА КОНСУЛТАЦИЯ",
+     DocumentKind.CONSULTATION_REPORT),
+)
+
+
+def test_annex_headings_of_a_combined_bill_file_are_sections():
+    paragraphs = [*BILL_PARAGRAPHS, *MOTIVES_PARAGRAPHS]
+    for heading, _ in ANNEX_HEADINGS:
+        paragraphs += [heading, "Съдържание на приложението."]
+    text = extract(make_rtf(paragraphs), "52-602-01-43.rtf").text
+    kinds = [s.kind for s in find_sections(text)]
+    assert kinds == [DocumentKind.BILL_TEXT, DocumentKind.MOTIVES, *(k for _, k in ANNEX_HEADINGS)]
+    result = classify(filename="52-602-01-43.rtf", text=text)
+    assert result.kind is DocumentKind.BILL_TEXT
+    assert set(result.contains) == {DocumentKind.MOTIVES, *(k for _, k in ANNEX_HEADINGS)}
+
+
+def test_a_sentence_naming_an_annex_is_not_its_heading():
+    text = "\n".join([*MOTIVES_PARAGRAPHS, "Към законопроекта е приложена таблица за съответствие с правото на "
+                      "Европейския съюз.", "Справка за съответствие с Европейската конвенция е приложена."])
+    assert [s.kind for s in find_sections(text)] == [DocumentKind.MOTIVES]
+
+
 def test_letter_spaced_heading_is_recognised():
     assert classify(text="М О Т И В И\nкъм законопроекта за водите").kind is DocumentKind.MOTIVES
 

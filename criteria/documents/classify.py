@@ -113,17 +113,41 @@ FILENAME_RULES: tuple[Rule, ...] = (
 )
 
 # Headings that start a new document inside one file: a short line at the start of a line.
-_SECTION_HEADINGS: tuple[tuple[DocumentKind, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.MULTILINE))
-    for kind, pattern in (
-        (DocumentKind.MOTIVES, r"^[ \t]*МОТИВИ\b[^\n]{0,200}$"),
-        (DocumentKind.BILL_TEXT, r"^[ \t]*(?:ЗАКОНОПРОЕКТ\b|ПРОЕКТ\s*\n+\s*ЗАКОН\b|ЗАКОН\s+ЗА\s+(?:ИЗМЕНЕНИЕ|ДОПЪЛНЕНИЕ))[^\n]{0,200}$"),
-        (DocumentKind.IMPACT_ASSESSMENT_PARTIAL, r"^[ \t]*ЧАСТИЧНА\s+ПРЕДВАРИТЕЛНА\s+ОЦЕНКА\s+НА\s+ВЪЗДЕЙСТВИЕТО[^\n]{0,200}$"),
-        (DocumentKind.IMPACT_ASSESSMENT_FULL, r"^[ \t]*ЦЯЛОСТНА\s+ПРЕДВАРИТЕЛНА\s+ОЦЕНКА\s+НА\s+ВЪЗДЕЙСТВИЕТО[^\n]{0,200}$"),
-        (DocumentKind.EU_COMPATIBILITY_TABLE, r"^[ \t]*(?:ТАБЛИЦА|СПРАВКА)\s+ЗА\s+СЪОТВЕТСТВИЕ[^\n]{0,200}$"),
-        (DocumentKind.CONSULTATION_REPORT, r"^[ \t]*СПРАВКА\s+ЗА\s+(?:ОТРАЗЯВАНЕ|ПОЛУЧЕНИТЕ|ПОСТЪПИЛИТЕ)[^\n]{0,200}$"),
+# The bill and its motives are found by their upper-case headings only (the motives' text
+# names „законопроекта“ in every other line). The annexes a Council of Ministers bill
+# carries in the same file (bill 167546 has only 52-602-01-43.rtf) are typed in upper or
+# mixed case, so those are matched in either case but must start with a capital and not
+# end like a sentence („Към законопроекта е приложена таблица за съответствие …“ is no heading).
+_CONVENTION = r"(?:КОНВЕНЦИ|ЕКПЧ|ПРАВАТА\s+НА\s+ЧОВЕКА)"
+_AGREEMENT = r"(?:ЗА\s+СЪОТВЕТСТВИЕ(?:ТО)?|НА\s+СЪОТВЕТСТВИЕТО)"
+_SECTION_HEADINGS: tuple[tuple[DocumentKind, re.Pattern[str], bool], ...] = tuple(
+    (kind, re.compile(pattern, re.MULTILINE | (re.IGNORECASE if any_case else 0)), any_case)
+    for kind, pattern, any_case in (
+        (DocumentKind.MOTIVES, r"^[ \t]*МОТИВИ\b[^\n]{0,200}$", False),
+        (DocumentKind.BILL_TEXT, r"^[ \t]*(?:ЗАКОНОПРОЕКТ\b|ПРОЕКТ\s*\n+\s*ЗАКОН\b|ЗАКОН\s+ЗА\s+(?:ИЗМЕНЕНИЕ|ДОПЪЛНЕНИЕ))[^\n]{0,200}$",
+         False),
+        (DocumentKind.IMPACT_ASSESSMENT_PARTIAL,
+         r"^[ \t]*(?:ФОРМУЛЯР\s+ЗА\s+)?ЧАСТИЧНА\s+ПРЕДВАРИТЕЛНА\s+ОЦЕНКА\s+НА\s+ВЪЗДЕЙСТВИЕТО[^\n]{0,200}$", True),
+        (DocumentKind.IMPACT_ASSESSMENT_FULL,
+         r"^[ \t]*(?:ФОРМУЛЯР\s+ЗА\s+)?ЦЯЛОСТНА\s+ПРЕДВАРИТЕЛНА\s+ОЦЕНКА\s+НА\s+ВЪЗДЕЙСТВИЕТО[^\n]{0,200}$", True),
+        # „Справка за съответствие с Европейската конвенция за защита на правата на човека“ (ПОДНС),
+        # its name possibly wrapped onto a second line.
+        (DocumentKind.ECHR_COMPATIBILITY,
+         rf"^[ \t]*СПРАВКА\s+{_AGREEMENT}[^\n]{{0,200}}?(?:\n[^\n]{{0,200}}?)?{_CONVENTION}[^\n]{{0,200}}$", True),
+        # „Таблица за съответствие с правото на Европейския съюз“; not the ECHR справка above.
+        (DocumentKind.EU_COMPATIBILITY_TABLE,
+         rf"^[ \t]*(?:ТАБЛИЦА|СПРАВКА)\s+{_AGREEMENT}(?![^\n]{{0,200}}(?:\n[^\n]{{0,200}})?{_CONVENTION})[^\n]{{0,200}}$",
+         True),
+        (DocumentKind.CONSULTATION_REPORT,
+         r"^[ \t]*СПРАВКА\s+ЗА\s+(?:ОТРАЗЯВАНЕ|ПОЛУЧЕНИТЕ|ПОСТЪПИЛИТЕ)[^\n]{0,200}$", True),
     )
 )
+
+
+def _looks_like_heading(line: str) -> bool:
+    line = line.strip()
+    return bool(line) and line[0].isupper() and not line.endswith((".", ",", ";"))
+
 
 # The chair's distribution orders: parliament.bg lists them under the bill's `order`, with
 # the bill's title as their annotation (ANOT), so neither title nor text says what they are.
@@ -218,8 +242,10 @@ def _refine_impact_assessment(kind: DocumentKind, filename: str, text: str) -> t
 def find_sections(text: str) -> tuple[Section, ...]:
     """Documents inside one file, by their upper-case headings, in text order."""
     hits: list[tuple[int, DocumentKind, str]] = []
-    for kind, pattern in _SECTION_HEADINGS:
+    for kind, pattern, any_case in _SECTION_HEADINGS:
         for match in pattern.finditer(text):
+            if any_case and not _looks_like_heading(match.group(0).split("\n", 1)[0]):
+                continue
             hits.append((match.start(), kind, " ".join(match.group(0).split())))
     hits.sort(key=lambda h: h[0])
     # Repeated headings of the same kind in a row (running heads, „МОТИВИ“ then „МОТИВИ към …“) merge.
