@@ -322,7 +322,9 @@ class Facts:
     def bill_documents_classified(self) -> bool:
         """The bill's files were downloaded and classified, and all could be read: only then does a
         document missing from them count as absent (a scanned file may hold it unseen)."""
-        docs = self.bill_documents
+        # The chair's order (разпореждане) only routes the bill to committees: holding it alone
+        # says nothing about which documents the bill came with.
+        docs = [d for d in self.bill_documents if "order" not in doc_kinds(d)]
         if not docs or not any(doc_kinds(d) for d in docs):
             return False
         return not any(d.is_scanned or d.status == "error" or (d.analysis or {}).get("unreadable") for d in docs)

@@ -309,6 +309,9 @@ def test_mot_01_motives_present():
     assert verdict(ini(bill(), docs=[_motives(5)]), "MOT-01") is PASS
     assert verdict(ini(bill(), docs=[doc("bill_text")]), "MOT-01") is FAIL
     assert verdict(ini(bill()), "MOT-01") is UNKNOWN
+    # the chair's order alone tells nothing about the bill's own documents
+    assert verdict(ini(bill(), docs=[doc("order")]), "MOT-01") is UNKNOWN
+    assert verdict(ini(bill(), docs=[doc("order"), doc("bill_text")]), "MOT-01") is FAIL
 
 
 @pytest.mark.parametrize("found, expected", [(5, PASS), (4, WARN), (3, WARN), (2, FAIL), (0, FAIL)])
