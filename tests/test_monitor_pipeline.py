@@ -52,10 +52,13 @@ def _write_replay(world, root: Path, today: dt.date) -> None:
         shutil.rmtree(root)
     parliament_corpus.write_replay(world, root / "parliament")
     # The list filters the incremental spiders ask for on a second night, besides the full lists.
+    # The crawls date their filters by the real clock: lists for the next day too, so that a run
+    # crossing midnight still finds them.
+    days = (today, today + dt.timedelta(days=1))
     strategy_corpus.write_world(
         root / "strategy", world, today=today,
-        since=(None, default_since({0: None}, today=today)),  # type: ignore[dict-item] - only "not empty" matters
-        pris_since=(None, today - dt.timedelta(days=RECENT_DAYS)),
+        since=(None, *(default_since({0: None}, today=d) for d in days)),  # type: ignore[dict-item] - only "not empty" matters
+        pris_since=(None, *(d - dt.timedelta(days=RECENT_DAYS) for d in days)),
     )
     pdf, rtf = make_pdf(["МОТИВИ към проекта на закон"]), make_rtf(["ЗАКОН за изменение и допълнение"])
     for path in (root / "parliament" / "api" / "v1" / "bill").iterdir():

@@ -10,6 +10,7 @@ again at any time.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -140,7 +141,7 @@ def demo(
     migrate.upgrade(db_url)
 
     with err.status("generating the world …"):
-        world = generate_world(bills, seed=seed)
+        world = generate_world(bills, seed=seed, today=dt.date.today())
         parliament_corpus.write_replay(world, workdir / "replay" / "parliament")
         strategy_corpus.write_replay(world, workdir / "replay" / "strategy")
     err.print(f"[green]✓[/] generated {len(world.bills)} bills, {len(world.consultations)} consultations, {len(world.decisions)} ПРИС decisions")
