@@ -17,73 +17,28 @@ the ratio stored/fetch-only.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+import harness  # noqa: E402  (bench/harness.py, beside this script)
+from harness import Crawl, fresh_db, start_server  # noqa: E402
+
 from sqlalchemy import func, select  # noqa: E402
 
 from crawlers.corpus.parliament import write_bill, write_world  # noqa: E402
 from crawlers.corpus.world import World, generate_world, mutate  # noqa: E402
-from db import migrate  # noqa: E402
-from db.engine import dispose_engines, session_scope  # noqa: E402
-from db.models import CrawlRun, RecordVersion  # noqa: E402
-
-FAST = {
-    "DOWNLOAD_DELAY": "0",
-    "AUTOTHROTTLE_ENABLED": "False",
-    "CONCURRENT_REQUESTS": "16",
-    "CONCURRENT_REQUESTS_PER_DOMAIN": "16",
-    "LEXWATCH_PROGRESS": "False",
-    "LOG_LEVEL": "WARNING",
-}
-
-
-@dataclass
-class Crawl:
-    run: CrawlRun
-    wall: float
-    peak_rss_mb: float
-
-    @property
-    def elapsed(self) -> float:
-        return float(self.run.stats.get("elapsed_time_seconds", self.wall))
-
-
-def start_server(root: Path) -> tuple[subprocess.Popen, str]:
-    proc = subprocess.Popen([sys.executable, "-m", "crawlers.replay", str(root)], cwd=REPO, stdout=subprocess.PIPE, text=True)
-    url = proc.stdout.readline().strip()
-    if not url.startswith("http"):
-        raise SystemExit(f"replay server did not start: {url!r}")
-    return proc, url
+from db.engine import session_scope  # noqa: E402
+from db.models import RecordVersion  # noqa: E402
 
 
 def crawl(base: str, db_url: str, *, settings: dict[str, str] | None = None, **args: str) -> Crawl:
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "parliament"]
-    for k, v in {**FAST, "PARLIAMENT_BASE_URL": base, "LEXWATCH_DATABASE_URL": db_url, **(settings or {})}.items():
-        cmd += ["-s", f"{k}={v}"]
-    for k, v in args.items():
-        cmd += ["-a", f"{k}={v}"]
-    dispose_engines()
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    err = proc.stderr.read()
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"crawl failed:\n{err[-3000:]}")
-    with session_scope(db_url) as s:
-        run = s.scalars(select(CrawlRun).order_by(CrawlRun.id.desc())).first()
-        s.expunge(run)
-    return Crawl(run, wall, usage.ru_maxrss / 1024)
+    return harness.crawl("parliament", db_url, {"PARLIAMENT_BASE_URL": base, **(settings or {})}, args)
 
 
 def changeable(world: World) -> list:
@@ -92,23 +47,6 @@ def changeable(world: World) -> list:
         b for b in world.bills
         if (b.assembly == current and b.status not in ("adopted", "rejected", "withdrawn")) or (b.status == "adopted" and not b.dv_issue)
     ]  # fmt: skip
-
-
-def fresh_db(kind: str, workdir: Path, name: str) -> str:
-    if kind.startswith("postgresql"):
-        from sqlalchemy import create_engine
-        from sqlalchemy.engine import make_url
-
-        admin = create_engine(kind, isolation_level="AUTOCOMMIT")
-        with admin.connect() as c:
-            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "bench_{name}" WITH (FORCE)')
-            c.exec_driver_sql(f'CREATE DATABASE "bench_{name}"')
-        admin.dispose()
-        url = make_url(kind).set(database=f"bench_{name}").render_as_string(hide_password=False)
-    else:
-        url = f"sqlite:///{workdir / (name + '.sqlite3')}"
-    migrate.upgrade(url)
-    return url
 
 
 def main() -> None:
