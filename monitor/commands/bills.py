@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session
 from db.models import Bill, RecordChange, RecordVersion
 from db.session import open_session
 from monitor.errors import LexwatchError, UsageError
+from monitor.commands.output import check_format as _check_format
 
 bills_app = typer.Typer(help="Bills (законопроекти) stored from parliament.bg.", no_args_is_help=True)
 
-FORMATS = ("table", "json")
 
 
 def _fmt(value: Any) -> Any:
@@ -24,9 +24,6 @@ def _fmt(value: Any) -> Any:
     return value
 
 
-def _check_format(fmt: str) -> None:
-    if fmt not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
 
 
 def bill_summary(b: Bill) -> dict[str, Any]:

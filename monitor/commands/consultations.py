@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from db.models import Consultation, CouncilAct
 from db.session import open_session
 from monitor.errors import LexwatchError, UsageError
+from monitor.commands.output import check_format as _check_format
 
 consultations_app = typer.Typer(help="Public consultations stored from strategy.bg.", no_args_is_help=True)
 pris_app = typer.Typer(help="Acts of the Council of Ministers (ПРИС) stored from strategy.bg.", no_args_is_help=True)
@@ -31,9 +32,6 @@ PAGE_URL = "https://strategy.bg/bg/public-consultations/{id}"
 PRIS_URL = "https://strategy.bg/bg/pris/legal-information/reseniia/{id}"
 
 
-def _check_format(fmt: str) -> None:
-    if fmt not in ("table", "json"):
-        raise UsageError(f"--format must be table or json, not {fmt!r}")
 
 
 def _day(value: str | None, option: str) -> dt.date | None:

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from db.models import Document
 from db.session import open_session
 from monitor.errors import LexwatchError, UsageError
+from monitor.commands.output import check_format as _check_format
 
 documents_app = typer.Typer(help="Bill and consultation files: download, text, classification.",
                             no_args_is_help=True)
@@ -27,9 +28,6 @@ _URL = typer.Option(None, "--url", help="Database URL (default: $LEXWATCH_DATABA
 _FORMAT = typer.Option("table", "--format", help="table or json")
 
 
-def _check_format(fmt: str) -> None:
-    if fmt not in ("table", "json"):
-        raise UsageError(f"--format must be table or json, not {fmt!r}")
 
 
 def _first_lines(text: str | None, lines: int) -> list[str]:

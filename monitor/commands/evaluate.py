@@ -13,8 +13,8 @@ from rich.console import Console
 from rich.table import Table
 
 from monitor.errors import UsageError
+from monitor.commands.output import check_format
 
-FORMATS = ("table", "json")
 DB_HELP = "Database URL (default: $LEXWATCH_DATABASE_URL, else the SQLite file in the user data dir)."
 THRESHOLDS_HELP = "A thresholds file overriding the defaults (default: $LEXWATCH_THRESHOLDS)."
 VERDICT_STYLE = {"PASS": "green", "WARN": "yellow", "FAIL": "bold red", "N_A": "dim", "UNKNOWN": "cyan"}
@@ -27,9 +27,6 @@ def wide() -> Console:
     return Console(width=max(Console().width, 140))
 
 
-def check_format(fmt: str) -> None:
-    if fmt not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
 
 
 def parse_day(value: str | None, option: str = "--as-of") -> dt.date | None:

@@ -16,12 +16,12 @@ from rich.table import Table
 from sqlalchemy.exc import DBAPIError
 
 from db.session import open_session
-from monitor.errors import LexwatchError, UsageError
+from monitor.errors import LexwatchError
 from monitor.linking.build import link
 from monitor.linking.decisions import decide_link
 from monitor.linking.query import STATUSES, list_initiatives, show_initiative
+from monitor.commands.output import check_format as _check_format
 
-FORMATS = ("table", "json")
 DB_HELP = "Database URL (default: $LEXWATCH_DATABASE_URL or SQLite)."
 
 initiatives_app = typer.Typer(help="Legislative initiatives: a bill with its consultation(s) and ПРИС decision(s).",
@@ -29,9 +29,6 @@ initiatives_app = typer.Typer(help="Legislative initiatives: a bill with its con
 links_app = typer.Typer(help="Staff decisions on the linker's proposals.", no_args_is_help=True)
 
 
-def _check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> None:
-    if fmt not in allowed:
-        raise UsageError(f"--format must be one of {', '.join(allowed)}, got {fmt!r}")
 
 
 def _json(data: Any) -> None:
