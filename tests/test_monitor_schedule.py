@@ -160,12 +160,19 @@ def test_missed_runs_within_grace_run_once_after_restart(sqlite_url, tmp_path):
 def test_missed_run_beyond_grace_is_skipped(sqlite_url, tmp_path):
     config = Config(schedule=ScheduleConfig(misfire_grace_hours=1))
     marker = tmp_path / "fired.txt"
-    _install(sqlite_url, config, "daily", CronTrigger(hour=2, minute=30, timezone="Europe/Sofia"), marker)
-    _host_was_down(sqlite_url, config, "daily", dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=3))
+    # The daily time is three hours ago, whatever the clock says: a fixed 02:30 put the *next* regular
+    # run inside the grace window whenever the suite ran just after 02:30 Sofia time (CI did).
+    missed = (dt.datetime.now(ZoneInfo("Europe/Sofia")) - dt.timedelta(hours=3)).replace(second=0, microsecond=0)
+
+    def daily() -> CronTrigger:
+        return CronTrigger(hour=missed.hour, minute=missed.minute, timezone="Europe/Sofia")
+
+    _install(sqlite_url, config, "daily", daily(), marker)
+    _host_was_down(sqlite_url, config, "daily", missed)
 
     scheduler = make_scheduler(sqlite_url, config, blocking=False)
     ensure_job(scheduler, sqlite_url, config, job_id="daily", func=record_fire, kwargs={"path": str(marker)},
-               trigger=CronTrigger(hour=2, minute=30, timezone="Europe/Sofia"))
+               trigger=daily())
     done, seen = _watch(scheduler, EVENT_JOB_EXECUTED | EVENT_JOB_MISSED)
     scheduler.start()
     try:
@@ -173,6 +180,7 @@ def test_missed_run_beyond_grace_is_skipped(sqlite_url, tmp_path):
     finally:
         scheduler.shutdown(wait=True)
     assert [e.code for e in seen] == [EVENT_JOB_MISSED]
+    assert seen[0].scheduled_run_time == missed
     assert _fires(marker) == 0
 
 
