@@ -613,6 +613,25 @@ class User(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class LoginThrottle(Base):
+    """Failed sign-ins of the review UI per user name or client address, and the lock-out they caused.
+
+    In the database rather than in process memory, so the limit holds across server workers and
+    restarts. Rows are counters, not a log: one per (scope, key), deleted when stale.
+    """
+
+    __tablename__ = "login_throttles"
+    __table_args__ = (UniqueConstraint("scope", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(8))  # user | client
+    key: Mapped[str] = mapped_column(String(100))  # the user name, or the client's IP address
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # within the window that began at window_start
+    window_start: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_failure_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
 # --------------------------------------------------------------------------- monitor
 
 

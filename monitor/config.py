@@ -48,6 +48,13 @@ Example (every key shown with its default, except the SMTP ones which are off by
     [lock]
     heartbeat_seconds = 30
     stale_after_minutes = 15       # a holder silent this long (or whose pid is gone) is taken over
+
+    [review]                       # the staff review UI (`lexwatch review serve`)
+    max_failed_logins = 5          # failed sign-ins for one user name within the window ...
+    max_failed_logins_per_client = 20  # ... or from one client address, then that name/address is locked
+    failed_login_window_minutes = 15
+    lockout_minutes = 15
+    proxy_hops = 0                 # behind a reverse proxy: X-Forwarded-For hops to trust (nginx in front: 1)
 """
 from __future__ import annotations
 
@@ -209,6 +216,28 @@ class LockConfig(_Section):
     stale_after_minutes: Annotated[float, Field(gt=0)] = 15.0
 
 
+class ReviewConfig(_Section):
+    # Per user name: slows password guessing against one account to N tries per lock-out period.
+    max_failed_logins: Annotated[int, Field(gt=0)] = 5
+    # Per client address: one client spraying one password over many names. Higher than the per-name
+    # limit, because staff behind one office NAT share an address.
+    max_failed_logins_per_client: Annotated[int, Field(gt=0)] = 20
+    failed_login_window_minutes: Annotated[float, Field(gt=0)] = 15.0
+    lockout_minutes: Annotated[float, Field(gt=0)] = 15.0
+    # Behind a reverse proxy every request comes from the proxy's address; trust this many
+    # X-Forwarded-For hops to see the real client (0: direct, the default; never more than the
+    # proxies you run, or clients can pick their own address).
+    proxy_hops: Annotated[int, Field(ge=0, le=5)] = 0
+
+    @property
+    def window(self) -> dt.timedelta:
+        return dt.timedelta(minutes=self.failed_login_window_minutes)
+
+    @property
+    def lockout(self) -> dt.timedelta:
+        return dt.timedelta(minutes=self.lockout_minutes)
+
+
 class Config(_Section):
     schedule: ScheduleConfig = Field(default_factory=ScheduleConfig)
     health: HealthConfig = Field(default_factory=HealthConfig)
@@ -217,6 +246,7 @@ class Config(_Section):
     sources: SourcesConfig = Field(default_factory=SourcesConfig)
     pipeline: PipelineConfig = Field(default_factory=PipelineConfig)
     lock: LockConfig = Field(default_factory=LockConfig)
+    review: ReviewConfig = Field(default_factory=ReviewConfig)
     path: Path | None = Field(None, exclude=True)  # where it was read from, None for the defaults
 
 

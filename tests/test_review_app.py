@@ -15,8 +15,9 @@ from typer.testing import CliRunner
 
 from db.engine import session_scope
 from db.models import (
-    Bill, Consultation, CouncilAct, Evaluation, Finding, Initiative, InitiativeLink, ReviewFlag, User,
+    Bill, Consultation, CouncilAct, Evaluation, Finding, Initiative, InitiativeLink, LoginThrottle, ReviewFlag, User,
 )
+from monitor.config import ReviewConfig
 from monitor.review import create_app
 from monitor.review.accounts import add_user
 from monitor.review.server import running
@@ -138,21 +139,22 @@ class Browser:
     def get(self, path: str) -> Page:
         return self._open(urllib.request.Request(self.base + path))
 
-    def post(self, path: str, data: dict[str, str]) -> Page:
+    def post(self, path: str, data: dict[str, str], headers: dict[str, str] | None = None) -> Page:
         body = urllib.parse.urlencode(data).encode()
-        return self._open(urllib.request.Request(self.base + path, data=body, method="POST"))
+        return self._open(urllib.request.Request(self.base + path, data=body, method="POST", headers=headers or {}))
 
-    def login(self, user: str = "alice", password: str = PASSWORD, next_url: str | None = None) -> Page:
+    def login(self, user: str = "alice", password: str = PASSWORD, next_url: str | None = None,
+              headers: dict[str, str] | None = None) -> Page:
         token = self.get("/login").csrf()
         data = {"csrf_token": token, "username": user, "password": password}
         if next_url is not None:
             data["next"] = next_url
-        return self.post("/login", data)
+        return self.post("/login", data, headers)
 
 
-def _serve(url: str):
+def _serve(url: str, config: ReviewConfig | None = None):
     seeded = seed(url)
-    app = create_app(url, secret_key="test-secret-key-" + "x" * 32)
+    app = create_app(url, secret_key="test-secret-key-" + "x" * 32, config=config)
     with running(app) as base:
         yield base, seeded, url
 
@@ -447,3 +449,212 @@ def test_review_serve_command_serves_the_login_page(sqlite_url, tmp_path):
         proc.terminate()
         _, err = proc.communicate(timeout=10)
     assert f"http://127.0.0.1:{port}/" in err and "no accounts yet" in err
+
+
+# --------------------------------------------------------------------------- sign-in throttling
+
+WRONG = "not the password"
+
+
+def _throttle_rows(url: str) -> dict[tuple[str, str], LoginThrottle]:
+    with session_scope(url) as s:
+        return {(r.scope, r.key): r for r in s.scalars(select(LoginThrottle))}
+
+
+def _expire_locks(url: str) -> None:
+    """The lock-out period has passed (moved into the past rather than waited for)."""
+    past = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None) - dt.timedelta(seconds=1)
+    with session_scope(url) as s:
+        for row in s.scalars(select(LoginThrottle).where(LoginThrottle.locked_until.is_not(None))):
+            row.locked_until = past
+
+
+def test_failed_sign_ins_lock_the_name_with_429_until_the_lockout_ends(site, caplog):
+    base, _, url = site
+    caplog.set_level("INFO", logger="monitor.review.app")
+    b = Browser(base)
+    for _ in range(ReviewConfig().max_failed_logins):  # the defaults: 5 within 15 minutes
+        assert b.login(password=WRONG).status == 401
+    locked = b.login()  # the right password, but too late
+    assert locked.status == 429
+    assert "Твърде много неуспешни опити за вход" in locked.body and "Too many failed sign-in attempts" in locked.body
+    assert 14 * 60 < int(locked.headers["Retry-After"]) <= 15 * 60
+    assert b.get("/").status == 302  # not signed in
+    row = _throttle_rows(url)[("user", "alice")]
+    assert row.locked_until is not None and row.failures == 0
+    # Another account from the same address is not locked (the per-address limit is higher).
+    assert Browser(base).login(user="bob").status == 302
+    # Refused tries are not counted: the lock ends when its period does.
+    assert Browser(base).login(password=WRONG).status == 429
+    _expire_locks(url)
+    ok = Browser(base).login()
+    assert ok.status == 302 and urllib.parse.urlsplit(ok.location).path == "/"
+    assert ("user", "alice") not in _throttle_rows(url)  # a successful sign-in clears the name's count
+    # Every failure is in the log with name and address, never the password.
+    failed = [r.getMessage() for r in caplog.records if "failed sign-in" in r.getMessage()]
+    assert len(failed) == 5 and all("'alice'" in m and "127.0.0.1" in m for m in failed)
+    assert "locked for 15 min" in failed[-1]
+    assert any("sign-in refused" in r.getMessage() for r in caplog.records)
+    assert not any(WRONG in r.getMessage() or PASSWORD in r.getMessage() for r in caplog.records)
+
+
+def test_a_successful_sign_in_resets_the_count_of_the_name(sqlite_site):
+    base, _, url = sqlite_site
+    for _ in range(4):
+        assert Browser(base).login(password=WRONG).status == 401
+    assert Browser(base).login().status == 302
+    for _ in range(5):
+        assert Browser(base).login(password=WRONG).status == 401
+    assert Browser(base).login().status == 429
+
+
+def test_unknown_names_are_locked_like_real_ones(sqlite_site):
+    """No user enumeration through the lock: a name without an account is counted the same way."""
+    base, _, url = sqlite_site
+    for _ in range(5):
+        assert Browser(base).login(user="mallory", password=WRONG).status == 401
+    assert Browser(base).login(user="mallory", password=WRONG).status == 429
+    # A name that cannot be an account (not a valid user name) is counted for the address only.
+    Browser(base).login(user="a b<script>", password=WRONG)
+    assert {k for k in _throttle_rows(url)} == {("user", "mallory"), ("client", "127.0.0.1")}
+
+
+def test_the_lock_holds_across_workers_and_a_restart(db_url):
+    """Two app processes on one database share the count; a new one after a restart still refuses."""
+    seed(db_url)
+    key = "test-secret-key-" + "x" * 32
+    with running(create_app(db_url, secret_key=key)) as one, running(create_app(db_url, secret_key=key)) as two:
+        for i in range(5):
+            assert Browser(one if i % 2 else two).login(password=WRONG).status == 401
+        assert Browser(one).login().status == 429
+        assert Browser(two).login().status == 429
+    from db.engine import dispose_engines
+
+    dispose_engines()  # nothing survives in memory: the pools go too
+    with running(create_app(db_url, secret_key=key)) as restarted:
+        assert Browser(restarted).login().status == 429
+        assert Browser(restarted).login(user="bob").status == 302
+
+
+def test_one_address_trying_many_names_is_locked(sqlite_url):
+    seed(sqlite_url)
+    config = ReviewConfig(max_failed_logins_per_client=3)
+    with running(create_app(sqlite_url, secret_key="k" * 40, config=config)) as base:
+        for name in ("admin", "root", "alice"):
+            assert Browser(base).login(user=name, password=WRONG).status == 401
+        refused = Browser(base).login(user="bob")  # a right password for a fresh name
+        assert refused.status == 429 and "Too many failed sign-in attempts" in refused.body
+        # A forged X-Forwarded-For does not make a new client unless a proxy is configured.
+        spoofed = Browser(base).login(user="bob", headers={"X-Forwarded-For": "198.51.100.9"})
+        assert spoofed.status == 429
+    rows = _throttle_rows(sqlite_url)
+    assert rows[("client", "127.0.0.1")].locked_until is not None
+    assert rows[("user", "admin")].failures == 1 and rows[("user", "admin")].locked_until is None
+
+
+def test_behind_a_proxy_the_forwarded_address_is_the_client(sqlite_url):
+    seed(sqlite_url)
+    config = ReviewConfig(max_failed_logins_per_client=2, proxy_hops=1)
+    with running(create_app(sqlite_url, secret_key="k" * 40, config=config)) as base:
+        one, two = {"X-Forwarded-For": "198.51.100.1"}, {"X-Forwarded-For": "198.51.100.2"}
+        for name in ("x1", "x2"):
+            assert Browser(base).login(user=name, password=WRONG, headers=one).status == 401
+        assert Browser(base).login(user="bob", headers=one).status == 429
+        assert Browser(base).login(user="bob", headers=two).status == 302
+    assert ("client", "198.51.100.1") in _throttle_rows(sqlite_url)
+
+
+def test_throttle_window_lock_and_cleanup_by_the_clock(db_url):
+    from monitor.review import throttle
+
+    config = ReviewConfig(max_failed_logins=3, max_failed_logins_per_client=100,
+                          failed_login_window_minutes=10, lockout_minutes=5)
+    t0 = dt.datetime(2026, 3, 2, 9, 0)
+    with session_scope(db_url) as s:
+        # Two failures, then the window runs out: the count starts again.
+        for minute in (0, 1):
+            assert throttle.record_failure(s, "alice", "10.0.0.1", config, t0 + dt.timedelta(minutes=minute)) is None
+        assert throttle.record_failure(s, "alice", "10.0.0.1", config, t0 + dt.timedelta(minutes=11)) is None
+        assert _throttle_rows(db_url)[("user", "alice")].failures == 1
+        t1 = t0 + dt.timedelta(minutes=12)
+        assert throttle.record_failure(s, "alice", "10.0.0.1", config, t1) is None
+        lock = throttle.record_failure(s, "alice", "10.0.0.1", config, t1)
+        assert lock is not None and lock.scopes == ("user",) and lock.until == t1 + dt.timedelta(minutes=5)
+        assert throttle.check(s, "alice", "10.0.0.2", t1 + dt.timedelta(minutes=4)).until == lock.until
+        assert throttle.check(s, "alice", "10.0.0.2", t1 + dt.timedelta(minutes=5)) is None
+        assert throttle.check(s, "bob", "10.0.0.1", t1) is None
+        assert lock.retry_after(t1 + dt.timedelta(seconds=299.5)) == 1
+        # Stale rows go at the next failure of anyone: the table does not grow without bound.
+        later = t1 + dt.timedelta(hours=1)
+        throttle.record_failure(s, "carol", "10.0.0.9", config, later)
+    assert set(_throttle_rows(db_url)) == {("user", "carol"), ("client", "10.0.0.9")}
+
+
+def test_concurrent_failures_are_all_counted(db_url):
+    """Workers failing at the same moment: every failure lands (atomic upserts, no lost update)."""
+    import threading
+
+    from db.engine import session_factory
+    from monitor.review import throttle
+
+    config = ReviewConfig(max_failed_logins=1000, max_failed_logins_per_client=1000)
+    factory = session_factory(db_url)
+    start, errors = threading.Barrier(8), []
+
+    def fail() -> None:
+        s = factory()
+        try:
+            start.wait()
+            for _ in range(5):
+                throttle.record_failure(s, "alice", "127.0.0.1", config)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            s.close()
+
+    threads = [threading.Thread(target=fail) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert errors == []
+    rows = _throttle_rows(db_url)
+    assert rows[("user", "alice")].failures == rows[("client", "127.0.0.1")].failures == 40
+
+
+def test_a_password_change_signs_out_open_sessions(sqlite_site):
+    from monitor.review.accounts import set_password
+
+    base, _, url = sqlite_site
+    b = Browser(base)
+    b.login()
+    assert b.get("/").status == 200
+    with session_scope(url) as s:
+        set_password(s, "alice", "a brand new password")
+    assert b.get("/").status == 302
+    assert Browser(base).login(password="a brand new password").status == 302
+
+
+def test_users_unlock_lifts_a_lockout(sqlite_site):
+    from monitor.cli import app
+
+    base, _, url = sqlite_site
+    for _ in range(5):
+        Browser(base).login(password=WRONG)
+    assert Browser(base).login().status == 429
+    res = CliRunner().invoke(app, ["users", "unlock", "alice", "--db", url])
+    assert res.exit_code == 0, res.output
+    assert Browser(base).login().status == 302
+
+
+def test_review_config_section_defaults_and_bad_values(tmp_path):
+    from monitor.config import ConfigError, load_config
+
+    path = tmp_path / "c.toml"
+    path.write_text("[review]\nmax_failed_logins = 3\nlockout_minutes = 30\nproxy_hops = 1\n", encoding="utf-8")
+    cfg = load_config(path).review
+    assert (cfg.max_failed_logins, cfg.max_failed_logins_per_client, cfg.lockout, cfg.window, cfg.proxy_hops) == (
+        3, 20, dt.timedelta(minutes=30), dt.timedelta(minutes=15), 1)
+    path.write_text("[review]\nmax_failed_logins = 0\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="review.max_failed_logins"):
+        load_config(path)

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from db.engine import redact, session_scope
 from db.models import User
+from monitor.config import load_config
 from monitor.errors import LexwatchError
 
 review_app = typer.Typer(help="The staff review web UI (confirm/dismiss flags, confirm/reject links).", no_args_is_help=True)
@@ -32,12 +33,18 @@ def serve(
         False, "--secure-cookie/--no-secure-cookie",
         help="Send the session cookie over HTTPS only (use behind a TLS proxy).",
     ),
+    config_path: str = typer.Option(None, "--config", help="Config file (default: $LEXWATCH_CONFIG or the user config dir)."),
 ) -> None:
-    """Serve the review UI until Ctrl-C. Sign-in accounts come from `lexwatch users add`."""
+    """Serve the review UI until Ctrl-C. Sign-in accounts come from `lexwatch users add`.
+
+    Failed sign-ins are limited by the config's [review] section (default: 5 per user name or
+    20 per client address within 15 minutes, then 15 minutes of lock-out).
+    """
     from monitor.review import create_app
     from monitor.review.server import build_server
 
-    app = create_app(db, secure_cookie=secure_cookie)
+    config = load_config(config_path).review
+    app = create_app(db, secure_cookie=secure_cookie, config=config)
     with session_scope(app.config["LEXWATCH_DB_URL"]) as session:
         if not session.scalar(select(func.count()).select_from(User)):
             typer.echo("warning: no accounts yet; create one with `lexwatch users add NAME`", err=True)

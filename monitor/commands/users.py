@@ -56,6 +56,16 @@ def remove(name: str = typer.Argument(...), db: str = _DB) -> None:
     typer.echo(f"user {name} removed", err=True)
 
 
+@users_app.command("unlock")
+def unlock(name: str = typer.Argument(...), db: str = _DB) -> None:
+    """Lift a sign-in lock-out of an account now (and forget its failed attempts)."""
+    from monitor.review.throttle import reset_user
+
+    with open_session(db) as session:
+        reset_user(session, accounts.validate_username(name))
+    typer.echo(f"sign-in failures of {name} cleared", err=True)
+
+
 @users_app.command("list")
 def list_(fmt: str = typer.Option("table", "--format", help="table or json"), db: str = _DB) -> None:
     """The accounts (never their password hashes)."""

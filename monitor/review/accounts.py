@@ -1,6 +1,7 @@
 """Staff accounts of the review UI: salted password hashes (werkzeug.security), never plain text."""
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -34,6 +35,10 @@ def validate_username(name: str) -> str:
     if not _USERNAME.match(name):
         raise UsageError(f"user name {name!r}: use 1-100 letters, digits or . _ @ -")
     return name
+
+
+def is_valid_username(name: str | None) -> bool:
+    return bool(name) and bool(_USERNAME.match(name))
 
 
 def validate_password(password: str) -> str:
@@ -80,8 +85,14 @@ def list_users(session: Session) -> list[Account]:
 
 def authenticate(session: Session, name: str, password: str) -> User | None:
     """The user if the password matches, else None (same cost whether or not the name exists)."""
-    user = _get(session, name) if _USERNAME.match(name or "") else None
+    user = _get(session, name) if is_valid_username(name) else None
     if user is None:
         check_password_hash(_DUMMY_HASH, password or "")
         return None
     return user if check_password_hash(user.password_hash, password or "") else None
+
+
+def password_stamp(user: User) -> str:
+    """A short digest of the stored hash, kept in the session: a password change signs out every
+    session opened with the old password (the cookie is signed, not encrypted, so never the hash itself)."""
+    return hashlib.sha256(user.password_hash.encode("utf-8")).hexdigest()[:16]

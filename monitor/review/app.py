@@ -2,25 +2,32 @@
 
 Every page but /login needs a signed-in user; every POST carries a CSRF token (Flask-WTF);
 templates autoescape everything, because bill titles, explanations and evidence are scraped
-text. Decisions are written with the reviewer's name and the time.
+text. Decisions are written with the reviewer's name and the time. Failed sign-ins are counted
+per user name and client address in the database (monitor.review.throttle); past the limit the
+name or address is refused with 429 for the lock-out period.
 """
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from flask import Flask, abort, flash, g, redirect, render_template, request, session, url_for
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy.orm import Session
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.wrappers import Response
 
 from db.engine import session_factory
 from db.models import InitiativeLink, ReviewFlag, User, utcnow
 from db.session import require_current_schema
-from monitor.review import accounts, views
+from monitor.config import ReviewConfig
+from monitor.review import accounts, throttle, views
 from monitor.review.secret import load_secret_key
 from monitor.review.urls import is_local_path, safe_url
+
+log = logging.getLogger(__name__)
 
 MAX_NOTE = 4000
 _SOFIA = ZoneInfo("Europe/Sofia")
@@ -41,12 +48,16 @@ _SECURITY_HEADERS = {
 }
 
 
-def create_app(db_url: str | None = None, *, secret_key: str | None = None, secure_cookie: bool = False) -> Flask:
-    """The app on the database at `db_url` (its schema must be current)."""
+def create_app(db_url: str | None = None, *, secret_key: str | None = None, secure_cookie: bool = False,
+               config: ReviewConfig | None = None) -> Flask:
+    """The app on the database at `db_url` (its schema must be current); `config`: the [review] settings."""
     url = require_current_schema(db_url)
     factory = session_factory(url)
+    config = config or ReviewConfig()
 
     app = Flask(__name__)
+    if config.proxy_hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config.proxy_hops, x_proto=0, x_host=0)  # type: ignore[method-assign]
     app.config.update(
         SECRET_KEY=secret_key or load_secret_key(),
         SESSION_COOKIE_NAME="lexwatch_review",
@@ -82,8 +93,9 @@ def create_app(db_url: str | None = None, *, secret_key: str | None = None, secu
             return None
         uid = session.get("uid")
         user = db().get(User, uid) if isinstance(uid, int) else None
-        if user is None or user.username != session.get("user"):
-            session.clear()  # an account removed or renamed meanwhile signs its sessions out
+        if user is None or user.username != session.get("user") or session.get("pw") != accounts.password_stamp(user):
+            # An account removed, renamed or given a new password meanwhile signs its sessions out.
+            session.clear()
             target = request.full_path if request.method == "GET" else None
             return redirect(url_for("login", next=target.rstrip("?") if target else None))
         g.user = user.username
@@ -119,17 +131,31 @@ def create_app(db_url: str | None = None, *, secret_key: str | None = None, secu
         next_url = request.values.get("next")
         if not is_local_path(next_url):
             next_url = None
-        error = None
-        if request.method == "POST":
-            name = request.form.get("username", "").strip()
-            user = accounts.authenticate(db(), name, request.form.get("password", ""))
-            if user is not None:
-                session.clear()  # a fresh session at sign-in: no fixation of a pre-login cookie
-                session.permanent = True
-                session["uid"], session["user"] = user.id, user.username
-                return redirect(next_url or url_for("queue"))
+        if request.method == "GET":
+            return render_template("login.html", error=None, next_url=next_url)
+        s = db()
+        name = request.form.get("username", "").strip()
+        counted = name if accounts.is_valid_username(name) else None
+        client = request.remote_addr or "unknown"
+        shown = name[:100]  # %r in the log lines below: a hostile name cannot forge log lines
+        lock = throttle.check(s, counted, client)
+        if lock is not None:
+            log.warning("sign-in refused, %s locked until %s UTC: user %r from %s",
+                        "+".join(lock.scopes), lock.until.isoformat(timespec="seconds"), shown, client)
+            return _locked(lock, next_url)
+        user = accounts.authenticate(s, name, request.form.get("password", ""))
+        if user is None:
+            lock = throttle.record_failure(s, counted, client, config)
+            log.warning("failed sign-in: user %r from %s%s", shown, client,
+                        f"; {'+'.join(lock.scopes)} locked for {config.lockout_minutes:g} min" if lock else "")
             error = "Грешно потребителско име или парола. (Wrong user name or password.)"
-        return render_template("login.html", error=error, next_url=next_url), (401 if error else 200)
+            return render_template("login.html", error=error, next_url=next_url), 401
+        throttle.reset_user(s, user.username)
+        log.info("sign-in: user %r from %s", user.username, client)
+        session.clear()  # a fresh session at sign-in: no fixation of a pre-login cookie
+        session.permanent = True
+        session["uid"], session["user"], session["pw"] = user.id, user.username, accounts.password_stamp(user)
+        return redirect(next_url or url_for("queue"))
 
     @app.post("/logout")
     def logout() -> Response:
@@ -196,6 +222,16 @@ def create_app(db_url: str | None = None, *, secret_key: str | None = None, secu
 
     app.jinja_env.globals["stamp"] = _stamp
     return app
+
+
+def _locked(lock: throttle.Lock, next_url: str | None) -> Response:
+    seconds = lock.retry_after(utcnow())
+    minutes = -(-seconds // 60)
+    error = (f"Твърде много неуспешни опити за вход. Опитайте отново след {minutes} мин. "
+             f"(Too many failed sign-in attempts; try again in {minutes} min.)")
+    response = Response(render_template("login.html", error=error, next_url=next_url), 429, mimetype="text/html")
+    response.headers["Retry-After"] = str(seconds)
+    return response
 
 
 def _choice(value: str | None, allowed: tuple[str, ...], default: str) -> str:
