@@ -1,7 +1,8 @@
 """The engine end to end on the real payloads in ../shared/fixtures (read through the spiders' parsers).
 
 - bill 167546: Council of Ministers, first vote 2026-09-24, proposals until 2026-10-01 (7 days);
-- bill 166636: MPs, first vote 2026-02-18, proposals until 2026-02-23 (5 days: NA-03 warns);
+- bill 166636: MPs, first vote 2026-02-18, proposals until 2026-02-23 (5 days: NA-03 warns); no dated
+  first reading in its lead committee (NA-06 UNKNOWN), one undated file (NA-DOC-01);
 - consultations 12671-K and 12672-K of the open-data report: 14 days with a stated reason;
 - the promulgated acts 15565, 164632 and 166496 (other laws amended, vacatio legis, decree date).
 
@@ -100,6 +101,19 @@ def real_act(act_id: int) -> tuple[I.Bill, I.ActText, dict]:
     return bill, text, payload
 
 
+def bill_document(b: I.Bill, fl: I.BillFile, body: bytes) -> I.Document:
+    """A bill file read, classified and analysed as `lexwatch documents fetch` does."""
+    from crawlers.documents import extract
+    from criteria.documents.analyse import analyse_document
+    from criteria.documents.classify import classify
+
+    ex = extract(body, fl.filename)
+    cls = classify(fl.filename, fl.annotation, ex.text, origin=fl.origin)
+    analysis = {**analyse_document(ex.text, cls, bill_title=b.title), "extraction": ex.to_dict()}
+    return I.Document("bill", b.id, fl.url, fl.filename, fl.annotation, cls.kind.value, "ok", ex.has_text,
+                      ex.is_scanned, analysis)
+
+
 def findings(ini: I.Initiative, th=None):
     return {f.criterion_id: f for f in evaluate(ini, th or defaults(), AS_OF).findings}
 
@@ -123,21 +137,14 @@ def test_bill_167546_mot_03_reads_its_one_combined_file():
     """Bill 167546 as parliament.bg lists it: one file, 52-602-01-43.rtf, and the chair's order
     52-650-01-288.pdf. Their content is generated (the fixtures hold no files), read and analysed
     as `lexwatch documents fetch` does; the annex headings are those ministries use."""
-    from crawlers.documents import extract
     from crawlers.documents.samples import BILL_PARAGRAPHS, MOTIVES_PARAGRAPHS, make_pdf, make_rtf
-    from criteria.documents.analyse import analyse_document
-    from criteria.documents.classify import classify
 
     b = real_bill(167546)
     (text_file,) = [fl for fl in b.files if fl.origin == "file_list"]
     (order,) = [fl for fl in b.files if fl.origin == "order"]
 
     def document(fl: I.BillFile, body: bytes) -> I.Document:
-        ex = extract(body, fl.filename)
-        cls = classify(fl.filename, fl.annotation, ex.text, origin=fl.origin)
-        analysis = {**analyse_document(ex.text, cls, bill_title=b.title), "extraction": ex.to_dict()}
-        return I.Document("bill", b.id, fl.url, fl.filename, fl.annotation, cls.kind.value, "ok", ex.has_text,
-                          ex.is_scanned, analysis)
+        return bill_document(b, fl, body)
 
     order_doc = document(order, make_pdf(["РАЗПОРЕЖДАНЕ", f"№ {order.filename.removesuffix('.pdf')}",
                                           f"разпределям {b.title.lower()}, № {b.signature}"]))
@@ -195,6 +202,51 @@ def test_bill_166636_mp_bill_five_day_term_warns():
     # With a 5-day term in the user's thresholds the same bill passes.
     assert findings(I.Initiative(bills=[b]), defaults().with_overrides({"NA-03": {"min_days": 5}}))["NA-03"].verdict \
         is Verdict.PASS
+
+
+def test_bill_166636_mp_bill_na_06_committee_sitting_not_in_the_chronology():
+    """NA-06 on the real MP bill, worked out from the payload by hand: submitted 2025-09-29, lead
+    committee 3596 (Комисия по конституционни и правни въпроси). Its chronology has no row on stage
+    „комисии първо гласуване“ (the only committee row is „комисии второ гласуване“ of 2026-02-25)
+    and `stan_list` (the first-reading report) is empty, yet the plenary passed the first reading on
+    2026-02-18: the committee's first reading is past but undated, so the verdict is UNKNOWN, never a
+    PASS read off the second-reading row. The six opinions of `standp_list` are evidence: five for
+    the first reading, 13–20.10.2025 (МТСП, Прокуратура, ДАЗД, Омбудсман, ВКС), one for the second."""
+    b = real_bill(166636)
+    na06 = findings(I.Initiative(bills=[b]))["NA-06"]
+    assert na06.verdict is Verdict.UNKNOWN and na06.confidence == "U/P"
+    ev = na06.evidence
+    assert ev["submitted_on"] == "2025-09-29" and ev["lead_committees"] == ["Комисия по конституционни и правни въпроси"]
+    assert ev["lead_first_reading_sitting"] is None and ev["lead_first_reading_report"] is None
+    first = [o["date"] for o in ev["stakeholder_opinions"] if o["stage"] == "първо гласуване"]
+    assert first == ["2025-10-13", "2025-10-14", "2025-10-14", "2025-10-17", "2025-10-20"]
+    assert len(ev["stakeholder_opinions"]) == 6 and ev["report_text_checked"] is False
+    assert ev["source_url"] == f"{BASE}/api/v1/bill/166636"
+
+
+def test_bill_166636_na_doc_01_reads_its_one_file():
+    """NA-DOC-01 on the real MP bill: parliament.bg lists one file, 51-554-01-169.pdf, with no date
+    (file_list has only FILENAME and ID). Undownloaded it is UNKNOWN. Its content is generated (the
+    fixtures hold no files): text and motives alone are one combined file without annex headings, so
+    whether the IA (due: submitted after the 2016 reform) is inside cannot be told; with the IA
+    heading it PASSes, the publication lag unchecked for want of a date."""
+    from crawlers.documents.samples import BILL_PARAGRAPHS, MOTIVES_PARAGRAPHS, make_pdf
+
+    b = real_bill(166636)
+    (fl,) = [x for x in b.files if x.origin == "file_list"]
+    assert (fl.filename, fl.url, fl.date) == ("51-554-01-169.pdf", f"{BASE}/bills/51/51-554-01-169.pdf", None)
+    assert findings(I.Initiative(bills=[b]))["NA-DOC-01"].verdict is Verdict.UNKNOWN
+
+    def na_doc_01(*extra: str):
+        pdf = make_pdf([*BILL_PARAGRAPHS, *MOTIVES_PARAGRAPHS, *extra])
+        return findings(I.Initiative(bills=[b], documents=[bill_document(b, fl, pdf)]))["NA-DOC-01"]
+
+    combined = na_doc_01()
+    assert combined.verdict is Verdict.UNKNOWN and combined.evidence["missing"] == ["ia"]
+    assert combined.evidence["text_files"] == combined.evidence["motives_files"] == [fl.url]
+    complete = na_doc_01("ЧАСТИЧНА ПРЕДВАРИТЕЛНА ОЦЕНКА НА ВЪЗДЕЙСТВИЕТО", "Текст на оценката.")
+    assert complete.verdict is Verdict.PASS, complete.evidence
+    assert complete.evidence["lag_checked"] is False and complete.evidence["first_published"] is None
 
 
 # --------------------------------------------------------------------------- consultations

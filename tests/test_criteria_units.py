@@ -481,6 +481,161 @@ def test_na_05_riders_added_at_second_reading():
     assert verdict(ini(bill()), "NA-05") is N_A
 
 
+def _committee_sitting(day: D, committee: I.Committee = LEAD, stage: str = "комисии първо гласуване") -> I.Stage:
+    """A chronology row of a committee's sitting, as bill 167546's activity has it (2026-09-16, lead 3816)."""
+    return I.Stage(day, stage, "приет", "activity", None, committee.committee_id, committee.name)
+
+
+def _na06(days: int | None, *, report_days: int | None = None, **kw) -> I.Initiative:
+    sub = D(2024, 3, 1)
+    kw.setdefault("stages", [_committee_sitting(sub + dt.timedelta(days=days))] if days is not None else [])
+    kw.setdefault("reports", [I.Report("stan_list", sub + dt.timedelta(days=report_days), 3816, LEAD.name,
+                                       "първо гласуване")] if report_days is not None else [])
+    kw.setdefault("status", "in_committee")
+    kw.setdefault("submitted_on", sub)
+    return ini(mp_bill(committees=[LEAD], **kw))
+
+
+@pytest.mark.parametrize("days, expected", [(0, WARN), (13, WARN), (14, PASS), (15, PASS), (90, PASS)])
+def test_na_06_days_before_the_lead_committee(days, expected):
+    assert verdict(_na06(days), "NA-06") is expected
+
+
+def test_na_06_threshold_is_fourteen_days_p():
+    assert defaults().section("NA-06")["min_days_to_committee"] == 14
+    assert verdict(_na06(13), "NA-06", **{"NA-06": {"min_days_to_committee": 13}}) is PASS
+    assert verdict(_na06(14), "NA-06", **{"NA-06": {"min_days_to_committee": 15}}) is WARN
+    f = run(_na06(13), "NA-06")
+    assert f.confidence == "U/P" and f.evidence["days_to_committee"] == 13
+    assert f.evidence["lead_first_reading_sitting"] == "2024-03-14"
+
+
+def test_na_06_report_half_is_not_checked_and_says_so():
+    opinion = I.Report("standp_list", D(2024, 3, 10), 3816, LEAD.name, "първо гласуване",
+                       "Становище на Сдружение А относно законопроекта")
+    f = run(_na06(20, reports=[opinion]), "NA-06")
+    assert f.verdict is PASS and "not checked" in f.explanation_en and "не е проверено" in f.explanation_bg
+    assert f.evidence["report_text_checked"] is False and f.evidence["report_mentions_opinions"] is None
+    assert f.evidence["stakeholder_opinions"][0]["subject"].startswith("Становище на Сдружение А")
+    assert f.evidence["opinions_before_committee"] == 1
+
+
+def test_na_06_report_bounds_the_sitting_from_above():
+    # Without the sitting in the chronology the report (signed at or after it) can only show a short term.
+    assert verdict(_na06(None, report_days=13), "NA-06") is WARN
+    assert verdict(_na06(None, report_days=14), "NA-06") is UNKNOWN
+    assert run(_na06(None, report_days=13), "NA-06").evidence["sitting_bounded_by_report"] is True
+    # The sitting decides when both are known.
+    assert verdict(_na06(14, report_days=13), "NA-06") is PASS
+
+
+def test_na_06_which_rows_count():
+    sub = D(2024, 3, 1)
+    other = I.Committee("Комисия по бюджет и финанси", "участваща", False, 3600)
+    # A participating committee's early sitting is not the lead committee's first reading.
+    rows = [_committee_sitting(sub + dt.timedelta(days=5), other), _committee_sitting(sub + dt.timedelta(days=20))]
+    assert verdict(ini(mp_bill(committees=[LEAD, other], stages=rows, status="in_committee")), "NA-06") is PASS
+    # A second-reading committee row is not the first reading; a plenary first reading shows it is past.
+    second = [_committee_sitting(sub + dt.timedelta(days=3), stage="комисии второ гласуване"),
+              *stages((sub + dt.timedelta(days=30), "зала първо гласуване", "приет"))]
+    f = run(ini(mp_bill(committees=[LEAD], stages=second, status="first_reading_passed")), "NA-06")
+    assert f.verdict is UNKNOWN and f.evidence["lead_first_reading_sitting"] is None
+    # A lead committee named only by name (no id) still matches.
+    by_name = I.Committee(LEAD.name, "водеща", True, None)
+    row = I.Stage(sub + dt.timedelta(days=2), "комисии първо гласуване", "приет", "activity", None, None, LEAD.name)
+    assert verdict(ini(mp_bill(committees=[by_name], stages=[row], status="in_committee")), "NA-06") is WARN
+
+
+def test_na_06_applicability():
+    assert verdict(_na06(None), "NA-06") is N_A  # the committee has not sat yet
+    assert verdict(_na06(None, status="withdrawn"), "NA-06") is N_A
+    assert verdict(_na06(5, submitted_on=None), "NA-06") is UNKNOWN
+    assert verdict(ini(bill(committees=[LEAD], stages=[_committee_sitting(D(2024, 3, 5))])), "NA-06") is N_A  # CoM
+    mixed = ini(bill(initiator="mixed", committees=[LEAD], stages=[_committee_sitting(D(2024, 3, 5))]))
+    assert verdict(mixed, "NA-06") is WARN  # the unified bill's MP drafts were never consulted
+    cell = evaluate(_na06(20), defaults(), AS_OF).composite["stakeholder_engagement"]["categories"]["systematic_adoption"]
+    assert "NA-06" in cell["criteria"]
+
+
+BILLS = "https://www.parliament.bg/bills/50/"
+
+
+def _published(*docs: I.Document, date: D | None = None, sitting: D | None = None, **kw) -> I.Initiative:
+    """A bill whose parliament.bg file list is exactly the downloaded documents (files dated `date`)."""
+    files = [I.BillFile("file_list", d.url.rsplit("/", 1)[1], d.url, date) for d in docs if d.classification != "order"]
+    kw.setdefault("stages", [_committee_sitting(sitting)] if sitting else [])
+    return ini(bill(files=files, committees=[LEAD], **kw), docs=list(docs))
+
+
+def _sep(kind: str) -> I.Document:
+    return doc(kind, url=f"{BILLS}50-002-01-1_{kind}.pdf")
+
+
+FULL = _combined("motives", "impact_assessment_partial", url=BILLS + "50-002-01-1.rtf")
+
+
+def test_na_doc_01_published_documents():
+    f = run(_published(FULL), "NA-DOC-01")
+    assert f.verdict is PASS and f.evidence["lag_checked"] is False and f.evidence["first_published"] is None
+    assert f.evidence["ia_files"] == [FULL.url]
+    assert verdict(_published(_sep("bill_text"), _sep("motives"), _sep("impact_assessment_full")), "NA-DOC-01") is PASS
+    # Separate recognised files without an IA: published incompletely (IA-01 judges the absence).
+    f = run(_published(_sep("bill_text"), _sep("motives")), "NA-DOC-01")
+    assert f.verdict is WARN and f.evidence["missing"] == ["ia"]
+    # Before the 2016 reform no IA was due.
+    assert verdict(_published(_sep("bill_text"), _sep("motives"), submitted_on=D(2016, 11, 3)), "NA-DOC-01") is PASS
+    # A ratification bill may be exempt from the IA: unverified, so UNKNOWN.
+    ratification = _published(_sep("bill_text"), _sep("motives"),
+                              title="Законопроект за ратифициране на Споразумението между България и Гърция")
+    assert run(ratification, "NA-DOC-01").labels == ("exemption_unverified",)
+
+
+def test_na_doc_01_text_missing_before_the_committee_sitting():
+    files = (_sep("motives"), _sep("impact_assessment_partial"))
+    f = run(_published(*files, sitting=D(2024, 3, 20)), "NA-DOC-01")
+    assert f.verdict is FAIL and f.evidence["lead_first_reading_sitting"] == "2024-03-20"
+    assert verdict(_published(*files), "NA-DOC-01") is WARN  # the committee has not sat yet
+    report = [I.Report("stan_list", D(2024, 3, 21), 3816, LEAD.name, "първо гласуване")]
+    assert verdict(_published(*files, reports=report), "NA-DOC-01") is FAIL  # its report shows it sat
+
+
+def test_na_doc_01_cannot_tell():
+    # One combined file without annex headings: the IA may be inside it, unrecognised.
+    assert verdict(_published(_combined("motives", url=BILLS + "50-002-01-1.rtf")), "NA-DOC-01") is UNKNOWN
+    listed_only = ini(bill(files=[I.BillFile("file_list", "x.pdf", BILLS + "x.pdf")]))
+    assert verdict(listed_only, "NA-DOC-01") is UNKNOWN  # not downloaded
+    assert verdict(_published(ORDER_DOC), "NA-DOC-01") is UNKNOWN  # only the chair's order
+    scanned = doc("bill_text", scanned=True, url=BILLS + "50-002-01-1.pdf")
+    assert verdict(_published(scanned), "NA-DOC-01") is UNKNOWN
+    none_listed = run(ini(bill()), "NA-DOC-01")
+    assert none_listed.verdict is UNKNOWN and none_listed.labels == ("no_files_listed",)
+
+
+@pytest.mark.parametrize("published, expected", [
+    (D(2024, 3, 1), PASS),   # the day of submission (a Friday)
+    (D(2024, 3, 4), PASS),   # the next working day (Monday): 1 working day
+    (D(2024, 3, 5), WARN),   # 2 working days
+    (D(2024, 3, 20), FAIL),  # the day of the lead committee's sitting: not before it
+])
+def test_na_doc_01_publication_lag_in_working_days(published, expected):
+    assert verdict(_published(FULL, date=published, sitting=D(2024, 3, 20)), "NA-DOC-01") is expected
+
+
+def test_na_doc_01_lag_threshold_and_composite():
+    assert defaults().section("NA-DOC-01")["max_lag_working_days"] == 1
+    late = _published(FULL, date=D(2024, 3, 5))
+    f = run(late, "NA-DOC-01")
+    assert f.confidence == "P" and f.evidence["lag_working_days"] == 2
+    assert verdict(late, "NA-DOC-01", **{"NA-DOC-01": {"max_lag_working_days": 2}}) is PASS
+    # Without the sitting, a publication on or after the first-reading report is after the sitting too.
+    report = [I.Report("stan_list", D(2024, 3, 21), 3816, LEAD.name, "първо гласуване")]
+    assert verdict(_published(FULL, date=D(2024, 3, 21), reports=report), "NA-DOC-01") is FAIL
+    assert verdict(_published(FULL, date=D(2024, 3, 4), reports=report), "NA-DOC-01") is PASS
+    comp = evaluate(_published(FULL), defaults(), AS_OF).composite
+    assert "NA-DOC-01" in comp["stakeholder_engagement"]["categories"]["transparency"]["criteria"]
+    assert "NA-DOC-01" in comp["impact_assessment"]["categories"]["transparency"]["criteria"]
+
+
 def test_na_07_time_to_adoption():
     sub = D(2024, 3, 1)
     assert verdict(ini(_adopted(adopted_on=sub + dt.timedelta(days=13))), "NA-07") is WARN

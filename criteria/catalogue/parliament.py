@@ -1,33 +1,182 @@
 """E. Parliamentary procedure: Constitution, ПОДНС, Constitutional Court (research/criteria.md §4 E).
 
-NA-01, NA-02, NA-03, NA-04, NA-05, NA-07. Dates come from the bill's chronology on
-parliament.bg (stages classified by crawlers.parliament.status), its committee reports and
-the proposals deadline; the ПОДНС article numbers differ between assemblies (§2.3), so the
-rules cite the provision by content.
+NA-DOC-01, NA-01, NA-02, NA-03, NA-04, NA-05, NA-06, NA-07. Dates come from the bill's
+chronology on parliament.bg (stages classified by crawlers.parliament.status), its committee
+reports and opinions and the proposals deadline; documents from criteria.documents'
+classification of the bill's downloaded files. The ПОДНС article numbers differ between
+assemblies (§2.3), so the rules cite the provision by content.
 """
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
+from crawlers.parliament.status import classify_stage
 from criteria.catalogue._common import bill_evidence, days_between, fmt
-from criteria.criterion import ANY, Result, criterion, fail, not_applicable, passed, unknown, warn
+from criteria.catalogue.motives import _why_documents_cannot_tell
+from criteria.criterion import ANY, MP, Result, criterion, fail, not_applicable, passed, unknown, warn
 from criteria.facts import Facts, iso
 from criteria.principles import Principle as P
 
 PARL = "parliamentary"
+SE = "stakeholder_engagement"
+RIA = "impact_assessment"
 # Committee reports of the lead committee (its own documents, not opinions it received).
 _OWN_REPORTS = ("stan_list", "stan_list2", "stan_list2_1")
+# The bill's own files on parliament.bg (file_list: text and motives; the {sign}.pdf/.rtf/.zip
+# fallbacks); the chair's order (`order`) is no document of the proposer.
+_OWN_FILES = ("file_list", "static_file", "static_file_rtf", "static_archive")
 
 
 def _lead_committees(f: Facts) -> list:
     return [c for c in f.bill.committees if c.is_lead or (c.role or "").strip().lower().startswith("водещ")]
 
 
+def _lead_matcher(f: Facts) -> Callable[[int | None, str | None], bool]:
+    """Whether a row's committee (id, name) is one of the bill's lead committees."""
+    leads = _lead_committees(f)
+    ids = {c.committee_id for c in leads if c.committee_id is not None}
+    names = {c.name for c in leads}
+
+    def is_lead(cid: int | None, name: str | None) -> bool:
+        return (cid is not None and cid in ids) or (name is not None and name in names)
+
+    return is_lead
+
+
+def _lead_first_reading(f: Facts) -> tuple[dt.date | None, dt.date | None]:
+    """(sitting, report): the lead committee's first-reading sitting and its first-reading report.
+
+    The sitting is a chronology row of the lead committee on stage „комисии първо гласуване“
+    (bill 167546: activity and steno_com, 2026-09-16, „приет“, A_ns_C_id 3816 = the lead); the
+    report is its `stan_list` entry („Доклад за първо гласуване“, 2026-09-17 for 167546). The
+    report is signed at or after the sitting it reports on [inferred from 167546], so its date
+    bounds the sitting from above when the chronology lacks the row.
+    """
+    is_lead = _lead_matcher(f)
+    sittings = []
+    for st in f.bill.stages:
+        if st.date is None or not is_lead(st.committee_id, st.committee_name):
+            continue
+        cls = st.classification or classify_stage(st.stage, st.event)
+        if cls.startswith("committee_") and "първо" in (st.stage or "").lower():
+            sittings.append(st.date)
+    reports = [r.date for r in f.bill.reports
+               if r.origin == "stan_list" and r.date and is_lead(r.committee_id, r.committee_name)]
+    return (min(sittings) if sittings else None), (min(reports) if reports else None)
+
+
+def _working_days_after(start: dt.date, end: dt.date) -> int:
+    """Monday–Friday days in (start, end]. Bulgarian public holidays are not known to lexwatch and
+    count as working days, so a lag across a holiday reads one day longer than it was."""
+    days, d = 0, start
+    while d < end:
+        d += dt.timedelta(days=1)
+        days += d.weekday() < 5
+    return days
+
+
 def _not_reached(f: Facts, what_bg: str, what_en: str) -> Result:
     status = f.bill.status
     return not_applicable(f"Законопроектът не е стигнал до {what_bg} (статус: {status}).",
                           f"The bill has not reached {what_en} (status: {status}).", {**bill_evidence(f), "status": status})
+
+
+# What NA-DOC-01 looks for among the bill's classified documents: (key, kinds, bg, en).
+_PUBLISHED = (("text", ("bill_text",), "текст на законопроекта", "bill text"),
+              ("motives", ("motives",), "мотиви", "motives"),
+              ("ia", ("impact_assessment_partial", "impact_assessment_full", "impact_assessment"),
+               "оценка на въздействието", "impact assessment"))
+
+
+@criterion(
+    "NA-DOC-01", "Законопроектът и документите към него са публикувани на parliament.bg",
+    "Bill and documents published on parliament.bg",
+    group="parliament", principles=(P.OPENNESS,), initiators=ANY,
+    legal_basis="ПОДНС: законопроектите, мотивите и оценката на въздействието се публикуват на интернет страницата на "
+                "Народното събрание; информационен файл на законопроекта",
+    confidence="C2", settings=("max_lag_working_days",),
+    composite=((SE, "transparency"), (RIA, "transparency")),
+)
+def na_doc_01(f: Facts, s: dict[str, Any]) -> Result:
+    """ПОДНС publication and information-file rules [C2]; the bills register [C: publicregisters.info];
+    the IA is due with bills submitted from the 2016 reform (ПОДНС as amended 2016 [C2]). PASS if the
+    bill text, the motives and (post-reform) the IA are among the bill's classified files (one
+    combined file holding them is the usual Council of Ministers case). FAIL if the files show no
+    bill text and the lead committee has held its first reading (sitting or report), or if a known publication
+    date is not before that sitting; WARN when the motives or the IA are missing (MOT-01 / IA-01
+    judge their absence), when the text is missing before the sitting, or when a known publication
+    date lags submission by more than 1 working day [P]. parliament.bg gives no publication date for
+    `file_list` entries (only FILENAME and ID; the `order` entries' DAT_DOC dates the chair's order,
+    not the bill's files), and the time lexwatch first saw a file (db history) is not a publication
+    date, so the lag is checked only where the input dates a file. UNKNOWN while the files are not
+    downloaded, classified and readable, or cannot tell (MOT-03's rule)."""
+    reform = f.th.reform_date
+    ia_due = f.submitted_on is None or f.submitted_on >= reform
+    kinds = f.bill_doc_kinds
+    own = [fl for fl in f.bill.files if fl.origin in _OWN_FILES]
+    dated = [fl.date for fl in own if fl.date]
+    published = min(dated) if dated else None
+    sitting, report = _lead_first_reading(f)
+    wanted = [w for w in _PUBLISHED if w[0] != "ia" or ia_due]
+    found = {key: sorted({d.url for k in ks for d in kinds.get(k, [])}) for key, ks, _, _ in wanted}
+    missing = [w for w in wanted if not found[w[0]]]
+    ev: dict[str, Any] = {**bill_evidence(f), "submitted_on": iso(f.submitted_on),
+                          "files": [{"filename": fl.filename, "url": fl.url, "date": iso(fl.date)} for fl in own],
+                          **{f"{key}_files": urls for key, urls in found.items()}, "ia_required": ia_due,
+                          "missing": [w[0] for w in missing], "first_published": iso(published),
+                          "lead_first_reading_sitting": iso(sitting), "lead_first_reading_report": iso(report)}
+    if not own:
+        return unknown("parliament.bg не посочва файлове на законопроекта (или изтеглянето не ги е записало).",
+                       "parliament.bg lists no file of the bill (or the crawl stored none).", ev,
+                       labels=("no_files_listed",))
+    if missing:
+        why = _why_documents_cannot_tell(f) if f.bill_documents_classified else (
+            "файловете още не са изтеглени, класифицирани или четими.",
+            "the files have not yet been downloaded, classified, or could not be read.")
+        names_bg = ", ".join(w[2] for w in missing)
+        names_en = ", ".join(w[3] for w in missing)
+        if why is not None:
+            ev["cannot_tell"] = why[1]
+            return unknown(f"Сред публикуваните документи не са открити: {names_bg}; {why[0]}",
+                           f"Not found among the published documents: {names_en}; {why[1]}", ev)
+        ev["bill_document_kinds"] = sorted(kinds)
+        if not found["text"]:
+            held = sitting or report  # a first-reading report shows the sitting was held, by its date
+            if held is not None:
+                return fail(f"Текстът на законопроекта не е публикуван, а водещата комисия го е разгледала на първо "
+                            f"гласуване (до {fmt(held)}).",
+                            f"The bill text is not published, yet the lead committee took up its first reading "
+                            f"(by {held}).", ev)
+            return warn("Текстът на законопроекта не е сред публикуваните документи.",
+                        "The bill text is not among the published documents.", ev)
+        if [w[0] for w in missing] == ["ia"] and f.portfolio_exclusion in ("ratification", "budget"):
+            ex = f.portfolio_exclusion
+            return unknown(f"Не е публикувана оценка на въздействието; възможно изключение ({ex}), непотвърдено.",
+                           f"No impact assessment is published; a possible exemption ({ex}), not verified.",
+                           ev, labels=("exemption_unverified",))
+        return warn(f"Публикувани са не всички документи; липсват: {names_bg}.",
+                    f"Not all documents are published; missing: {names_en}.", ev)
+    listed_bg, listed_en = ", ".join(w[2] for w in wanted), ", ".join(w[3] for w in wanted)
+    held = sitting or report  # published on or after the report is also on or after the sitting
+    if published is not None and held is not None and published >= held:
+        return fail(f"Документите са публикувани на {fmt(published)}, не преди първото четене във водещата комисия "
+                    f"({fmt(held)}).",
+                    f"The documents were published on {published}, not before the lead committee's first reading "
+                    f"({held}).", ev)
+    if published is not None and f.submitted_on is not None:
+        lag = _working_days_after(f.submitted_on, published)
+        ev["lag_working_days"] = lag
+        if lag > s["max_lag_working_days"]:
+            return warn(f"Документите са публикувани {lag} работни дни след внасянето ({fmt(published)}).",
+                        f"The documents were published {lag} working days after submission ({published}).", ev,
+                        confidence="P")
+        return passed(f"Публикувани са {listed_bg}, {lag} работни дни след внасянето.",
+                      f"Published: {listed_en}, {lag} working days after submission.", ev)
+    ev["lag_checked"] = False
+    return passed(f"Публикувани са {listed_bg} (датата на публикуване не е известна).",
+                  f"Published: {listed_en} (the publication date is not known).", ev)
 
 
 @criterion(
@@ -61,12 +210,7 @@ def na_01(f: Facts, s: dict[str, Any]) -> Result:
                         f"{waited} days after submission no lead committee is named.", {**ev, "days_waited": waited})
         return not_applicable("Срокът за разпределение още тече.", "The distribution term is still running.", ev,
                               recheck_on=sub + dt.timedelta(days=s["max_days"] + 1))
-    ids = {c.committee_id for c in leads if c.committee_id is not None}
-    names = {c.name for c in leads}
-
-    def is_lead(cid: int | None, name: str | None) -> bool:
-        return (cid is not None and cid in ids) or (name is not None and name in names)
-
+    is_lead = _lead_matcher(f)
     acts = [r.date for r in f.bill.reports if r.date and r.origin in _OWN_REPORTS and is_lead(r.committee_id, r.committee_name)]
     acts += [st.date for st in f.bill.stages if st.date and is_lead(st.committee_id, st.committee_name)]
     first_act = min(acts) if acts else None
@@ -234,6 +378,69 @@ def na_05(f: Facts, s: dict[str, Any]) -> Result:
                     labels=("scope_rule_unverified",))
     return passed("Не са добавяни изменения в други закони след първо гласуване.",
                   "No amendments to other laws were added after the first reading.", ev)
+
+
+@criterion(
+    "NA-06", "Обществено обсъждане на законопроектите на народни представители в НС",
+    "Public consultation of MP bills in the National Assembly",
+    group="parliament", principles=(P.OPENNESS, P.COHERENCE), initiators=MP,
+    legal_basis="ПОДНС: публикуване на законопроектите и на постъпилите становища на страницата на НС [R]; "
+                "режим на консултация на законопроектите на народни представители в НС непотвърден [U]; 14 дни — праг [P]",
+    confidence="U/P", settings=("min_days_to_committee",), composite=((SE, "systematic_adoption"),),
+)
+def na_06(f: Facts, s: dict[str, Any]) -> Result:
+    """ПОДНС publication of bills [C2] and of the stakeholder opinions on the bill page [R]; no statutory
+    consultation period for MP bills in the NA could be confirmed [U]. Descriptive with policy
+    thresholds [P]: WARN if the lead committee's first reading came less than 14 days after submission
+    (too little time to comment); PASS otherwise. MP bills, committee bills and unified ("mixed")
+    bills: their MP drafts never went through the strategy.bg consultation (CONS-01 covers the CoM
+    draft). The lead committee's first-reading report dates the sitting from above when the
+    chronology lacks it (so it can only WARN). The catalogue's second test, "the committee report
+    mentions no stakeholder opinion", needs the report's text, which lexwatch does not download
+    (committee reports are listed in `stan_list` by date and subject only): it is not checked, and
+    the finding says so. The opinions the committees published (`standp_list`) are evidence only."""
+    sub = f.submitted_on
+    sitting, report = _lead_first_reading(f)
+    opinions = [r for r in f.bill.reports if r.origin == "standp_list"]
+    ev: dict[str, Any] = {
+        **bill_evidence(f), "submitted_on": iso(sub),
+        "lead_committees": [c.name for c in _lead_committees(f)],
+        "lead_first_reading_sitting": iso(sitting), "lead_first_reading_report": iso(report),
+        "stakeholder_opinions": [{"date": iso(r.date), "committee": r.committee_name, "stage": r.stage,
+                                  "subject": r.subject} for r in opinions],
+        # The report's text is not downloaded: whether it mentions the opinions is not known.
+        "report_text_checked": False, "report_mentions_opinions": None,
+    }
+    unchecked_bg = "дали докладът на комисията споменава становища не е проверено (текстът му не се изтегля)"
+    unchecked_en = "whether the committee report mentions stakeholder opinions is not checked (its text is not downloaded)"
+    if sub is None:
+        return unknown("Липсва дата на внасяне.", "The submission date is missing.", ev)
+    bound = sitting or report
+    if bound is None:
+        if f.first_plenary is not None or f.first_vote is not None or f.adopted:
+            return unknown("Законопроектът е стигнал до първо гласуване в зала, но датата на първото четене във "
+                           "водещата комисия липсва в данните.",
+                           "The bill has reached the first reading in plenary, but the date of the lead committee's "
+                           "first-reading sitting is missing from the data.", ev)
+        return _not_reached(f, "първо четене във водещата комисия", "the lead committee's first reading")
+    days = (bound - sub).days
+    ev["days_to_committee"] = days
+    ev["opinions_before_committee"] = sum(1 for r in opinions if r.date and r.date <= bound)
+    if sitting is None:
+        ev["sitting_bounded_by_report"] = True
+    if days < s["min_days_to_committee"]:
+        when = "заседанието" if sitting else "доклада"
+        return warn(f"Водещата комисия е разгледала законопроекта {days} дни след внасянето ({when} от {fmt(bound)}): "
+                    f"твърде кратко за становища.",
+                    f"The lead committee took up the bill {days} days after submission "
+                    f"({'sitting' if sitting else 'report'} of {bound}): too little time to comment.", ev)
+    if sitting is None:
+        return unknown(f"Заседанието на водещата комисия не е в хронологията; докладът ѝ е от {fmt(report)}, "
+                       f"{days} дни след внасянето.",
+                       f"The lead committee's sitting is not in the chronology; its report is dated {report}, "
+                       f"{days} days after submission.", ev)
+    return passed(f"Водещата комисия е разгледала законопроекта {days} дни след внасянето ({fmt(sitting)}); {unchecked_bg}.",
+                  f"The lead committee took up the bill {days} days after submission ({sitting}); {unchecked_en}.", ev)
 
 
 @criterion(
