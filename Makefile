@@ -4,8 +4,9 @@
 PYTHON ?= python3
 VENV   := .venv
 STAMP  := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: demo test install clean
+.PHONY: demo test install clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("lexwatch needs Python >= 3.11") if sys.version_info < (3, 11) else None'
@@ -19,8 +20,22 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(VENV)/bin/lexwatch demo
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(VENV)/bin/python -m pytest
+
+# The browser tests (tests/test_review_browser.py) drive Debian's Chromium through Playwright,
+# never a browser Playwright downloads. Installed here when missing and apt-get can (as root);
+# otherwise, or if the install fails, those tests skip with the reason (LEXWATCH_CHROMIUM
+# points them at another Chromium).
+chromium:
+	@if [ ! -x $(CHROMIUM) ] && [ -z "$$LEXWATCH_CHROMIUM" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian's chromium for the browser tests" >&2; \
+	  log=$$(mktemp); \
+	  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; } >"$$log" 2>&1; then \
+	    tail -n 5 "$$log" >&2; echo "warning: chromium not installed; the browser tests will be skipped" >&2; \
+	  fi; \
+	  rm -f "$$log"; \
+	fi
 
 clean:
 	rm -rf $(VENV) .pytest_cache httpcache

@@ -658,3 +658,13 @@ def test_review_config_section_defaults_and_bad_values(tmp_path):
     path.write_text("[review]\nmax_failed_logins = 0\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="review.max_failed_logins"):
         load_config(path)
+
+
+def test_an_anonymous_request_does_not_spoil_an_open_login_form(sqlite_site):
+    """Browsers fetch /favicon.ico (or the user opens another page) after the login form: its token stays valid."""
+    base, _, _ = sqlite_site
+    b = Browser(base)
+    token = b.get("/login").csrf()
+    assert b.get("/favicon.ico").status == 204 and b.get("/").status == 302
+    page = b.post("/login", {"csrf_token": token, "username": "alice", "password": PASSWORD})
+    assert page.status == 302 and urllib.parse.urlsplit(page.location).path == "/"

@@ -89,13 +89,16 @@ def create_app(db_url: str | None = None, *, secret_key: str | None = None, secu
 
     @app.before_request
     def _require_login() -> Response | None:
-        if request.endpoint in ("login", "static"):
+        if request.endpoint in ("login", "static", "favicon"):
             return None
         uid = session.get("uid")
         user = db().get(User, uid) if isinstance(uid, int) else None
         if user is None or user.username != session.get("user") or session.get("pw") != accounts.password_stamp(user):
             # An account removed, renamed or given a new password meanwhile signs its sessions out.
-            session.clear()
+            # An anonymous session is left alone: it holds the CSRF token of a login form open in
+            # this browser, which the browser's own /favicon.ico request would otherwise invalidate.
+            if "uid" in session:
+                session.clear()
             target = request.full_path if request.method == "GET" else None
             return redirect(url_for("login", next=target.rstrip("?") if target else None))
         g.user = user.username
@@ -156,6 +159,11 @@ def create_app(db_url: str | None = None, *, secret_key: str | None = None, secu
         session.permanent = True
         session["uid"], session["user"], session["pw"] = user.id, user.username, accounts.password_stamp(user)
         return redirect(next_url or url_for("queue"))
+
+    @app.get("/favicon.ico")
+    def favicon() -> Response:
+        # Browsers ask for it on every page; no icon, and no sign-in redirect for it either.
+        return Response(status=204)
 
     @app.post("/logout")
     def logout() -> Response:
