@@ -590,6 +590,21 @@ def test_throttle_window_lock_and_cleanup_by_the_clock(db_url):
     assert set(_throttle_rows(db_url)) == {("user", "carol"), ("client", "10.0.0.9")}
 
 
+def test_an_ipv6_client_is_counted_by_its_64(sqlite_url):
+    """One host rotating through the addresses of its /64 is still one client."""
+    from monitor.review import throttle
+
+    config = ReviewConfig(max_failed_logins_per_client=3)
+    with session_scope(sqlite_url) as s:
+        for i, name in enumerate(("x1", "x2", "x3")):
+            throttle.record_failure(s, name, f"2001:db8:1:2::{i + 1:x}", config)
+        assert throttle.check(s, "bob", "2001:db8:1:2:ffff::9") is not None
+        assert throttle.check(s, "bob", "2001:db8:1:3::1") is None  # another /64
+        assert throttle.check(s, "bob", "::ffff:198.51.100.7") is None
+    assert throttle.client_key("::ffff:198.51.100.7") == "198.51.100.7"
+    assert throttle.client_key("2001:db8:1:2:aaaa::1") == "2001:db8:1:2::/64"
+
+
 def test_concurrent_failures_are_all_counted(db_url):
     """Workers failing at the same moment: every failure lands (atomic upserts, no lost update)."""
     import threading

@@ -11,6 +11,7 @@ not counted: a lock-out ends when its period does, whatever an attacker keeps se
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 from dataclasses import dataclass
 
 from sqlalchemy import and_, case, delete, or_, select, update
@@ -35,9 +36,23 @@ class Lock:
         return max(1, int((self.until - now).total_seconds() + 0.999))
 
 
+def client_key(address: str) -> str:
+    """The address counted for a client: an IPv6 client counts as its /64, since one host can
+    take any address of its /64 (privacy addresses) and would otherwise get a fresh count each time."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address[:_KEY_LENGTH]
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
 def _keys(username: str | None, client: str) -> list[tuple[str, str]]:
     # A name that is not a valid user name cannot be an account: nothing to guess, nothing to count.
-    keys = [(CLIENT, client[:_KEY_LENGTH])]
+    keys = [(CLIENT, client_key(client))]
     if username:
         keys.append((USER, username))
     return keys
