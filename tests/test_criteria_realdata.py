@@ -325,3 +325,54 @@ def test_act_15565_staggered_entry_into_force():
     days = sorted(c["vacatio_legis_days"] for c in lt03.evidence["clauses"])
     assert lt03.evidence["shortest_vacatio_days"] == days[0] and len(days) == 5
     assert lt03.evidence["estimated"] is True  # from the decree date, not the ДВ date
+
+
+# --------------------------------------------------------------------------- LT-04, LT-05, IA-07 on the real acts
+
+
+@pytest.mark.parametrize("act_id", [15565, 164632, 166496])
+def test_real_acts_take_effect_on_or_after_promulgation(act_id):
+    """Read by hand: 15565 (decree 18.05.2016) enters into force 6, 7, 12 and 18 months after
+    promulgation, чл. 22, ал. 1, т. 3 from 1.04.2017; 164632 (decree 31.01.2023) three months after
+    promulgation, глава втора, раздел I applied to employers of 50–249 from 17.12.2023; 166496 has no
+    clause (three days, Const. art. 5(5)). No date precedes promulgation and none of the three says
+    "обратно действие", "считано от" or "поражда действие": LT-04 passes for all three."""
+    bill, text, _ = real_act(act_id)
+    lt04 = findings(I.Initiative(bills=[bill], act_texts=[text], links_checked=True))["LT-04"]
+    assert lt04.verdict is Verdict.PASS
+    assert lt04.evidence["reference_date_kind"] == "decree"
+    assert (lt04.evidence["implicit"], lt04.evidence["express"], lt04.evidence["borderline"]) == ([], [], [])
+    verbs = {c["verb"] for c in text.analysis["entry_into_force"]}
+    assert verbs == {"15565": {"влиза в сила"}, "164632": {"влиза в сила", "се прилага"},
+                     "166496": {None}}[str(act_id)]  # 166496: only the constitutional default
+
+
+def test_real_acts_repeal_and_replace():
+    """15565 and 164632 are new laws whose closing parts amend other laws but repeal none: LT-05
+    passes; 166496 is a ЗИД, whose share of rewritten articles is not measured: UNKNOWN."""
+    verdicts = {}
+    for act_id in (15565, 164632, 166496):
+        bill, text, _ = real_act(act_id)
+        f = findings(I.Initiative(bills=[bill], act_texts=[text], links_checked=True))["LT-05"]
+        verdicts[act_id] = (f.verdict, f.evidence.get("repealed_laws"), f.labels)
+    assert verdicts == {15565: (Verdict.PASS, [], ()), 164632: (Verdict.PASS, [], ()),
+                        166496: (Verdict.UNKNOWN, None, ("not_measured",))}
+
+
+def test_real_acts_ex_post_evaluation():
+    """15565 was submitted on 05.10.2015, before the 2016 IA regime: N_A. 164632 (a new law) entered
+    into force three months after promulgation, 30.04.2023 from the decree date: the evaluation falls
+    due from 30.10.2027 (4.5 years) and is N_A until then; once due, whether the law came with a full
+    IA is unknown (its files are not in the fixtures): UNKNOWN. 166496 amends a law: N_A."""
+    b15565, t15565, _ = real_act(15565)
+    pre = findings(I.Initiative(bills=[b15565], act_texts=[t15565]))["IA-07"]
+    assert pre.verdict is Verdict.N_A and "pre_reform" in pre.labels
+    b, t, _ = real_act(164632)
+    ini = I.Initiative(bills=[b], act_texts=[t])
+    early = findings(ini)["IA-07"]
+    assert (early.verdict, early.recheck_on) == (Verdict.N_A, dt.date(2027, 10, 30))
+    assert (early.evidence["commencement"], early.evidence["commencement_estimated"]) == ("2023-04-30", True)
+    due = {f.criterion_id: f for f in evaluate(ini, defaults(), dt.date(2027, 10, 30)).findings}["IA-07"]
+    assert due.verdict is Verdict.UNKNOWN and due.evidence["full_ia_files"] == []
+    b166496, t166496, _ = real_act(166496)
+    assert findings(I.Initiative(bills=[b166496], act_texts=[t166496]))["IA-07"].verdict is Verdict.N_A

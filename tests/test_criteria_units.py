@@ -700,7 +700,8 @@ def test_lt_03_vacatio_legis():
     assert verdict(ini(_adopted(), texts=[_act(clauses=part, main=90)]), "LT-03") is WARN
     back = [{"kind": "fixed_date", "effect": "entry_into_force", "vacatio_legis_days": -10}]
     f = run(ini(_adopted(), texts=[_act(clauses=back, main=-10)]), "LT-03")
-    assert f.verdict is WARN and "retroactive" in f.labels
+    assert f.verdict is N_A and "retroactive" in f.labels  # judged once, by LT-04
+    assert verdict(ini(_adopted(), texts=[_act(clauses=back + part[:1], main=-10)]), "LT-03") is PASS
     cond = [{"kind": "conditional", "effect": "entry_into_force", "vacatio_legis_days": None}]
     assert verdict(ini(_adopted(), texts=[_act(clauses=cond, main=None)]), "LT-03") is UNKNOWN
     assert verdict(ini(bill()), "LT-03") is N_A

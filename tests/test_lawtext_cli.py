@@ -39,6 +39,28 @@ def test_json_clause_carries_offset_and_provisions():
     assert clauses[3]["provisions"] == ["чл. 29–33", "§ 5, т. 3"]
 
 
+def test_json_and_table_show_each_clauses_verb_and_express_retroactivity(tmp_path):
+    real = runner.invoke(app, ["act-text", str(shared_fixture("parliament/act-164632.json")), "--format", "json"])
+    assert [(c["verb"], c["effect"], c["counted_from"]) for c in json.loads(real.stdout)["entry_into_force"]] == [
+        ("влиза в сила", "entry_into_force", False), ("се прилага", "application", False)]
+    path = tmp_path / "act.json"
+    path.write_text(json.dumps({
+        "L_Act_id": 7, "L_ActL_final": "Закон за водите", "L_Act_date2": "2026-01-28", "L_Act_dv_iss": "12",
+        "L_Act_dv_year": 2026,
+        "L_ActL_final_body": "<p>Издаден в София на 5 февруари 2026 г.</p><p>Заключителни разпоредби</p>"
+                             "<p>§ 7. Законът влиза в сила от деня на обнародването му в „Държавен вестник“, а § 2 "
+                             "има об&shy;рат&shy;но действие, считано от 1&nbsp;януари 2026 г.</p>"}), encoding="utf-8")
+    result = runner.invoke(app, ["act-text", str(path), "--format", "json", "--promulgated", "2026-02-10"])
+    assert result.exit_code == 0, result.output
+    main, back = json.loads(result.stdout)["entry_into_force"]
+    assert (main["kind"], main["vacatio_legis_days"]) == ("on_promulgation", 0)
+    assert (back["effect"], back["verb"], back["counted_from"], back["provisions"]) == (
+        "retroactive", "има обратно действие", True, ["§ 2"])
+    assert (back["effective_date"], back["vacatio_legis_days"]) == ("2026-01-01", -40)
+    table = runner.invoke(app, ["act-text", str(path), "--promulgated", "2026-02-10"])
+    assert table.exit_code == 0 and "retroactive" in table.stdout and "считано" in table.stdout
+
+
 def test_table_is_default():
     path = shared_fixture("parliament/act-164632.json")
     result = runner.invoke(app, ["act-text", str(path)])

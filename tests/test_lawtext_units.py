@@ -109,6 +109,21 @@ def test_amendment_forms_and_mere_references():
     ]
 
 
+def test_repeals_listed_one_law_per_item_keep_their_gazette_history():
+    a = analyse_body(
+        "<p>Преходни и заключителни разпоредби</p>"
+        "<p>§ 85. Отменят се:</p>"
+        "<p>1. Законът за вероиз&shy;поведанията (обн., ДВ, бр.&nbsp;48 от 1949&nbsp;г.; изм., бр. 12 от 2002 г.);</p>"
+        "<p>2. Законът за старите неща (обн., ДВ, бр. 11 от 2023 г.).</p>"
+        "<p>§ 86. В Закона за горите (обн., ДВ, бр. 19 от 2011 г.) се правят следните изменения:</p>"
+        "<p>1. В чл. 3 думите „се отменя“ се заличават.</p>")
+    assert [(x.section, x.law_name_normalised, x.action, x.gazette_history) for x in a.amended_laws] == [
+        ("§ 85", "Закон за вероизповеданията", "repeal", "обн., ДВ, бр. 48 от 1949 г.; изм., бр. 12 от 2002 г."),
+        ("§ 85", "Закон за старите неща", "repeal", "обн., ДВ, бр. 11 от 2023 г."),
+        ("§ 86", "Закон за горите", "amend", "обн., ДВ, бр. 19 от 2011 г."),
+    ]
+
+
 # --- numbers and dates -----------------------------------------------------------------
 
 @pytest.mark.parametrize("word,value", [
@@ -182,6 +197,55 @@ def test_deadlines_and_noun_forms_are_not_clauses():
     assert parse_clauses_in_text("§ 8. В тримесечен срок от обнародването на този закон Комисията приема наредба.") == []
     assert parse_clauses_in_text("§ 4. (1) В срок до 6 месеца от влизането в сила на § 5, т. 4 проверката …") == []
     assert parse_clauses_in_text("§ 5. Наредбата се прилага до 31 декември 2026 г.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("§ 3. Разпоредбата на чл. 12 се прилага, считано от 1 януари 2026 г.",
+     {"effect": "application", "verb": "се прилага", "counted_from": True, "kind": "fixed_date",
+      "fixed_date": date(2026, 1, 1), "provisions": ["чл. 12"]}),
+    ("§ 3. Параграф 2 има обратно действие от 1 януари 2026 г.",
+     {"effect": "retroactive", "verb": "има обратно действие", "kind": "fixed_date", "provisions": ["§ 2"]}),
+    ("§ 3. Разпоредбите на § 5 и 6 имат обратно действие.",
+     {"effect": "retroactive", "kind": "undated", "fixed_date": None, "provisions": ["§ 5", "§ 6"]}),
+    ("§ 3. Член 7 поражда действие от 1 януари 2026 г.",
+     {"effect": "application", "verb": "поражда действие", "counted_from": False, "provisions": ["чл. 7"]}),
+    ("§ 3. Прилагат се от 1 януари 2026 г. разпоредбите на чл. 5 и 6.",
+     {"effect": "application", "verb": "се прилага", "scope": "provisions", "provisions": ["чл. 5", "чл. 6"]}),
+    ("§ 3. Законът влиза в сила считано от 1 януари 2026 г.",
+     {"effect": "entry_into_force", "verb": "влиза в сила", "counted_from": True, "scope": "whole_act"}),
+    ("§ 3. Законът влиза в сила от 1 януари 2026 г.",
+     {"effect": "entry_into_force", "verb": "влиза в сила", "counted_from": False, "scope": "whole_act"}),
+])
+def test_clauses_that_date_effect_and_express_retroactivity(text, expected):
+    [clause] = parse_clauses_in_text(text, "§ 3")
+    for key, value in expected.items():
+        assert getattr(clause, key) == value, key
+    if clause.kind != "undated":
+        assert (clause.kind, clause.fixed_date) == ("fixed_date", date(2026, 1, 1))
+
+
+@pytest.mark.parametrize("text", [
+    "§ 4. Законът няма обратно действие.",
+    "§ 4. Наредбата по чл. 3 не може да има обратно действие.",
+    "§ 4. Наредбата не се прилага от 1 януари 2026 г.",
+    "§ 4. Договорът не поражда действие от 1 януари 2026 г.",
+    "§ 4. Член 5 се прилага за образуваните до 1 януари 2026 г. производства.",
+])
+def test_negated_or_undated_effect_is_no_clause(text):
+    assert parse_clauses_in_text(text, "§ 4") == []
+
+
+def test_express_retroactivity_through_word_html_with_soft_hyphens_and_nbsp():
+    a = analyse_body(
+        "<p>Издаден в София на 5 февруари 2026 г.</p>"
+        "<p>Заключителни разпоредби</p>"
+        "<p>§ 7. Законът влиза в сила от деня на обнародването му в „Държавен вестник“, а § 2 има об&shy;рат&shy;но "
+        "дейст&shy;вие, считано от 1&nbsp;ян&shy;уари 2026&nbsp;г.</p>", promulgated=date(2026, 2, 10))
+    main, back = a.entry_into_force
+    assert (main.kind, main.verb, main.vacatio_legis_days) == ("on_promulgation", "влиза в сила", 0)
+    assert (back.effect, back.verb, back.counted_from, back.provisions) == ("retroactive", "има обратно действие", True, ["§ 2"])
+    assert (back.effective_date, back.vacatio_legis_days) == (date(2026, 1, 1), -40)
+    assert back.to_dict()["verb"] == "има обратно действие" and back.to_dict()["counted_from"] is True
 
 
 def test_deferring_another_laws_entry_into_force_is_not_the_main_clause():

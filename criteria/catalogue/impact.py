@@ -1,4 +1,4 @@
-"""C. Impact assessment, ЗНА Chapter Two (research/criteria.md §4 C): IA-01, IA-02, IA-03, IA-05.
+"""C. Impact assessment, ЗНА Chapter Two (research/criteria.md §4 C): IA-01, IA-02, IA-03, IA-05, IA-07.
 
 The IA regime (ЗНА чл. 18а, 19–23 and the Наредба за обхвата и методологията за оценка на
 въздействието) applies to drafts submitted from 04.11.2016. Documents are recognised by the
@@ -8,12 +8,15 @@ never FAIL.
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
 from criteria.catalogue._common import bill_evidence, consultation_evidence, fmt
 from criteria.catalogue.consultation import _consultation_or_none
-from criteria.criterion import ANY, COM, Result, criterion, fail, passed, unknown, warn
+from criteria.criterion import ANY, COM, Result, criterion, fail, not_applicable, passed, unknown, warn
 from criteria.facts import DOC_IA, DOC_IA_OPINION, UNTYPED, Facts, doc_kinds, iso
+from criteria.lawtext.numbers import add_months
 from criteria.principles import Principle as P
 
 RIA = "impact_assessment"
@@ -194,3 +197,108 @@ def ia_05(f: Facts, s: dict[str, Any]) -> Result:
                     f"The impact assessment was added during the consultation ({first}).", ev)
     return fail(f"Оценката на въздействието е добавена след края на консултацията ({fmt(first)}).",
                 f"The impact assessment was added after the consultation closed ({first}).", ev)
+
+
+# --------------------------------------------------------------------------- IA-07 ex-post evaluation
+
+EX_POST = "ex_post"
+# strategy.bg consultations and files of an ex-post evaluation: „Последваща оценка на въздействието на
+# Закона за …“ (ЗНА чл. 18б uses the same words). criteria.documents has no kind for it: such a file
+# classifies as a generic impact assessment, so titles are read here instead.
+_EX_POST_TITLE = re.compile(r"\bпоследващ\w*\s+оценк\w*\s+на\s+въздействие", re.I)
+
+
+def _commencement(f: Facts) -> tuple[dt.date | None, str, bool]:
+    """(date, kind, estimated): the whole act's entry into force from the promulgated text, else adoption."""
+    for c in (f.act_analysis or {}).get("entry_into_force") or []:
+        if c.get("scope") == "whole_act" and c.get("effect") == "entry_into_force" and c.get("effective_date"):
+            try:
+                return dt.date.fromisoformat(c["effective_date"]), "entry_into_force", bool(c.get("effective_date_estimated"))
+            except ValueError:
+                break
+    return f.adoption_date, "adoption", False
+
+
+def _ex_post_reports(f: Facts, after: dt.date) -> list[dict[str, Any]]:
+    """Ex-post evaluations linked to the initiative: a consultation or a file titled so, dated after
+    `after` (an earlier one evaluates the law this one replaced or amended)."""
+    found: list[dict[str, Any]] = []
+    for c, status in f.consultations:
+        if _EX_POST_TITLE.search(c.title or "") and c.date_open and c.date_open > after:
+            found.append({"consultation": c.reg_num, "title": c.title, "date": c.date_open.isoformat(),
+                          "source_url": c.source_url, "link_status": status})
+        for d in c.documents:
+            if _EX_POST_TITLE.search(d.description or "") and d.version_date and d.version_date > after:
+                found.append({"consultation": c.reg_num, "title": d.description, "date": d.version_date.isoformat(),
+                              "source_url": d.url, "link_status": status})
+    return found
+
+
+@criterion(
+    "IA-07", "Последваща оценка на въздействието", "Ex-post evaluation due",
+    group="impact", principles=(P.STABILITY, P.JUSTIFICATION), initiators=ANY, from_reform=True,
+    legal_basis="ЗНА чл. 18б (последваща оценка на въздействието); срок до 5 години от влизането в сила [C2: OECD 2019; член и алинея R]",
+    confidence="C/C2", settings=("warn_after_months", "due_after_months"),
+    composite=((EX_POST, "systematic_adoption"),),
+)
+def ia_07(f: Facts, s: dict[str, Any]) -> Result:
+    """ЗНА art. 18б [C]: the results of applying an act are checked by an ex-post impact assessment;
+    new laws and codes within five years of commencement [C2: OECD 2019; the article is R]. For new
+    laws (not amending ones) submitted from 04.11.2016 with a full IA: PASS when an ex-post evaluation
+    is linked (a strategy.bg consultation or file titled „Последваща оценка на въздействието“, dated
+    after adoption), WARN if it came after the five years; N_A before `warn_after_months` from entry
+    into force (or adoption); WARN from then until `due_after_months`. lexwatch does not collect
+    ex-post reports (the linker joins consultations on the draft; criteria.documents has no ex-post
+    kind), so a missing report is not evidence: after five years the verdict is UNKNOWN, not FAIL.
+    Were reports collected, that branch would FAIL Council of Ministers laws and only WARN MP laws,
+    whose ex-post obligation is [R]."""
+    ev: dict[str, Any] = {**bill_evidence(f), "title": f.bill.title}
+    if not f.adopted:
+        return not_applicable(f"Законопроектът не е приет (статус: {f.bill.status}).",
+                              f"The bill is not adopted (status: {f.bill.status}).", ev)
+    if not is_new_law(f):
+        return not_applicable("Закон за изменение (или ратификация): задължителната последваща оценка е за нови закони.",
+                              "An amending law (or a ratification): the mandatory ex-post evaluation is for new laws.", ev)
+    res = _exemption(f)
+    if res:
+        return res
+    start, start_kind, estimated = _commencement(f)
+    ev.update(commencement=iso(start), commencement_kind=start_kind, commencement_estimated=estimated,
+              as_of=f.as_of.isoformat(), ex_post_reports_collected=False)
+    if start is None:
+        return unknown("Датата на влизане в сила или на приемане не е известна.",
+                       "Neither the entry-into-force nor the adoption date is known.", ev)
+    warn_on, due_on = add_months(start, s["warn_after_months"]), add_months(start, s["due_after_months"])
+    ev.update(warn_from=warn_on.isoformat(), due_by=due_on.isoformat())
+    reports = _ex_post_reports(f, f.adoption_date or start)
+    if reports:
+        ev["ex_post_reports"] = reports
+        first = min(dt.date.fromisoformat(r["date"]) for r in reports)
+        if first <= due_on:
+            return passed(f"Последващата оценка на въздействието е публикувана на {fmt(first)}.",
+                          f"The ex-post evaluation was published on {first}.", ev)
+        return warn(f"Последващата оценка е публикувана на {fmt(first)}, след петгодишния срок ({fmt(due_on)}).",
+                    f"The ex-post evaluation was published on {first}, after the five-year term ({due_on}).", ev)
+    if f.as_of < warn_on:
+        return not_applicable(f"Последващата оценка още не е дължима (срок до {fmt(due_on)}).",
+                              f"The ex-post evaluation is not yet due (term ends {due_on}).", ev,
+                              labels=("not_yet_due",), recheck_on=warn_on)
+    full = _bill_ia_files(f, "impact_assessment_full")
+    _types, kinds = _consultation_kinds(f)
+    ev["full_ia_files"] = full
+    if not full and "impact_assessment_full" not in kinds:
+        if f.bill_documents_classified or kinds:
+            return not_applicable("Законът е приет без цялостна оценка на въздействието (виж IA-02).",
+                                  "The law was adopted without a full impact assessment (see IA-02).", ev,
+                                  labels=("no_full_ia",))
+        return unknown("Дали законът е приет с цялостна оценка на въздействието, не е известно (документите не са класифицирани).",
+                       "Whether the law came with a full impact assessment is not known (documents not classified).", ev)
+    if f.as_of < due_on:
+        return warn(f"Последващата оценка на въздействието е дължима до {fmt(due_on)}; свързан доклад не е открит "
+                    "(lexwatch не събира тези доклади).",
+                    f"The ex-post evaluation falls due by {due_on}; no report is linked (lexwatch does not collect them).", ev,
+                    labels=("ex_post_due",), recheck_on=due_on)
+    return unknown(f"Петгодишният срок за последваща оценка изтече на {fmt(due_on)}; lexwatch не събира докладите за "
+                   "последваща оценка, затова дали е направена, не е известно.",
+                   f"The five-year term for the ex-post evaluation ended on {due_on}; lexwatch does not collect ex-post "
+                   "reports, so whether one was made is not known.", ev, labels=("ex_post_overdue_unverified",))

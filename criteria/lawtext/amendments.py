@@ -4,6 +4,8 @@ Legislative technique cites an amended law with its Gazette history, e.g.
 "§ 22. В Закона за радиото и телевизията (обн., ДВ, бр. 138 от 1998 г.; …) в чл. 32 …";
 that parenthesis is what tells an amendment from a mere reference ("по реда на Закона за
 администрацията"). A § that opens "В Закона за X се правят …" without it is also counted.
+A repeal reads "Отменя се Законът за X (обн., …)", "Законът за X (…) се отменя", or lists one
+law per item after "Отменят се:"; its Gazette history dates the repealed law (LT-05).
 """
 from __future__ import annotations
 
@@ -23,6 +25,9 @@ _AMEND_VERB = re.compile(r"\bсе\s+(?:правят|прави|изменя|из
                          r"отменя|отменят|добавя|добавят|допълва|допълват)\b")
 _BARE_HEAD = re.compile(r"^§\s*\d+[а-я]?\.\s*(?:\(\d+\)\s*)?$")
 _REPEAL_BEFORE = re.compile(r"^§\s*\d+[а-я]?\.\s*(?:\(\d+\)\s*)?Отменя(?:т)?\s+се\s+$")
+# "§ 85. Отменят се:" followed by one law per item ("1. Законът за … (обн., …);").
+_REPEAL_LIST = re.compile(r"^§\s*\d+[а-я]?\.\s*(?:\(\d+\)\s*)?Отменя(?:т)?\s+се\s*:\s*$")
+_ITEM_START = re.compile(r"(?:^|\n)\s*\d+\.\s*$")
 
 
 @dataclass
@@ -100,7 +105,7 @@ def find_amended_laws(parts: list[Part], own_names: set[str] | None = None) -> l
                 after = rest[len(name) + len(history or "") + 1:] if history else rest[len(name):]
                 repeal = bool(_REPEAL_BEFORE.match(prefix)) or (
                     bool(_BARE_HEAD.match(prefix)) and re.match(r"\W*се\s+отменя\b", after) is not None
-                )
+                ) or (bool(_REPEAL_LIST.match(head)) and _ITEM_START.search(prefix) is not None)
                 found.append(AmendedLaw(
                     section=para.label,
                     section_number=para.number,

@@ -22,7 +22,9 @@ from criteria.lawtext.law_names import normalise_law_name
 from criteria.lawtext.numbers import DATE_RE, parse_date_match
 from criteria.lawtext.sections import Part, split_parts
 
-ANALYSIS_VERSION = 1
+# 2: clauses carry their verb and "считано от"; "се прилага" inverted, "поражда действие" and
+# "има обратно действие" (ЗНА чл. 14) are clauses; repeals listed after "Отменят се:" (LT-04, LT-05).
+ANALYSIS_VERSION = 2
 _ACT_KEYS = ("L_Act_id", "L_ActL_final_body")
 _DECREE_DATE = re.compile(rf"Издаден\s+в\s+\w+\s+на\s+(?:{DATE_RE})", re.I)
 _AMENDING_TITLE = re.compile(r"^Закон\s+за\s+(?:изменение|допълнение)(?:\s+и\s+(?:изменение|допълнение))?\s+на\s+(.+)$", re.I)

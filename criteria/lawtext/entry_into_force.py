@@ -5,6 +5,10 @@ another term (Constitution art. 5, para. 5; ЗНА art. 40–41 [R] repeats it).
 the last § of the closing part: "Законът влиза в сила от деня на обнародването му в „Държавен
 вестник“", "… 6 месеца след обнародването му …, с изключение на: 1. … които влизат в сила …",
 "… три месеца след обнародването …, като глава втора … се прилагат … от 17 декември 2023 г.".
+A provision may also be given effect from a date of its own: "§ 2 се прилага, считано от 1
+януари 2026 г.", "Прилагат се от … разпоредбите на чл. 5", "Член 7 поражда действие от …", or
+expressly back-dated, "§ 3 има обратно действие (от …)" (ЗНА чл. 14, ал. 1); each is a clause
+with its verb, so a date before promulgation can be told apart as express or not (LT-04).
 
 Dates: a term in months ends on the same day number of the later month (clamped to the month's
 end), a term in days is added to the promulgation date; so "3 дни след обнародването" of a
@@ -52,7 +56,24 @@ _WHEN_PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?P<cond>(?:от|на)\s+(?:деня|датата|влизането|момента|началото)\b(?!\s+на\s+обнародването)"
         r"|(?:след|при|със?|когато)\s)", re.I)),
 ]
-_VERB = re.compile(r"\b(?P<eif>влиза(?:т)?\s+в\s+сила)\b|\b(?P<app>се\s+прилага(?:т)?)\b", re.I)
+# The verbs of a clause: entry into force, application from a date ("се прилага", also in the
+# inverted "Прилага се от …"), effect from a date ("поражда действие"), and the express
+# retroactivity of ЗНА чл. 14, ал. 1 ("има обратно действие"). A negated verb ("не се прилага",
+# "не поражда действие", "не може да има обратно действие") sets no date; "няма" is another word.
+_VERB = re.compile(
+    r"\b(?P<eif>влиза(?:т)?\s+в\s+сила)\b"
+    r"|(?<!\bне\s)\b(?P<app>се\s+прилага(?:т)?)\b"
+    r"|(?<!\bне\s)(?<!\bсе\s)\b(?P<app_inv>прилага(?:т)?\s+се)\b"
+    r"|(?<!\bне\s)\b(?P<effect>поражда(?:т)?\s+действие)\b"
+    r"|(?<!\bда\s)\b(?P<retro>има(?:т)?\s+обратно\s+действие)\b",  # not "(не) може да има …"
+    re.I,
+)
+_VERB_NAME = {"eif": "влиза в сила", "app": "се прилага", "app_inv": "се прилага", "effect": "поражда действие",
+              "retro": "има обратно действие"}
+_COUNTED_FROM = re.compile(r"\bсчитано\s+от\b", re.I)
+# After an inverted verb the provisions follow the term: "Прилагат се от 1 януари 2026 г. разпоредбите на чл. 5".
+_TAIL_COVERS = re.compile(r"^[\s,]*(?:(?:разпоредбите|разпоредбата)\s+на\s+)?(?P<covers>(?:чл\.|член|§|глава|раздел|ал\.|т\.)\s.*)$",
+                          re.I | re.S)
 # Where the provisions a clause covers begin, looking back from its verb.
 _COVERS_START = re.compile(
     r"(?:^§\s*\d+[а-я]?\.\s*(?:\(\d+\)\s*)?|\n\s*(?:\(\d+\)\s*)?(?:\d+\.|[а-я]\))?\s*|[;:]\s*"
@@ -63,13 +84,16 @@ _COVERS_START = re.compile(
 _CLAUSE_END = re.compile(r"[;\n]|,?\s+с\s+изключение\s+на\b|,\s+като\s+|,\s+а\s+|\.\s+(?=[А-Я§])|\.?\s*$")
 _WHOLE_ACT = re.compile(r"^(?:Законът|Кодексът|Този\s+закон|Този\s+кодекс|Настоящият\s+закон|Законът\s+за\s.*)$", re.I)
 _RELATIVE = re.compile(r",?\s*(?:който|която|което|които)\s*$", re.I)
-_LEAD = re.compile(r"^[\s,]*(?:с\s+изключение\s+на\s*:?\s*)?(?:и\s+|както\s+и\s+)?", re.I)
+_LEAD = re.compile(r"^[\s,]*(?:с\s+изключение\s+на\s*:?\s*)?(?:и\s+|както\s+и\s+)?"
+                   r"(?:разпоредб(?:ите|ата)\s+на\s+)?", re.I)
 
 
 @dataclass
 class EntryIntoForceClause:
-    kind: str  # on_promulgation | offset | fixed_date | default_3_days | conditional | unrecognised
-    effect: str  # entry_into_force | application ("се прилагат … от")
+    kind: str  # on_promulgation | offset | fixed_date | default_3_days | conditional | unrecognised | undated
+    # entry_into_force ("влиза в сила") | application ("се прилагат … от", "поражда действие от") |
+    # retroactive ("има обратно действие", ЗНА чл. 14, ал. 1; kind "undated" when it names no date)
+    effect: str
     scope: str  # whole_act | provisions
     section: str | None  # "§ 6"; None for the constitutional default
     provisions: list[str] = field(default_factory=list)
@@ -87,6 +111,8 @@ class EntryIntoForceClause:
     vacatio_legis_estimated: bool = False
     legal_basis: str | None = None
     text: str | None = None
+    verb: str | None = None  # "влиза в сила" | "се прилага" | "поражда действие" | "има обратно действие"
+    counted_from: bool = False  # the term reads "считано от …", the usual wording of a deliberate back-dating
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -172,7 +198,8 @@ def parse_clauses_in_text(text: str, section: str | None = None,
     clauses = []
     floor = 0
     for v in _VERB.finditer(text):
-        is_eif = v.group("eif") is not None
+        group = v.lastgroup or "eif"
+        is_eif, is_retro = group == "eif", group == "retro"
         end = _CLAUSE_END.search(text, v.end())
         sentence = text[v.end(): end.start() if end else len(text)]
         # An application clause may put the term after a qualifier and a comma; take the
@@ -182,29 +209,43 @@ def parse_clauses_in_text(text: str, section: str | None = None,
             stop = re.search(r"[;\n]|\.\s+(?=[А-Я§])|\.?\s*$", window)
             window = window[: stop.start()] if stop else window
         parsed = _parse_when(window)
+        counted_from = False
         if parsed is None:
-            if not is_eif:
+            if is_retro:
+                # "Параграф 3 има обратно действие." is retroactive without naming the date.
+                fields, qualifier, span_end = {"kind": "undated"}, None, 0
+            elif not is_eif:
                 continue  # "се прилага" without a term is just a rule, not a date
-            fields, qualifier, span_end = {"kind": "unrecognised"}, None, len(sentence)
+            else:
+                fields, qualifier, span_end = {"kind": "unrecognised"}, None, len(sentence)
         else:
             fields, start, span_end = parsed
-            if not is_eif and fields["kind"] not in ("fixed_date", "offset", "on_promulgation"):
+            if not (is_eif or is_retro) and fields["kind"] not in ("fixed_date", "offset", "on_promulgation"):
                 continue
             if re.search(r"\bдо\s*$", window[:start]):
                 continue  # "се прилага до …" ends a regime, it does not start one
             qualifier = window[:start].strip(" ,") or None
+            counted_from = bool(_COUNTED_FROM.search(window, max(0, start - 12), span_end))
         clause_start, covers = _covers(text, v.start(), floor)
+        clause_end = floor = v.end() + span_end
+        if not covers and group == "app_inv":
+            tail_end = _CLAUSE_END.search(text, clause_end)
+            tail = _TAIL_COVERS.match(text[clause_end: tail_end.start() if tail_end else len(text)])
+            if tail:
+                covers = tail.group("covers").strip(" ,.")
+                clause_end = floor = clause_end + tail.end()
         scope = _scope(covers, own)
         whole = scope == "whole_act"
-        clause_end = floor = v.end() + span_end
         clauses.append(EntryIntoForceClause(
-            effect="entry_into_force" if is_eif else "application",
+            effect="entry_into_force" if is_eif else "retroactive" if is_retro else "application",
             scope=scope,
             section=section,
             provisions=parse_provisions(covers) if scope == "provisions" else [],
             provisions_text=None if whole else covers,
             qualifier=qualifier,
             text=_tidy(text[clause_start:clause_end]),
+            verb=_VERB_NAME[group],
+            counted_from=counted_from,
             **fields,
         ))
     return clauses

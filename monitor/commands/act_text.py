@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from criteria.lawtext import ActTextAnalysis, analyse_act
+from monitor.commands.evaluate import wide
 from monitor.errors import LexwatchError, UsageError
 
 
@@ -41,6 +41,8 @@ def _when(c: dict) -> str:
         return "3 дни след обнародването (по подразбиране)"
     if c["kind"] == "fixed_date":
         return c["fixed_date"]
+    if c["kind"] == "undated":
+        return "no date (има обратно действие)"
     if c["kind"] == "on_promulgation":
         return "от деня на обнародването"
     if c["kind"] == "offset":
@@ -51,7 +53,7 @@ def _when(c: dict) -> str:
 
 
 def _print_table(analysis: ActTextAnalysis) -> None:
-    out = Console(soft_wrap=False)
+    out = wide()  # piped output defaults to 80 columns, which cuts the terms and dates
     d = analysis.to_dict()
     out.print(f"[bold]{d['title'] or '(no title)'}[/bold]  act {d['act_id']}  "
               f"ДВ бр. {d['state_gazette_issue'] or '?'}/{d['state_gazette_year'] or '?'}")
@@ -74,7 +76,9 @@ def _print_table(analysis: ActTextAnalysis) -> None:
         covers = "the whole act" if c["scope"] == "whole_act" else "; ".join(c["provisions"]) or (c["provisions_text"] or "")
         vac = "" if c["vacatio_legis_days"] is None else f"{c['vacatio_legis_days']}{'~' if c['vacatio_legis_estimated'] else ''}"
         day = (c["effective_date"] or "") + ("~" if c["effective_date_estimated"] else "")
-        effect = "in force" if c["effect"] == "entry_into_force" else "applies"
+        effect = {"entry_into_force": "in force", "retroactive": "retroactive"}.get(c["effect"], "applies")
+        if c.get("counted_from"):
+            effect += " (считано от)"
         eif.add_row(c["section"] or "-", c["kind"], effect, covers, _when(c), day, vac)
     out.print(eif)
     for note in d["notes"]:
