@@ -1,4 +1,4 @@
-"""C. Impact assessment, ЗНА Chapter Two (research/criteria.md §4 C): IA-01, IA-02, IA-03, IA-05, IA-07.
+"""C. Impact assessment, ЗНА Chapter Two (research/criteria.md §4 C): IA-01 … IA-05, IA-07.
 
 The IA regime (ЗНА чл. 18а, 19–23 and the Наредба за обхвата и методологията за оценка на
 въздействието) applies to drafts submitted from 04.11.2016. Documents are recognised by the
@@ -15,7 +15,9 @@ from typing import Any
 from criteria.catalogue._common import bill_evidence, consultation_evidence, fmt
 from criteria.catalogue.consultation import _consultation_or_none
 from criteria.criterion import ANY, COM, Result, criterion, fail, not_applicable, passed, unknown, warn
+from criteria.documents.impact_assessment import LABELS_EN as IA_LABELS_EN
 from criteria.facts import DOC_IA, DOC_IA_OPINION, UNTYPED, Facts, doc_kinds, iso
+from criteria.initiative import Document
 from criteria.lawtext.numbers import add_months
 from criteria.principles import Principle as P
 
@@ -160,6 +162,95 @@ def ia_03(f: Facts, s: dict[str, Any]) -> Result:
                        f"The files of {c.reg_num} carry no type; the opinion cannot be identified.", ev)
     return fail(f"С консултацията {c.reg_num} не е публикувано становище на администрацията на МС по оценката.",
                 f"Consultation {c.reg_num} carries no opinion of the Council of Ministers' administration on the IA.", ev)
+
+
+# --------------------------------------------------------------------------- IA-04 minimum content
+
+
+def ia_documents(f: Facts) -> tuple[list[tuple[dict[str, Any], Document]], list[Document]]:
+    """(analysed, not analysed): the impact assessments among the bill's files and its consultation's,
+    with criteria.documents.impact_assessment's checklist where the text was read. Not analysed:
+    scanned, unreadable, or stored before that analyser existed (documents.ANALYSIS_VERSION 2)."""
+    docs = list(f.bill_documents) + (f.consultation_documents(f.consultation) if f.consultation else [])
+    analysed: list[tuple[dict[str, Any], Document]] = []
+    pending: list[Document] = []
+    for d in docs:
+        if not any(k.startswith("impact_assessment") for k in doc_kinds(d)):
+            continue
+        ia = (d.analysis or {}).get("impact_assessment")
+        if isinstance(ia, dict) and isinstance(ia.get("found"), int) and isinstance(ia.get("of"), int) and ia["of"] > 0:
+            analysed.append((ia, d))
+        else:
+            pending.append(d)
+    return analysed, pending
+
+
+def _ia_rank(item: tuple[dict[str, Any], Document]) -> tuple[float, bool, bool]:
+    ia, d = item
+    return ia["found"] / ia["of"], ia.get("form") == "full", d.owner_type == "bill"
+
+
+@criterion(
+    "IA-04", "Минимално съдържание на оценката на въздействието", "Minimum content of the impact assessment",
+    group="impact", principles=(P.JUSTIFICATION, P.PROPORTIONALITY), initiators=ANY, from_reform=True,
+    legal_basis="ЗНА чл. 20; Наредба за обхвата и методологията за извършване на оценка на въздействието "
+                "(формуляри на частичната и цялостната оценка); ПОДНС (методология за оценка на законопроектите на НП)",
+    confidence="C2/P", settings=("pass_score", "warn_score"), composite=((RIA, "methodology"),),
+)
+def ia_04(f: Facts, s: dict[str, Any]) -> Result:
+    """ЗНА art. 20 and the IA Ordinance's forms set the minimum content [C2]; ПОДНС's methodology for
+    MPs' bills [C2]; NCPI found Bulgarian IAs formal [C2: ime.bg 2017]. Score = share of the checklist
+    found by criteria.documents.impact_assessment (problem with data, objectives, options with „без
+    действие“, stakeholders, costs and benefits, administrative burden, SME test, budget, EU law,
+    monitoring); a partial IA is held to the eight its form asks for (no budget or monitoring
+    section). The best-scoring IA of the bill's and its consultation's files counts. PASS ≥ 0.7, WARN
+    from 0.4, FAIL below [P]. UNKNOWN while an IA's text is not analysed (not downloaded, scanned) or
+    an exemption is unverified; N_A when there is no IA at all (IA-01 judges that)."""
+    res = _exemption(f)
+    if res:
+        return res
+    analysed, pending = ia_documents(f)
+    ev: dict[str, Any] = bill_evidence(f)
+    if f.consultation is not None:
+        ev.update(consultation=f.consultation.reg_num, consultation_url=f.consultation.source_url)
+    if not analysed:
+        types, kinds = _consultation_kinds(f)
+        listed = bool(pending or _bill_ia_files(f) or DOC_IA in types or any(k.startswith("impact_assessment") for k in kinds))
+        ev["ia_files_not_analysed"] = sorted({d.url for d in pending})
+        if listed:
+            return unknown("Текстът на оценката на въздействието не е изтеглен или не е четим (сканиран документ).",
+                           "The impact assessment's text has not been downloaded or cannot be read (a scanned file).", ev)
+        if f.bill_documents_classified:
+            return not_applicable("Няма оценка на въздействието (виж IA-01).", "There is no impact assessment (see IA-01).", ev)
+        return unknown("Файловете на законопроекта още не са изтеглени и класифицирани.",
+                       "The bill's files have not yet been downloaded and classified.", ev)
+    ia, d = max(analysed, key=_ia_rank)
+    found, of = ia["found"], ia["of"]
+    score = found / of
+    form = ia.get("form") or "unknown"
+    missing = list(ia.get("missing") or [])
+    ev.update(ia_file=d.url, ia_owner=d.owner_type, form=form, checklist=ia.get("checklist"), elements_found=found,
+              elements_of=of, score=round(score, 3), missing=missing,
+              elements=[{"key": e.get("key"), "present": e.get("present"), "explicit_na": e.get("explicit_na"),
+                         "counted": e.get("counted"), "note": e.get("note"),
+                         "passage": (e.get("evidence") or [{}])[0].get("passage")} for e in ia.get("elements") or []],
+              ia_files_analysed=[{"url": x.url, "form": a.get("form"), "found": a["found"], "of": a["of"]}
+                                 for a, x in analysed],
+              ia_files_not_analysed=sorted({x.url for x in pending}))
+    which_bg = {"partial": "частичната", "full": "цялостната"}.get(form, "без посочен вид")
+    which_en = {"partial": "partial ", "full": "full "}.get(form, "")
+    labels = {e.get("key"): e.get("label") for e in ia.get("elements") or []}
+    gaps_bg = "; ".join(str(labels.get(k) or k) for k in missing) or "—"
+    gaps_en = "; ".join(IA_LABELS_EN.get(k, k) for k in missing) or "—"
+    text_bg = (f"Оценката на въздействието ({which_bg}) съдържа {found} от {of} елемента на минималното съдържание "
+               f"(липсват: {gaps_bg}).")
+    text_en = f"The {which_en}impact assessment contains {found} of the {of} elements of the minimum content (missing: {gaps_en})."
+    # Shares like 7/10 must meet a 0.7 threshold exactly.
+    if score + 1e-9 >= s["pass_score"]:
+        return passed(text_bg, text_en, ev)
+    if score + 1e-9 >= s["warn_score"]:
+        return warn(text_bg, text_en, ev, confidence="P")
+    return fail(text_bg, text_en, ev, confidence="P")
 
 
 @criterion(

@@ -1,4 +1,4 @@
-"""D. Motives and supporting documents, ЗНА чл. 28 and ПОДНС (research/criteria.md §4 D): MOT-01 … MOT-03.
+"""D. Motives and supporting documents, ЗНА чл. 28 and ПОДНС (research/criteria.md §4 D): MOT-01 … MOT-04.
 
 These read the bill's downloaded files as classified and analysed by criteria.documents
 (`documents.classification`, `documents.analysis["motives"]`); until a bill's files are
@@ -6,10 +6,12 @@ downloaded, classified and readable they are UNKNOWN.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from criteria.catalogue._common import bill_evidence
 from criteria.criterion import ANY, COM, Result, criterion, fail, not_applicable, passed, unknown, warn
+from criteria.documents.impact_assessment import budget_statement
 from criteria.facts import Facts, doc_kinds
 from criteria.principles import Principle as P
 
@@ -186,3 +188,99 @@ def _why_documents_cannot_tell(f: Facts) -> tuple[str, str] | None:
     return ("законопроектът е в един файл заедно с мотивите и приложенията, а в него не са разпознати "
             "заглавия на приложенията.",
             "the bill is one file with its motives and annexes, and no annex heading was recognised in it.")
+
+
+# --------------------------------------------------------------------------- MOT-04 budget impact
+
+# A financial justification attached as a file of its own („Финансова обосновка“, „Fin_obosnovka.docx“).
+_JUSTIFICATION_FILE = re.compile(r"финансов\w*\s+обосновк|\bfin\w*[\s_.\-]*obosnovk", re.IGNORECASE)
+
+
+def _budget_passages(f: Facts) -> tuple[list[dict[str, Any]], set[str]]:
+    """What the motives (ЗНА чл. 28, ал. 2, т. 3, as criteria.documents.motives found it) and the
+    impact assessments (element 8 of IA-04) say about money, passage by passage, with their files;
+    and the IA analyser's own reading of its budget section."""
+    passages: list[dict[str, Any]] = []
+    section_statements: set[str] = set()
+    for d in _texts(f):
+        analysis = d.analysis or {}
+        for source, key, block in (("motives", "means", analysis.get("motives")),
+                                   ("impact_assessment", "budget", analysis.get("impact_assessment"))):
+            if not isinstance(block, dict):
+                continue
+            for e in block.get("elements") or []:
+                if e.get("key") != key or not e.get("present"):
+                    continue
+                for x in e.get("evidence") or []:
+                    text = str(x.get("passage") or "")
+                    passages.append({"source": source, "url": d.url, "passage": text,
+                                     "reads_as": budget_statement([text])})
+                statement = (e.get("details") or {}).get("statement")
+                if isinstance(statement, str):
+                    section_statements.add(statement)
+    return passages, section_statements
+
+
+def _texts(f: Facts) -> list[Any]:
+    """The bill's files and its consultation's."""
+    return list(f.bill_documents) + (f.consultation_documents(f.consultation) if f.consultation else [])
+
+
+def _justification_files(f: Facts) -> list[str]:
+    names = [(fl.url, fl.filename, fl.annotation) for b in f.ini.bills for fl in b.files]
+    names += [(d.url, d.filename, d.title) for d in f.ini.documents]
+    if f.consultation is not None:
+        names += [(d.url, None, d.description) for d in f.consultation.documents]
+    return sorted({url for url, *texts in names if any(t and _JUSTIFICATION_FILE.search(t) for t in texts)})
+
+
+@criterion(
+    "MOT-04", "Финансова обосновка при въздействие върху бюджета", "Financial justification when there is a budget impact",
+    group="motives", principles=(P.JUSTIFICATION,), initiators=ANY,
+    legal_basis="ЗНА чл. 28, ал. 2, т. 3 (финансовите и други средства); УПМС (финансова обосновка, становище на "
+                "Министерството на финансите)",
+    confidence="C2/R/P", settings=("no_impact_passes",), composite=((RIA, "methodology"),),
+)
+def mot_04(f: Facts, s: dict[str, Any]) -> Result:
+    """ЗНА art. 28(2) т. 3 [C2]: the motives state the financial means the act needs; УПМС requires a
+    financial justification and the Ministry of Finance's opinion for CoM drafts with a budget effect [R].
+    Reads the passages criteria.documents.motives found for element 3 and the IA analyser's budget
+    element (bill and consultation files). WARN if a budget impact is stated but nowhere quantified (no
+    amount in лв./евро, no „финансова обосновка“ named or attached) [P]; PASS if it is quantified, or if
+    the documents say there is no budget impact („не са необходими допълнителни средства“,
+    `no_impact_passes` [P]); N_A if they say nothing about money (MOT-02 counts that gap); UNKNOWN
+    while no motives or IA text is analysed."""
+    passages, sections = _budget_passages(f)
+    files = _justification_files(f)
+    ev: dict[str, Any] = {**bill_evidence(f), "budget_passages": passages[:8], "justification_files": files}
+    if f.consultation is not None:
+        ev["consultation_url"] = f.consultation.source_url
+    texts_read = any(isinstance((d.analysis or {}).get(k), dict) for d in _texts(f)
+                     for k in ("motives", "impact_assessment"))
+    if not texts_read:
+        if f.bill_documents_classified and not _motives_files(f) and not any(
+                k.startswith("impact_assessment") for k in f.bill_doc_kinds):
+            return not_applicable("Няма мотиви и оценка на въздействието (виж MOT-01, IA-01).",
+                                  "There are neither motives nor an impact assessment (see MOT-01, IA-01).", ev)
+        return unknown("Текстът на мотивите и на оценката на въздействието не е изтеглен и анализиран.",
+                       "The text of the motives and of the impact assessment has not been analysed.", ev)
+    readings = {p["reads_as"] for p in passages if p["reads_as"]} | sections
+    if files:
+        readings.add("quantified")
+    statement = next((r for r in ("quantified", "stated", "none") if r in readings), None)
+    ev["statement"] = statement
+    if statement == "quantified":
+        return passed("Въздействието върху бюджета е посочено с размер или с финансова обосновка.",
+                      "The budget impact is quantified or backed by a financial justification.", ev)
+    if statement == "stated":
+        return warn("Документите посочват въздействие върху бюджета, но без размер и без финансова обосновка.",
+                    "The documents state a budget impact but give no amount and no financial justification.", ev,
+                    confidence="P")
+    if statement == "none" and s["no_impact_passes"]:
+        return passed("Документите посочват, че не са необходими допълнителни бюджетни средства.",
+                      "The documents state that no additional budget funds are needed.", ev, confidence="P")
+    if statement == "none":
+        return not_applicable("Документите посочват, че няма въздействие върху бюджета.",
+                              "The documents state there is no budget impact.", ev)
+    return not_applicable("Мотивите и оценката не казват нищо за въздействието върху бюджета (виж MOT-02).",
+                          "The motives and the IA say nothing about a budget impact (see MOT-02).", ev)
