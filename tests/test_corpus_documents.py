@@ -83,6 +83,9 @@ def _check(f: WrittenFile, text: str, is_scanned: bool, analysis: dict, kind: st
     if f.motives_elements is not None:
         found = tuple(e["key"] for e in analysis["motives"]["elements"] if e["present"])
         assert found == f.motives_elements, where
+    if f.ia_elements is not None:
+        ia = analysis["impact_assessment"]
+        assert tuple(e["key"] for e in ia["elements"] if e["present"]) == f.ia_elements, where
     if f.amended_laws is not None:
         laws = sorted(a["law_name_normalised"] for a in analysis.get("amended_laws") or [])
         assert laws == sorted(f.amended_laws), where
@@ -139,6 +142,9 @@ def test_the_world_varies_the_way_the_criteria_need(corpus):
     assert all(f.consultation_id == world.truth[f.owner_id][0] for f in bills if f.consultation_id)
     assert any(f.amended_laws for f in bills) and any(f.added_later for f in bills)
     assert {"impact_assessment_partial", "impact_assessment_full"} <= {f.kind for f in cons}
+    # IA-04: complete assessments, assessments with gaps and formal ones, among the bills' and consultations'.
+    answered = {len(f.ia_elements) for f in manifest.files if f.ia_elements is not None}
+    assert {2, 8} <= answered and answered & {4, 5, 6}
     reports = [f.spravka for f in cons if f.spravka and f.spravka[1]]
     assert any(r[2] == r[1] for r in reports) and any(r[2] < r[1] for r in reports)
     assert any(f.no_proposals for f in cons) and any(f.scanned for f in cons)

@@ -75,6 +75,7 @@ class WrittenFile:
     contains: tuple[str, ...] = ()  # other documents inside the file, by their headings
     title: str | None = None  # the source's description (portal type, order annotation)
     motives_elements: tuple[str, ...] | None = None  # ЗНА чл. 28, ал. 2 elements written
+    ia_elements: tuple[str, ...] | None = None  # IA-04 checklist elements the impact assessment answers
     amended_laws: tuple[str, ...] | None = None  # other laws (nominative) the ПЗР amend, as written
     added_later: tuple[str, ...] = ()  # laws of the adopted law's ПЗР left out of the bill as submitted
     consultation_id: int | None = None  # the consultation the motives mention, by reg_num
@@ -261,6 +262,13 @@ _MEANS = (
      "За прилагането на законопроекта не са необходими допълнителни финансови средства от държавния бюджет."),
     ("Финансови и други средства, необходими за прилагането на новата уредба",
      "Разходите по прилагането на закона са за сметка на утвърдените бюджети на компетентните органи."),
+    # A budget impact, quantified (MOT-04 PASS) and not (MOT-04 WARN).
+    ("Финансови и други средства, необходими за прилагането на новата уредба",
+     "За прилагането на закона са необходими допълнителни средства в размер на 1,2 млн. лв., които са предвидени "
+     "в бюджета на компетентното министерство."),
+    ("Финансови и други средства, необходими за прилагането на новата уредба",
+     "Прилагането на закона ще изисква допълнителни бюджетни средства, които ще бъдат осигурени при съставянето "
+     "на държавния бюджет за следващата година."),
 )
 _RESULTS = (
     ("Очаквани резултати от прилагането, включително финансовите, ако има такива",
@@ -393,42 +401,109 @@ def act_paragraphs(rng: random.Random, *, heading: Sequence[str], kind: str, oth
     return out
 
 
-def impact_assessment_paragraphs(rng: random.Random, *, full: bool, act: str, institution: str) -> list[str]:
-    """A partial or full preliminary impact assessment after the forms of the Наредба за
-    обхвата и методологията за извършване на оценка на въздействието (abridged). The partial
-    form's question whether a full assessment is needed is left out: criteria.documents.classify
-    would read its words as a full assessment."""
+# criteria.documents.impact_assessment keys; the partial form has no budget or monitoring section.
+IA_ELEMENTS = ("problem", "objectives", "options", "stakeholders", "costs_benefits", "admin_burden", "sme",
+               "budget", "eu_law", "monitoring")
+IA_PARTIAL_ELEMENTS = tuple(k for k in IA_ELEMENTS if k not in ("budget", "monitoring"))
+# Left out (or answered with nothing) in an assessment with gaps, most often first.
+_IA_GAPS = ("options", "problem", "sme", "monitoring", "budget", "admin_burden", "eu_law", "costs_benefits")
+
+
+def pick_ia_elements(rng: random.Random, *, full: bool) -> tuple[str, ...]:
+    """Which checklist elements an assessment answers: all (IA-04 PASS), with gaps (WARN), or
+    a formal one with the objectives and stakeholders only (FAIL, NCPI's „formal IAs“)."""
+    keys = IA_ELEMENTS if full else IA_PARTIAL_ELEMENTS
+    r = rng.random()
+    if r < 0.5:
+        return keys
+    if r < 0.8:
+        gaps = [k for k in _IA_GAPS if k in keys]
+        drop = set(rng.sample(gaps, rng.choice([4, 5] if full else [3, 4])))
+        return tuple(k for k in keys if k not in drop)
+    return tuple(k for k in keys if k in ("objectives", "stakeholders"))
+
+
+def impact_assessment_paragraphs(rng: random.Random, *, full: bool, act: str, institution: str,
+                                 elements: Iterable[str] | None = None) -> tuple[list[str], tuple[str, ...]]:
+    """A partial or full preliminary impact assessment and the checklist elements it answers.
+
+    The partial one follows the form in force from 01.01.2021 as the strategy.bg portal renders
+    it (asapbg/strategy, form_partials/form1: its numbering, its guidance lines left in, as
+    ministries' filled-in Word files keep them); the full one the sections of a full IA report
+    as recalled (Наредба за обхвата и методологията …, abridged). An element left out is either
+    missing or answered with nothing: a problem without data, options without „без действие“,
+    a question whose options are printed but none marked („X“ marks the answer, as typed in Word)."""
+    keys = tuple(elements) if elements is not None else pick_ia_elements(rng, full=full)
+    has = set(keys)
+    year = rng.choice([2023, 2024, 2025])
+    share = rng.randint(18, 64)
+    people = rng.randint(4, 60) * 1000
+    millions = rng.randint(11, 49)  # tenths of a million leva
+    problem = (f"През {year} г. {share}% от административните производства са приключили след законовия срок "
+               f"(по данни на {institution})." if "problem" in has else
+               "Действащата уредба не осигурява бързо произнасяне на администрацията и пълен контрол.")
+    objectives = (f"Съкращаване на сроковете за произнасяне до 14 дни до края на {year + 2} г."
+                  if rng.random() < 0.6 else "По-кратки срокове и по-малко документи, изисквани от гражданите и бизнеса.")
+    stakeholders = f"Граждани и стопански субекти (около {people // 1000} 000 лица годишно), компетентните органи и общините."
+    options = (["Вариант 0 „Без действие“: проблемите в практиката се запазват."] if "options" in has else [])
+    options.append("Вариант 1 „Изменение на нормативната уредба“: сроковете се съкращават и се въвежда електронно подаване.")
+    out = ["ЦЯЛОСТНА ПРЕДВАРИТЕЛНА ОЦЕНКА НА ВЪЗДЕЙСТВИЕТО" if full else "ЧАСТИЧНА ПРЕДВАРИТЕЛНА ОЦЕНКА НА ВЪЗДЕЙСТВИЕТО",
+           f"Нормативен акт: {act}", f"Институция: {institution}"]
     if full:
-        return [
-            "ЦЯЛОСТНА ПРЕДВАРИТЕЛНА ОЦЕНКА НА ВЪЗДЕЙСТВИЕТО",
-            f"Нормативен акт: {act}",
-            f"Институция: {institution}",
-            "1. Дефиниране на проблема: действащата уредба не осигурява ефективен контрол и води до забавяне на "
-            "административните производства.",
-            "2. Цели: по-кратки срокове и по-малко документи, изисквани от гражданите и бизнеса.",
-            "3. Заинтересовани страни: граждани, стопански субекти, общини и контролните органи.",
-            "4. Варианти на действие: Вариант 1 „Без действие“; Вариант 2 „Изменение на нормативната уредба“; "
-            "Вариант 3 „Незаконодателни мерки“.",
-            "5. Анализ на разходите и ползите по варианти, с количествена оценка на административната тежест.",
-            "6. Сравняване на вариантите и препоръчителен вариант: Вариант 2.",
-            f"7. Консултации: проведени с {rng.choice(['браншовите организации', 'Националното сдружение на общините', 'социалните партньори'])}.",
-            "8. Мониторинг и последваща оценка: две години след влизането в сила.",
-        ]
-    return [
-        "ЧАСТИЧНА ПРЕДВАРИТЕЛНА ОЦЕНКА НА ВЪЗДЕЙСТВИЕТО",
-        f"Нормативен акт: {act}",
-        f"Институция: {institution}",
-        "1. Проблем/проблеми за решаване: забавяне на административните производства и непълен контрол.",
-        "2. Цели: по-кратки срокове и по-малко документи, изисквани от гражданите и бизнеса.",
-        "3. Идентифициране на заинтересованите страни: граждани, стопански субекти и контролните органи.",
-        "4. Варианти на действие: Вариант 1 „Без действие“; Вариант 2 „Изменение на нормативната уредба“.",
-        f"5. Негативни въздействия: {rng.choice(['не се очакват', 'еднократни разходи за адаптиране на информационните системи'])}.",
-        "6. Положителни въздействия: по-бързо обслужване и по-малко хартиени документи.",
-        "7. Потенциални рискове: не са идентифицирани.",
-        f"8. Административна тежест: {rng.choice(['намалява', 'не се променя'])}.",
-        "9. Създават се нови регулаторни режими: не.",
-        "10. Създават се нови регистри: не.",
-    ]
+        out += [f"1. Дефиниране на проблема: {problem}",
+                f"2. Заинтересовани страни: {stakeholders}",
+                f"3. Цели: {objectives}",
+                "4. Варианти на действие:", *options]
+        if "costs_benefits" in has:
+            out.append(f"5. Разходи и ползи: годишни разходи около {rng.randint(2, 9) * 100} хил. лв. за изграждане на "
+                       "информационната система; ползите са спестено време и по-малко документи за гражданите.")
+        if "admin_burden" in has:
+            out.append("6. Административна тежест: намалява с отпадането на хартиените документи.")
+        if "sme" in has:
+            out.append("7. Въздействие върху малките и средните предприятия (МСП тест): "
+                       + rng.choice(["облекчени изисквания за микропредприятията.", "актът не засяга МСП."]))
+        if "budget" in has:
+            out.append("8. Въздействие върху държавния бюджет: " + rng.choice([
+                f"необходими са {millions // 10},{millions % 10} млн. лв., предвидени в бюджета на {institution}.",
+                "не са необходими допълнителни средства от държавния бюджет."]))
+        if "eu_law" in has:
+            out.append("9. Съответствие с правото на Европейския съюз: " + rng.choice([
+                "проектът въвежда изискванията на Директива (ЕС) 2019/1152.",
+                "приемането на акта не произтича от правото на Европейския съюз."]))
+        out.append(f"10. Консултации: проведени с {rng.choice(['браншовите организации', 'Националното сдружение на общините', 'социалните партньори'])}.")
+        out.append("11. Мониторинг и оценка: " + ("индикатори за изпълнение са средният срок на произнасяне и делът на "
+                                                 "електронните заявления; последваща оценка ще бъде извършена три години "
+                                                 "след влизането в сила." if "monitoring" in has else "не се предвижда."))
+        return out, keys
+    guidance = rng.random() < 0.5
+    out.append("1. Проблем/проблеми за решаване:")
+    if guidance:
+        out.append("1.1. Кратко опишете проблема/проблемите и причините за неговото/тяхното възникване. "
+                   "По възможност посочете числови стойности.")
+    out += [problem, "2. Цели:", objectives, "3. Заинтересовани страни:"]
+    if guidance:
+        out.append("Посочете всички потенциални заинтересовани страни/групи заинтересовани страни, върху които "
+                   "предложенията ще окажат пряко или косвено въздействие.")
+    out += [stakeholders, "4. Варианти на действие. Анализ на въздействията:", *options]
+    if "costs_benefits" in has:
+        out += ["Положителни въздействия: по-бързо обслужване и по-малко хартиени документи.",
+                "Отрицателни въздействия: " + rng.choice(["не се очакват.", "еднократни разходи за адаптиране на "
+                                                                           "информационните системи."])]
+    out.append("6.1. Промяна в административната тежест за физическите и юридическите лица:")
+    burden = rng.choice(["Ще се намали", "Няма ефект"]) if "admin_burden" in has else None
+    out += [f"X {o}" if o == burden else o for o in ("Ще се увеличи", "Ще се намали", "Няма ефект")]
+    out += ["6.2. Създават ли се нови регулаторни режими?", "Не.", "6.3. Създават ли се нови регистри?", "Не."]
+    out.append("6.4. Въздействие върху микро-, малките и средните предприятия (МСП):")
+    sme = rng.choice(["Актът засяга пряко МСП", "Актът не засяга МСП"]) if "sme" in has else None
+    out += [f"X {o}" if o == sme else o for o in ("Актът засяга пряко МСП", "Актът не засяга МСП")]
+    out += ["6.5. Потенциални рискове: не са идентифицирани.", "7. Консултации: проведени с браншовите организации."]
+    if "eu_law" in has or rng.random() < 0.5:
+        out.append("8. Приемането на нормативния акт произтича ли от правото на Европейския съюз?")
+        out += ([rng.choice(["Не.", "Да. Проектът въвежда изискванията на Директива (ЕС) 2019/1152."])]
+                if "eu_law" in has else ["Да", "Не"])
+    out += ["9. Изисква ли се извършване на цялостна предварителна оценка на въздействието поради очаквани "
+            "значителни последици?", "Не."]
+    return out, keys
 
 
 _PARTICIPANTS = (
@@ -519,12 +594,14 @@ def bill_file(world: World, b: WorldBill, *, seed: int, consultations: dict[int,
     paragraphs += motives_paragraphs(rng, of=f"законопроекта {subject}", elements=elements, mention=mention,
                                      signed_by=_signed_by(b))
     contains = ["motives"]
+    ia_elements = None
     if rng.random() < (0.7 if cm else 0.5) and b.kind != "ratification":
         full = b.kind == "new" and rng.random() < (0.7 if cm else 0.3)
-        paragraphs += impact_assessment_paragraphs(rng, full=full, act=b.title, institution=_institution(b))
+        ia, ia_elements = impact_assessment_paragraphs(rng, full=full, act=b.title, institution=_institution(b))
+        paragraphs += ia
         contains.append("impact_assessment_full" if full else "impact_assessment_partial")
     info = {
-        "kind": "bill_text", "contains": tuple(contains), "motives_elements": elements,
+        "kind": "bill_text", "contains": tuple(contains), "motives_elements": elements, "ia_elements": ia_elements,
         "amended_laws": tuple(laws), "added_later": tuple(added_later),
         "consultation_id": mention.consultation_id if mention else None,
         "consultation_dates": (mention.date_open, mention.date_close) if mention else None,
@@ -597,8 +674,9 @@ def consultation_file(c: WorldConsultation, doc_type: str, file_id: int, *, seed
         return None, paragraphs, [], [], {"kind": "motives", "motives_elements": elements}
     if doc_type == "Оценка на въздействие":
         full = rng.random() < (0.7 if _is_new_law(c) else 0.1)
-        paragraphs = impact_assessment_paragraphs(rng, full=full, act=c.title, institution=institution)
-        return None, paragraphs, [], [], {"kind": "impact_assessment_full" if full else "impact_assessment_partial"}
+        paragraphs, ia_elements = impact_assessment_paragraphs(rng, full=full, act=c.title, institution=institution)
+        return None, paragraphs, [], [], {"kind": "impact_assessment_full" if full else "impact_assessment_partial",
+                                          "ia_elements": ia_elements}
     if doc_type == "Становище на администрацията на Министерския съвет":
         if rng.random() < 0.2:
             return _scanned_pdf(), [], [], [], {"kind": "ia_opinion", "scanned": True}
