@@ -13,7 +13,7 @@ db_app = typer.Typer(help="The database: schema upgrades and where it lives.", n
 
 
 @db_app.command("upgrade")
-def upgrade(url: str = typer.Option(None, "--url", help="SQLAlchemy URL (default: $LEXWATCH_DATABASE_URL or SQLite).")) -> None:
+def upgrade(url: str = typer.Option(None, "--db", "--url", help="SQLAlchemy URL (default: $LEXWATCH_DATABASE_URL or SQLite).")) -> None:
     """Create or upgrade the schema to the newest migration."""
     resolved = database_url(url)
     try:
@@ -25,7 +25,7 @@ def upgrade(url: str = typer.Option(None, "--url", help="SQLAlchemy URL (default
 
 @db_app.command("status")
 def status(
-    url: str = typer.Option(None, "--url"),
+    url: str = typer.Option(None, "--db", "--url", help="SQLAlchemy URL (default: $LEXWATCH_DATABASE_URL or SQLite)."),
     fmt: str = typer.Option("table", "--format", help="table or json"),
 ) -> None:
     """Where the database is and whether its schema is current (exit 1 if not)."""

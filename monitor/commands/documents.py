@@ -4,6 +4,7 @@
     lexwatch documents list [--owner ...] [--kind motives] [--format json]
     lexwatch documents show ID [--format json] [--lines 15]
     lexwatch documents read FILE [--title ...] [--format json]   (a local file, no database)
+    lexwatch documents reanalyse [--all] [--format json]        (stored texts, current analysers)
 """
 from __future__ import annotations
 
@@ -13,18 +14,20 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 from sqlalchemy import select
 
 from db.models import Document
 from db.session import open_session
 from monitor.errors import LexwatchError, UsageError
-from monitor.commands.output import check_format as _check_format
+from monitor.commands.output import check_format as _check_format, console
 
 documents_app = typer.Typer(help="Bill and consultation files: download, text, classification.",
                             no_args_is_help=True)
 
-_URL = typer.Option(None, "--url", help="Database URL (default: $LEXWATCH_DATABASE_URL or SQLite).")
+_URL = typer.Option(None, "--db", "--url", help="Database URL (default: $LEXWATCH_DATABASE_URL or SQLite).")
 _FORMAT = typer.Option("table", "--format", help="table or json")
 
 
@@ -60,6 +63,7 @@ def document_dict(doc: Document, lines: int = 15) -> dict[str, Any]:
         "classification_detail": analysis.get("classification"),
         "motives": analysis.get("motives"),
         "spravka": analysis.get("spravka"),
+        "impact_assessment": analysis.get("impact_assessment"),
         "amended_laws": analysis.get("amended_laws"),
         "consultation_refs": analysis.get("consultation_refs"),
         "first_lines": _first_lines(doc.text, lines),
@@ -104,7 +108,45 @@ def fetch(
     }
     run = run_spider("documents", db_url=url, settings=settings,
                      spider_kwargs={k: v for k, v in kwargs.items() if v is not None})
+    # Files stored before an analyser existed get it now, without a new download.
+    report = _reanalyse(url, everything=False)
+    if report.candidates:
+        typer.echo(f"re-analysed {report.updated} stored documents ({report.failed} failed)", err=True)
     exit_for(run)
+
+
+def _reanalyse(url: str | None, *, everything: bool):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from crawlers.documents.reanalyse import reanalyse
+
+    with open_session(url) as s, Progress(TextColumn("re-analysing documents"), BarColumn(), MofNCompleteColumn(),
+                                          console=console(stderr=True), transient=True) as progress:
+        task = progress.add_task("reanalyse", total=None)
+        return reanalyse(s, everything=everything,
+                         progress=lambda done, total: progress.update(task, completed=done, total=total))
+
+
+@documents_app.command("reanalyse")
+def reanalyse_command(
+    everything: bool = typer.Option(False, "--all", help="Every readable document, not only those analysed by older analysers."),
+    fmt: str = _FORMAT,
+    url: str = _URL,
+) -> None:
+    """Analyse the stored text of documents again with the current analysers (no download).
+
+    Exits 1 when some document could not be analysed (each is logged with its id and URL;
+    its earlier analysis is kept)."""
+    _check_format(fmt)
+    report = _reanalyse(url, everything=everything)
+    data = report.to_dict()
+    if fmt == "json":
+        typer.echo(json.dumps(data, ensure_ascii=False, sort_keys=True))
+    else:
+        for key in ("candidates", "updated", "failed", "analysis_version"):
+            typer.echo(f"{key:17} {data[key]}")
+    if report.failed:
+        raise typer.Exit(1)
 
 
 @documents_app.command("list")
@@ -146,48 +188,59 @@ def list_documents(
         problem = r["extraction_error"] or ("scanned, no text layer" if r["is_scanned"] else "")
         table.add_row(str(r["id"]), f"{r['owner_type']} {r['owner_id']}", r["filename"] or "", r["classification"] or "",
                       r["status"], "" if r["pages"] is None else str(r["pages"]), str(r["chars"]), problem)
-    Console().print(table)
+    console().print(table)
+
+
+def _print_elements(out: Console, elements: list[dict[str, Any]]) -> None:
+    for el in elements:
+        mark = "✓" if el["present"] else "✗"
+        first = el["evidence"][0]["passage"] if el["evidence"] else ""
+        out.print(f"  {mark} {el['label']}" + (f" — „{first[:160]}“" if first else ""))
 
 
 def _print_document(d: dict[str, Any]) -> None:
-    out = Console(soft_wrap=True)
-    out.print(f"[bold]document {d.get('id', '-')}[/bold]  {d.get('owner_type') or ''} {d.get('owner_id') or ''}")
+    out = console(soft_wrap=True)
+    out.print(f"[bold]document {d.get('id', '-')}[/bold]  {escape(str(d.get('owner_type') or ''))} {d.get('owner_id') or ''}",
+              markup=True)
     meta = Table(show_header=False, box=None)
     meta.add_column(style="dim")
     meta.add_column(overflow="fold")
     for key in ("url", "filename", "title", "status", "note", "size", "content_type", "sha256", "fetched_at",
                 "extraction_method", "extraction_error", "pages", "is_scanned", "chars"):
         if key in d and d[key] not in (None, ""):
-            meta.add_row(key, str(d[key]))
+            meta.add_row(key, Text(str(d[key])))
     cls = d.get("classification_detail") or {}
     if cls:
-        meta.add_row("classification", f"{cls.get('kind')} (rule {cls.get('rule')}, from {cls.get('source')}: "
-                                       f"„{cls.get('evidence')}“)" if cls.get("rule") else str(cls.get("kind")))
+        meta.add_row("classification", Text(f"{cls.get('kind')} (rule {cls.get('rule')}, from {cls.get('source')}: "
+                                            f"„{cls.get('evidence')}“)" if cls.get("rule") else str(cls.get("kind"))))
         if cls.get("contains"):
             meta.add_row("also contains", ", ".join(cls["contains"]))
     out.print(meta)
+    # Passages and file descriptions are scraped text: escaped, so a „[/…]“ in them is no Rich markup.
     motives = d.get("motives")
     if motives:
-        out.print(f"\n[bold]Motives, ЗНА чл. 28, ал. 2:[/bold] {motives['found']}/{motives['of']} elements")
-        for el in motives["elements"]:
-            mark = "✓" if el["present"] else "✗"
-            first = el["evidence"][0]["passage"] if el["evidence"] else ""
-            out.print(f"  {mark} {el['label']}" + (f" — „{first[:160]}“" if first else ""))
+        out.print(f"\n[bold]Motives, ЗНА чл. 28, ал. 2:[/bold] {motives['found']}/{motives['of']} elements", markup=True)
+        _print_elements(out, motives["elements"])
+    ia = d.get("impact_assessment")
+    if ia:
+        out.print(f"\n[bold]Impact assessment ({escape(str(ia['form']))} form), IA-04 checklist:[/bold] "
+                  f"{ia['found']}/{ia['of']} elements, score {ia['score']}", markup=True)
+        _print_elements(out, [el for el in ia["elements"] if el.get("counted", True)])
     spravka = d.get("spravka")
     if spravka:
         out.print(f"\n[bold]Справка:[/bold] {spravka['rejected']} rejected, {spravka['with_reasons']} with reasons, "
-                  f"{spravka['accepted']} accepted")
+                  f"{spravka['accepted']} accepted", markup=True)
     laws = d.get("amended_laws")
     if laws:
         out.print("\n[bold]Other laws amended in the ПЗР:[/bold] " + "; ".join(
-            f"{a['section']} {a['law_name_normalised']}" for a in laws))
+            f"{escape(str(a['section']))} {escape(str(a['law_name_normalised']))}" for a in laws), markup=True)
     refs = d.get("consultation_refs")
     if refs and refs.get("mentioned"):
         out.print(f"\n[bold]Consultation mentioned:[/bold] ids {refs['consultation_ids'] or '-'}, "
                   f"old portal ids {refs['old_portal_ids'] or '-'}, dates {refs['dates'] or '-'}, "
-                  f"terms {refs['durations_days'] or '-'} days")
+                  f"terms {refs['durations_days'] or '-'} days", markup=True)
     if d.get("first_lines"):
-        out.print("\n[bold]Text:[/bold]")
+        out.print("\n[bold]Text:[/bold]", markup=True)
         for line in d["first_lines"]:
             out.print("  " + line, markup=False, highlight=False)
 
@@ -240,7 +293,8 @@ def read(
         "is_scanned": extraction.is_scanned, "pages": extraction.pages, "chars": len(extraction.text),
         "extraction": extraction.to_dict(), "classification": classification.kind.value,
         "classification_detail": analysis.get("classification"), "motives": analysis.get("motives"),
-        "spravka": analysis.get("spravka"), "amended_laws": analysis.get("amended_laws"),
+        "spravka": analysis.get("spravka"), "impact_assessment": analysis.get("impact_assessment"),
+        "amended_laws": analysis.get("amended_laws"),
         "consultation_refs": analysis.get("consultation_refs"), "first_lines": _first_lines(extraction.text, lines),
     }
     if fmt == "json":
