@@ -12,6 +12,7 @@ from pathlib import Path
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from criteria.lawtext import ActTextAnalysis, analyse_act
 from monitor.commands.evaluate import wide
@@ -55,8 +56,8 @@ def _when(c: dict) -> str:
 def _print_table(analysis: ActTextAnalysis) -> None:
     out = wide()  # piped output defaults to 80 columns, which cuts the terms and dates
     d = analysis.to_dict()
-    out.print(f"[bold]{d['title'] or '(no title)'}[/bold]  act {d['act_id']}  "
-              f"ДВ бр. {d['state_gazette_issue'] or '?'}/{d['state_gazette_year'] or '?'}")
+    out.print(Text.assemble((d["title"] or "(no title)", "bold"), f"  act {d['act_id']}  "
+              f"ДВ бр. {d['state_gazette_issue'] or '?'}/{d['state_gazette_year'] or '?'}"))
     if not d["available"]:
         out.print(f"text unavailable: {d['unavailable_reason']}")
         return

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from db.models import Bill, RecordChange, RecordVersion
 from db.session import open_session
 from monitor.errors import LexwatchError, UsageError
-from monitor.commands.output import check_format as _check_format
+from monitor.commands.output import check_format as _check_format, console
 
 bills_app = typer.Typer(help="Bills (законопроекти) stored from parliament.bg.", no_args_is_help=True)
 
@@ -145,7 +145,6 @@ def list_bills(
     if fmt == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=f"{len(rows)} bill(s)", title_justify="left")
@@ -159,7 +158,7 @@ def list_bills(
     table.add_column("title", overflow="fold", ratio=1, min_width=20)
     for c in cells:
         table.add_row(*c)
-    Console().print(table)
+    console().print(table)
 
 
 @bills_app.command("show")
@@ -179,10 +178,9 @@ def show_bill(
 
 
 def _print_detail(data: dict[str, Any]) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    out = console()
     head = Table(show_header=False, title=f"{data['signature']} — {data['title']}", title_justify="left")
     head.add_column(style="bold")
     head.add_column(overflow="fold")
@@ -195,7 +193,7 @@ def _print_detail(data: dict[str, Any]) -> None:
         head.add_row("last changed", ", ".join(hist["last_changed_fields"][:20]))
     act = data["act_text"]
     head.add_row("act text", "—" if act is None else f"ДВ бр. {act['dv_issue']}/{act['dv_year']}, {act['body_chars']} chars")
-    console.print(head)
+    out.print(head)
     for key, names in CHILD_FIELDS.items():
         rows = data[key]
         if not rows:
@@ -206,7 +204,7 @@ def _print_detail(data: dict[str, Any]) -> None:
             t.add_column(n, overflow="fold")
         for r in rows:
             t.add_row(*("" if r[n] is None else (json.dumps(r[n], ensure_ascii=False) if isinstance(r[n], list) else str(r[n])) for n in shown))
-        console.print(t)
+        out.print(t)
 
 
 def register(app: typer.Typer) -> None:

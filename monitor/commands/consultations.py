@@ -13,15 +13,15 @@ import re
 from typing import Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 from rich.table import Table
 from sqlalchemy import func, select
 
 from db.models import Consultation, CouncilAct
 from db.session import open_session
 from monitor.errors import LexwatchError, UsageError
-from monitor.commands.output import check_format as _check_format
+from monitor.commands.output import check_format as _check_format, console
 
 consultations_app = typer.Typer(help="Public consultations stored from strategy.bg.", no_args_is_help=True)
 pris_app = typer.Typer(help="Acts of the Council of Ministers (ПРИС) stored from strategy.bg.", no_args_is_help=True)
@@ -162,7 +162,7 @@ def list_consultations(
             c["reg_num"], c["date_open"], c["date_close"], str(c["duration_days"]), escape(c["act_type"] or ""),
             escape(c["institution_name"] or ""), escape(c["title"][:120]),
         )  # fmt: skip
-    Console().print(table)
+    console().print(table)
 
 
 @consultations_app.command("show")
@@ -174,8 +174,8 @@ def show_consultation(key: str = typer.Argument(..., help="Id or reg_num (12692-
     if fmt == "json":
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    console = Console()
-    console.print(f"[bold]{escape(data['reg_num'])}[/bold] {escape(data['title'])}")
+    out = console()
+    out.print(Text.assemble((str(data["reg_num"]), "bold"), f" {data['title']}"))
     for label, k in (
         ("act type", "act_type"), ("level", "level"), ("policy area", "policy_area"), ("institution", "institution_name"),
         ("opens", "date_open"), ("closes", "date_close"), ("duration (days)", "duration_days"),
@@ -184,13 +184,13 @@ def show_consultation(key: str = typer.Argument(..., help="Id or reg_num (12692-
         ("page", "page_url"), ("read from", "source"),
     ):  # fmt: skip
         if data[k] not in (None, ""):
-            console.print(f"  {label}: {escape(str(data[k]))}")
+            out.print(f"  {label}: {escape(str(data[k]))}")
     table = Table(title="documents")
     for col in ("#", "type", "inferred", "date", "url"):
         table.add_column(col, overflow="fold")
     for d in data["documents"]:
         table.add_row(str(d["position"]), escape(d["doc_type"] or "-"), "yes" if d["type_inferred"] else "", d["version_date"] or "", d["url"])
-    console.print(table)
+    out.print(table)
 
 
 @pris_app.command("list")
@@ -226,7 +226,7 @@ def list_acts(
             str(a["id"]), a["doc_num"] or "", a["doc_date"] or "", escape(a["act_type"] or ""),
             a["public_consultation_number"] or "", escape((a["bill_title"] or a["about"] or "")[:120]),
         )  # fmt: skip
-    Console().print(table)
+    console().print(table)
 
 
 @pris_app.command("show")
@@ -241,14 +241,14 @@ def show_act(pris_id: int = typer.Argument(..., help="The ПРИС id."), fmt: s
     if fmt == "json":
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    console = Console()
-    console.print(f"[bold]{escape(data['act_type'] or 'Акт')} № {escape(data['doc_num'] or '?')}[/bold] от {data['doc_date']}")
+    out = console()
+    out.print(Text.assemble((f"{data['act_type'] or 'Акт'} № {data['doc_num'] or '?'}", "bold"), f" от {data['doc_date']}"))
     for label, k in (
         ("about", "about"), ("approves bill", "bill_title"), ("importer", "importer"), ("legal reason", "legal_reason"),
         ("protocol", "protocol"), ("consultation", "public_consultation_number"), ("ДВ", "dv_number"), ("page", "page_url"),
     ):  # fmt: skip
         if data[k] not in (None, ""):
-            console.print(f"  {label}: {escape(str(data[k]))}")
+            out.print(f"  {label}: {escape(str(data[k]))}")
 
 
 def register(app: typer.Typer) -> None:

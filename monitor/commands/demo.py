@@ -20,7 +20,10 @@ import time
 from pathlib import Path
 
 import typer
-from rich.console import Console
+
+from rich.markup import escape
+
+from monitor.commands.output import console
 from sqlalchemy import func, select
 
 from db import migrate
@@ -30,7 +33,7 @@ from db.models import (
 )
 from monitor.errors import LexwatchError
 
-err = Console(stderr=True)
+err = console(stderr=True)
 
 
 def _lexwatch(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -45,9 +48,9 @@ def _step(title: str, *args: str, env: dict[str, str], required: bool = True) ->
     took = time.monotonic() - started
     last = (proc.stderr.strip().splitlines() or [""])[-1]
     if proc.returncode == 0:
-        err.print(f"[green]✓[/] {title} ({took:.1f} s) [dim]{last}[/]")
+        err.print(f"[green]✓[/] {title} ({took:.1f} s) [dim]{escape(last)}[/]", markup=True)
         return True
-    err.print(f"[red]✗[/] {title} failed (exit {proc.returncode}) after {took:.1f} s")
+    err.print(f"[red]✗[/] {title} failed (exit {proc.returncode}) after {took:.1f} s", markup=True)
     err.print(proc.stderr[-3000:], markup=False, highlight=False)
     if required:
         raise LexwatchError(f"demo step '{title}' failed; see the output above")
@@ -102,7 +105,7 @@ def _summary(url: str) -> dict:
 def _print_summary(data: dict, db_url: str) -> None:
     from rich.table import Table
 
-    out = Console()
+    out = console()
     t = Table(title="lexwatch demo: what was stored", show_header=False)
     t.add_row("bills", f"{data['bills']}  {data['bills_by_initiator']}")
     t.add_row("bills by status", json.dumps(data["bills_by_status"], ensure_ascii=False))
@@ -144,11 +147,11 @@ def demo(
         world = generate_world(bills, seed=seed, today=dt.date.today())
         parliament_corpus.write_replay(world, workdir / "replay" / "parliament")
         strategy_corpus.write_replay(world, workdir / "replay" / "strategy")
-    err.print(f"[green]✓[/] generated {len(world.bills)} bills, {len(world.consultations)} consultations, {len(world.decisions)} ПРИС decisions")
+    err.print(f"[green]✓[/] generated {len(world.bills)} bills, {len(world.consultations)} consultations, {len(world.decisions)} ПРИС decisions", markup=True)
     started = time.monotonic()
     files = documents_corpus.write_documents(world, workdir / "replay" / "parliament", workdir / "replay" / "strategy")
     err.print(f"[green]✓[/] wrote {len(files.files)} bill and consultation files {files.counts()} "
-              f"({files.total_bytes / 1048576:.0f} MB, {time.monotonic() - started:.1f} s)")
+              f"({files.total_bytes / 1048576:.0f} MB, {time.monotonic() - started:.1f} s)", markup=True)
 
     env = {**os.environ, "LEXWATCH_DATABASE_URL": db_url, "LEXWATCH_SCRAPY_LOG_LEVEL": "WARNING",
            "LEXWATCH_DOCUMENTS_STORE": str((workdir / "documents").resolve())}

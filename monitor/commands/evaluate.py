@@ -10,21 +10,22 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 from rich.table import Table
 
 from monitor.errors import UsageError
-from monitor.commands.output import check_format
+from monitor.commands.output import check_format, console
 
 DB_HELP = "Database URL (default: $LEXWATCH_DATABASE_URL, else the SQLite file in the user data dir)."
 THRESHOLDS_HELP = "A thresholds file overriding the defaults (default: $LEXWATCH_THRESHOLDS)."
 VERDICT_STYLE = {"PASS": "green", "WARN": "yellow", "FAIL": "bold red", "N_A": "dim", "UNKNOWN": "cyan"}
 
-err = Console(stderr=True)
+err = console(stderr=True)
 
 
 def wide() -> Console:
     """A console at least 140 columns wide: explanations are sentences (piped output defaults to 80)."""
-    return Console(width=max(Console().width, 140))
+    return console(width=max(console().width, 140))
 
 
 
@@ -49,7 +50,7 @@ def findings_table(findings: list[dict[str, Any]], *, lang: str = "bg", title: s
         table.add_column(col, overflow="fold")
     for f in findings:
         v = f["verdict"]
-        table.add_row(f["criterion"], f"[{VERDICT_STYLE.get(v, '')}]{v}[/]", f["confidence"],
+        table.add_row(f["criterion"], Text(v, style=VERDICT_STYLE.get(v, "")), f["confidence"],
                       f.get(f"explanation_{lang}") or f.get("explanation_en") or "")
     return table
 
@@ -58,7 +59,7 @@ def print_evaluation(out: Console, ev: dict[str, Any] | None, *, lang: str = "bg
     """The readable form of an evaluation: flag, composite, findings. Usable by other commands
     (e.g. `lexwatch initiatives show`) with `criteria.store.latest_evaluation`'s dict."""
     if ev is None:
-        out.print("[dim]not evaluated yet (run `lexwatch evaluate`)[/]")
+        out.print("not evaluated yet (run `lexwatch evaluate`)", style="dim")
         return
     flag = ev.get("flag") or (ev.get("summary") or {}).get("flag") or (
         {"severity": ev["flag_severity"]} if ev.get("flag_severity") else None)
@@ -68,7 +69,7 @@ def print_evaluation(out: Console, ev: dict[str, Any] | None, *, lang: str = "bg
     out.print(head)
     if flag:
         reasons = ", ".join(f"{r['criterion']} {r['verdict']}" for r in flag.get("reasons", []))
-        out.print(f"[bold red]flag: {flag['severity']}[/]" + (f" ({reasons})" if reasons else ""))
+        out.print(Text.assemble((f"flag: {flag['severity']}", "bold red"), f" ({reasons})" if reasons else ""))
     comp = ev.get("composite") or {}
     parts = []
     for name, c in comp.items():
@@ -94,7 +95,7 @@ def _evaluate_input(path: str, th, as_of: dt.date | None, fmt: str, lang: str) -
         return
     out = wide()
     b = ini.bill
-    out.print(f"[bold]{b.signature}[/] {b.title} ({b.initiator}, {b.status})")
+    out.print(Text.assemble((b.signature, "bold"), f" {b.title} ({b.initiator}, {b.status})"))
     print_evaluation(out, data, lang=lang)
 
 

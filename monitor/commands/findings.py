@@ -5,6 +5,7 @@ from typing import Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -109,7 +110,7 @@ def findings_list(
         table.add_column(col, overflow="fold")
     for r in rows:
         table.add_row(str(r["initiative_id"]), f"{r['bill_id']} {r['signature']}", r["criterion"],
-                      f"[{VERDICT_STYLE.get(r['verdict'], '')}]{r['verdict']}[/]", r["confidence"],
+                      Text(r["verdict"], style=VERDICT_STYLE.get(r["verdict"], "")), r["confidence"],
                       r[f"explanation_{lang}"] if lang in ("bg", "en") else r["explanation_bg"])
     wide().print(table)
 
@@ -139,8 +140,8 @@ def findings_show(
         echo_json(data)
         return
     out = wide()
-    out.print(f"[bold]Initiative {ini.id}[/] — bill {data['initiative']['bill_id']} "
-              f"{data['initiative']['signature'] or ''}: {ini.title}")
+    out.print(Text.assemble((f"Initiative {ini.id}", "bold"), f" — bill {data['initiative']['bill_id']} "
+                            f"{data['initiative']['signature'] or ''}: {ini.title}"))
     print_evaluation(out, ev, lang=lang)
 
 

@@ -10,8 +10,8 @@ import json
 from typing import Any
 
 import typer
-from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
 from rich.table import Table
 from sqlalchemy.exc import DBAPIError
 
@@ -20,7 +20,7 @@ from monitor.errors import LexwatchError
 from monitor.linking.build import link
 from monitor.linking.decisions import decide_link
 from monitor.linking.query import STATUSES, list_initiatives, show_initiative
-from monitor.commands.output import check_format as _check_format
+from monitor.commands.output import check_format as _check_format, console
 
 DB_HELP = "Database URL (default: $LEXWATCH_DATABASE_URL or SQLite)."
 
@@ -42,7 +42,7 @@ def link_command(
 ) -> None:
     """Link bills to consultations and ПРИС decisions into initiatives (incremental by default)."""
     _check_format(fmt)
-    err = Console(stderr=True)
+    err = console(stderr=True)
     try:
         with open_session(db) as session:
             with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
@@ -89,7 +89,7 @@ def initiatives_list(
         table.add_row(str(r["id"]), str(r["bill_id"]), r["signature"], r["submitted_on"] or "", r["initiator"],
                       r["status"] + (" ⚑" if r["flags"] else ""), ", ".join(r["consultations"]),
                       ", ".join(map(str, r["council_acts"])), r["title"])
-    Console(width=max(Console().width, 160)).print(table)
+    console(width=max(console().width, 160)).print(table)
 
 
 @initiatives_app.command("show")
@@ -110,10 +110,10 @@ def initiatives_show(
     if fmt == "json":
         _json(data)
         return
-    out = Console()
+    out = console()
     i = data["initiative"]
-    out.print(f"[bold]Initiative {i['id']}[/] — {i['title']}")
-    out.print(f"initiator {i['initiator']}, status [bold]{i['status']}[/], updated {i['updated_at']}")
+    out.print(Text.assemble((f"Initiative {i['id']}", "bold"), f" — {i['title']}"))
+    out.print(Text.assemble(f"initiator {i['initiator']}, status ", (str(i["status"]), "bold"), f", updated {i['updated_at']}"))
     for b in data["bills"]:
         out.print(f"  bill {b['id']} {b['signature']} ({b['role']}) submitted {b['submitted_on']} by {b['initiator']}: {b['title']}")
     for c in data["consultations"]:
@@ -129,7 +129,7 @@ def initiatives_show(
                       f"{lk['score']:.1f}", "" if lk["margin"] is None else f"{lk['margin']:.1f}",
                       lk["status"] + (f" by {lk['decided_by']}" if lk["decided_by"] else ""), lk["flag"] or "",
                       _evidence_summary(lk["evidence"]) + (f" — {lk['note']}" if lk["note"] else ""))
-    Console(width=max(out.width, 160)).print(table)
+    console(width=max(out.width, 160)).print(table)
     print_evaluation(out, data["evaluation"])
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 import json
 
 import typer
-from rich.console import Console
+
+from monitor.commands.output import console
 from rich.markup import escape
+from rich.text import Text
 from rich.table import Table
 
 from db.engine import database_url
@@ -15,7 +17,7 @@ from monitor.nightly import NightlyResult, run_nightly
 
 
 def _print_table(result: NightlyResult) -> None:
-    console = Console()
+    out = console()
     table = Table(title=f"pipeline run {result.run_id}: {result.status}")
     for col in ("step", "status", "seconds", "counts", "errors"):
         table.add_column(col, overflow="fold")
@@ -23,9 +25,9 @@ def _print_table(result: NightlyResult) -> None:
         counts = ", ".join(f"{k} {v}" for k, v in step.counts.items() if v)
         errors = escape("\n".join(step.errors[:3])) + (f"\n(+{len(step.errors) - 3} more)" if len(step.errors) > 3 else "")
         table.add_row(step.name, step.status, f"{step.duration or 0:.1f}", counts, errors, style=None if step.ok else "red")
-    console.print(table)
+    out.print(table)
     for problem in result.problems:
-        console.print(f"[yellow]problem[/yellow] {escape(str(problem))}", highlight=False)
+        out.print(Text.assemble(("problem", "yellow"), f" {problem}"), highlight=False)
 
 
 def register(app: typer.Typer) -> None:

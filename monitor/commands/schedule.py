@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 
 import typer
-from rich.console import Console
+
+from monitor.commands.output import console
 from rich.markup import escape
 from rich.table import Table
 
@@ -43,4 +44,4 @@ def register(app: typer.Typer) -> None:
             trigger = f"{job['trigger']} {job['timezone'] or ''}".strip()
             table.add_row(escape(job["id"]), escape(trigger), job["next_run_time"] or "paused",
                           f"{grace / 3600:g}" if grace else "-", escape(job["func"]))
-        Console().print(table)
+        console().print(table)

@@ -6,8 +6,10 @@ import json
 from typing import Any
 
 import typer
-from rich.console import Console
+
+from monitor.commands.output import console
 from rich.markup import escape
+from rich.text import Text
 from rich.table import Table
 from sqlalchemy import select
 
@@ -70,17 +72,17 @@ def register(app: typer.Typer) -> None:
 
 
 def _print(data: dict[str, Any]) -> None:
-    console = Console()
+    out = console()
     if data["running"]:
         running = data["running"]
-        console.print(f"a pipeline run is in progress (held by {escape(running['holder'])} since {running['since']})")
+        out.print(f"a pipeline run is in progress (held by {escape(running['holder'])} since {running['since']})")
     runs = Table(title="pipeline runs")
     for col in ("id", "trigger", "status", "started", "finished", "steps not ok"):
         runs.add_column(col)
     for r in data["pipeline_runs"]:
         bad = ", ".join(f"{s['name']} {s['status']}" for s in r["steps"] if s["status"] != "ok")
         runs.add_row(str(r["id"]), r["trigger"], r["status"], r["started_at"] or "", r["finished_at"] or "", escape(bad))
-    console.print(runs)
+    out.print(runs)
     sources = Table(title="sources")
     for col in ("source", "last crawl", "status", "read", "listed", "stored", "errors", "last success"):
         sources.add_column(col)
@@ -91,10 +93,10 @@ def _print(data: dict[str, Any]) -> None:
             s["source"], last.get("finished_at") or "never", last.get("status") or "-", str(read),
             str(last.get("listed", "-")), str(s["stored"]), str(last.get("errors", "-")), s["last_success_at"] or "never",
         )
-    console.print(sources)
+    out.print(sources)
     if data["problems"]:
-        console.print(f"[red]{len(data['problems'])} problem(s)[/red]")
+        out.print(f"{len(data['problems'])} problem(s)", style="red")
         for p in data["problems"]:
-            console.print(f"  [red]{p['source']}[/red] {p['kind']}: {escape(p['message'])}", highlight=False)
+            out.print(Text.assemble("  ", (str(p["source"]), "red"), f" {p['kind']}: {p['message']}"), highlight=False)
     else:
-        console.print("[green]no problems[/green]")
+        out.print("no problems", style="green")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -43,9 +44,10 @@ def _share(s: dict[str, Any]) -> str:
 
 def _print(data: dict[str, Any], title: str) -> None:
     out = wide()
-    out.print(f"[bold]{title}[/]: {data['initiatives']} initiatives "
+    out.print(f"[bold]{escape(title)}[/]: {data['initiatives']} initiatives "
               f"({data['portfolio_excluded']['count']} ratification/budget/constitutional "
-              f"{'included' if data['portfolio_excluded']['included'] else 'left out'}); flags {data['flags'] or '{}'}")
+              f"{'included' if data['portfolio_excluded']['included'] else 'left out'}); flags {escape(str(data['flags'] or {}))}",
+              markup=True)
     wd = data["watchdog"]
     t = Table(title="watchdog indicators")
     t.add_column("id")
@@ -89,7 +91,7 @@ def _print(data: dict[str, Any], title: str) -> None:
         v.add_row(cid, *[str(counts.get(col, 0)) for col in cols])
     out.print(v)
     for line in data["composite_caveats"]:
-        out.print(f"[dim]· {line}[/]")
+        out.print(f"· {line}", style="dim")
 
 
 def summary_cmd(

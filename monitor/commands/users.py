@@ -5,7 +5,8 @@ import json
 import sys
 
 import typer
-from rich.console import Console
+
+from monitor.commands.output import console
 from rich.table import Table
 
 from db.session import open_session
@@ -79,7 +80,7 @@ def list_(fmt: str = typer.Option("table", "--format", help="table or json"), db
     table = Table("id", "user", "created (UTC)")
     for u in users:
         table.add_row(str(u.id), u.username, u.created_at)
-    Console().print(table)
+    console().print(table)
 
 
 def register(app: typer.Typer) -> None:
