@@ -15,7 +15,8 @@ from criteria.principles import Principle
 from criteria.thresholds import ENV_THRESHOLDS, ThresholdsError, defaults, load
 
 REQUIRED = ("INIT-01 INIT-02 INIT-03 CONS-01 CONS-02 CONS-03 CONS-04 CONS-05 CONS-06 CONS-07 IA-01 IA-02 IA-03 "
-            "MOT-01 MOT-02 NA-01 NA-03 NA-04 NA-05 NA-07 LT-01 LT-02 LT-03 LT-04 LT-05 IA-07 DV-01 DV-02").split()
+            "IA-04 IA-07 MOT-01 MOT-02 MOT-04 NA-01 NA-03 NA-04 NA-05 NA-06 NA-07 NA-DOC-01 LT-01 LT-02 LT-03 LT-04 LT-05 "
+            "DV-01 DV-02").split()
 
 
 # --------------------------------------------------------------------------- initiative.v1
