@@ -265,7 +265,8 @@ def test_real_fourteen_day_consultations_with_reason(reg_num):
     assert f["CONS-02"].verdict is Verdict.WARN and f["CONS-02"].evidence["days"] == 14
     cons03 = f["CONS-03"]
     assert cons03.verdict is Verdict.WARN and cons03.evidence["short_term_reason"] == c.short_term_reason
-    assert cons03.evidence["consultation"] == reg_num and cons03.evidence["source_url"]
+    assert cons03.evidence["consultation"] == reg_num
+    assert cons03.evidence["consultation_url"].startswith("https://strategy.bg/")
     assert f["CONS-04"].verdict is Verdict.PASS  # draft, motives, IA (and the AMS opinion) were published
     assert f["IA-03"].verdict is Verdict.PASS
     assert f["IA-05"].verdict is Verdict.PASS  # the IA is dated the opening day

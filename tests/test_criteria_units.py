@@ -261,6 +261,10 @@ def test_ia_01_preliminary_ia():
                                                                                "contains": ["motives", "impact_assessment_partial"]}})])
     assert verdict(with_ia, "IA-01") is PASS
     assert verdict(com_case(), "IA-01") is PASS  # published with the consultation
+    case = com_case()
+    ev = next(f for f in evaluate(case, defaults(), AS_OF).findings if f.criterion_id == "IA-01").evidence
+    # Both addresses kept: the bill's and the consultation's where its IA was published.
+    assert ev["source_url"] == case.bills[0].source_url and ev["consultation_url"] == case.consultations[0].source_url
     assert verdict(ini(bill(), docs=[doc("bill_text")]), "IA-01") is FAIL
     assert verdict(ini(bill()), "IA-01") is UNKNOWN  # files not classified yet
     assert verdict(ini(bill(), docs=[doc("bill_text", scanned=True)]), "IA-01") is UNKNOWN

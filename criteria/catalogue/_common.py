@@ -14,11 +14,12 @@ def bill_evidence(f: Facts) -> dict[str, Any]:
 
 
 def consultation_evidence(c: Consultation, f: Facts | None = None) -> dict[str, Any]:
+    # Its own key: evidence that names the bill too keeps the bill's `source_url` beside it.
     ev: dict[str, Any] = {
         "consultation": c.reg_num,
         "date_open": iso(c.date_open),
         "date_close": iso(c.date_close),
-        "source_url": c.source_url,
+        "consultation_url": c.source_url,
     }
     if f is not None:
         ev["link_status"] = f.link_status("consultation", c.id)
