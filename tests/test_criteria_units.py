@@ -262,6 +262,7 @@ def test_ia_01_preliminary_ia():
     assert verdict(with_ia, "IA-01") is PASS
     assert verdict(com_case(), "IA-01") is PASS  # published with the consultation
     case = com_case()
+    case.bills[0].source_url = "https://www.parliament.bg/api/v1/bill/167546"
     ev = next(f for f in evaluate(case, defaults(), AS_OF).findings if f.criterion_id == "IA-01").evidence
     # Both addresses kept: the bill's and the consultation's where its IA was published.
     assert ev["source_url"] == case.bills[0].source_url and ev["consultation_url"] == case.consultations[0].source_url
