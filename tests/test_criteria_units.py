@@ -239,6 +239,14 @@ def test_cons_06_reasons_share(rejected, reasons, expected):
 
 def test_cons_06_unknown_and_threshold():
     assert verdict(com_case(consultation(spravka=D(2024, 2, 10))), "CONS-06") is UNKNOWN
+    # A справка read without a single decision row (a summary in the bill's file) tells nothing.
+    unread = com_case(consultation(spravka=D(2024, 2, 10)))
+    unread.documents.append(doc("consultation_report", owner="consultation", owner_id=100,
+                                analysis={"spravka": {"accepted": 0, "rejected": 0, "with_reasons": 0,
+                                                      "no_proposals_notice": False}}))
+    assert verdict(unread, "CONS-06") is UNKNOWN
+    unread.documents[-1].analysis["spravka"]["no_proposals_notice"] = True  # „не са постъпили предложения“
+    assert verdict(unread, "CONS-06") is N_A
     case = com_case(consultation(spravka=D(2024, 2, 10)))
     case.documents.append(_spravka_doc(10, 9))
     assert verdict(case, "CONS-06", **{"CONS-06": {"pass_share": 0.95}}) is WARN

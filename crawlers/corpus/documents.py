@@ -570,6 +570,9 @@ def _institution(b: WorldBill) -> str:
     return "Министерски съвет" if b.initiator == "council_of_ministers" else "Народни представители"
 
 
+_REFORM = dt.date(2016, 11, 4)  # ЗИД ЗНА, ДВ бр. 34/2016: the справки regime of ПОДНС
+
+
 def bill_file(world: World, b: WorldBill, *, seed: int, consultations: dict[int, WorldConsultation]
               ) -> tuple[list[str], dict]:
     """The paragraphs of a bill's `file_list` file and what they contain (manifest fields)."""
@@ -600,6 +603,20 @@ def bill_file(world: World, b: WorldBill, *, seed: int, consultations: dict[int,
         ia, ia_elements = impact_assessment_paragraphs(rng, full=full, act=b.title, institution=_institution(b))
         paragraphs += ia
         contains.append("impact_assessment_full" if full else "impact_assessment_partial")
+    if cm and b.submitted_on >= _REFORM and b.kind != "ratification":
+        # ПОДНС since 2016: a Council of Ministers bill reaches parliament with its справки, most
+        # often inside the one file with the text and the motives (as bill 167546's 52-602-01-43.rtf).
+        if rng.random() < 0.85:
+            paragraphs += ["СПРАВКА", f"за отразяване на становищата и предложенията по законопроекта {subject}",
+                           "Предложенията и становищата, получени при общественото обсъждане, и мотивите за "
+                           "неприемането им са в справката, публикувана на Портала за обществени консултации."]
+            contains.append("consultation_report")
+        if rng.random() < 0.85:
+            paragraphs += ["СПРАВКА ЗА СЪОТВЕТСТВИЕ С ЕВРОПЕЙСКАТА КОНВЕНЦИЯ ЗА ЗАЩИТА НА ПРАВАТА НА ЧОВЕКА",
+                           f"и основните свободи на законопроекта {subject}",
+                           "Законопроектът не засяга права и свободи, защитени от Конвенцията, и е в съответствие "
+                           "с практиката на Европейския съд по правата на човека."]
+            contains.append("echr_compatibility")
     info = {
         "kind": "bill_text", "contains": tuple(contains), "motives_elements": elements, "ia_elements": ia_elements,
         "amended_laws": tuple(laws), "added_later": tuple(added_later),

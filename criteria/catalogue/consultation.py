@@ -309,6 +309,11 @@ def cons_06(f: Facts, s: dict[str, Any]) -> Result:
     ev.update(spravka_files=[d.url for d in analysed], rejected=rejected, with_reasons=reasons)
     if rejected == 0:
         none = any(d.analysis["spravka"].get("no_proposals_notice") for d in analysed)
+        if not none and not any(int(d.analysis["spravka"].get("accepted") or 0) for d in analysed):
+            # A справка in which no decision row was read (a summary in the bill's file, a table
+            # extraction lost) says nothing about rejected proposals.
+            return unknown("В справката не са разпознати предложения с решение по тях.",
+                           "No proposal with a decision on it was recognised in the справка.", ev)
         return not_applicable("Няма неприети предложения" + (" (не са постъпили предложения)." if none else "."),
                               "No proposals were rejected" + (" (none were received)." if none else "."), ev)
     share = reasons / rejected
