@@ -1,14 +1,17 @@
 """The linker in memory: bills, consultations and ПРИС decisions in, proposed links out.
 
-Three stages, each a blocking → scoring → one-to-one assignment (candidates.py, score.py):
+Three stages, each a blocking → scoring → one-to-one assignment (candidates.py, score.py,
+assignment.py):
 
 1. Council of Ministers bills ↔ ПРИС decisions „за одобряване на законопроект“ dated
    0–30 days before the submission. Titles are often identical („ЗИД на Кодекса на труда“
    twice in one month), so the date weighs more here and only CoM bills take part.
 2. Council of Ministers bills ↔ consultations of laws opened within the window before the
-   submission. An explicit reference (the consultation's id or reg_num in the bill's
-   documents) wins outright; then the ПРИС chain (the bill's decision names the
-   consultation, or the consultation names the decision); then title matching.
+   bill's ПРИС decision (stage 1; the submission where none was found): a draft is consulted
+   before the Council approves it, so its dates are measured from the approval. An explicit
+   reference (the consultation's id or reg_num in the bill's documents) wins outright; then
+   the ПРИС chain (the bill's decision names the consultation, or the consultation names the
+   decision); then title matching.
 3. MP bills ↔ law consultations that no CoM bill or ПРИС decision took: a ministry's draft
    tabled by MPs (INIT-03). These links are flagged and are not the bill's own consultation.
 
@@ -25,10 +28,11 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz
 
+from monitor.linking.assignment import Choice, assign
 from monitor.linking.candidates import PairSet, StemEncoder, title_pairs
 from monitor.linking.institutions import topic_mask, topics
 from monitor.linking.normalise import NormalTitle, clean_text, normalise_title
-from monitor.linking.score import Choice, Features, assign, score_pairs
+from monitor.linking.score import Features, score_pairs
 from monitor.linking.settings import DEFAULT_SETTINGS, LinkSettings
 
 MP_FLAG = "mp_bill_matches_ministry_draft"
@@ -162,6 +166,7 @@ class _Stage:
         self.pairs, self.feats = pairs, feats
         self._extra: list[tuple[int, int, float, int, dict[str, Any]]] = []
         self.extra: dict[int, dict[str, Any]] = {}  # candidate index -> evidence of non-fuzzy ones
+        self.ref_days: np.ndarray | None = None  # per bill: the day its targets' dates are measured from
 
     def add(self, bill: int, target: int, score: float, rank: int, evidence: dict[str, Any]) -> None:
         self._extra.append((bill, target, score, rank, evidence))
@@ -277,7 +282,10 @@ class Linker:
         })
         if bill.operation or (target is not None and target.operation):
             ev["operations"] = [bill.operation, target.operation if target is not None else ""]
-        bmask = int(self.bmasks[stage.bill[k]])
+        bi = int(stage.bill[k])
+        if stage.ref_days is not None and stage.ref_days[bi] != self.bdays[bi]:
+            ev["gap_from"] = "council_act"  # days from the consultation's close to the bill's ПРИС decision
+        bmask = int(self.bmasks[bi])
         if bmask or target_mask:
             ev["topics"] = {"bill": topics(bmask), "target": topics(target_mask)}
         return ev
@@ -356,15 +364,20 @@ class Linker:
         d = self.decisions[ti]
         return {"decision_date": d.doc_date.isoformat() if d.doc_date else None}
 
-    def _consultation_candidates(self, cls: str, usable: np.ndarray) -> _Stage:
+    def _consultation_candidates(self, cls: str, usable: np.ndarray, ref_days: np.ndarray | None = None) -> _Stage:
+        """Title-matched candidates. `ref_days` is each bill's reference day: the date of its
+        ПРИС decision where known (a draft is consulted before the Council of Ministers
+        approves it), else its submission."""
+        ref = self.bdays if ref_days is None else ref_days
         left = self._left(cls, CONSULTATION)
         right = [t if usable[i] else None for i, t in enumerate(self.ctitles)]
-        pairs = title_pairs(left, self.bdays, right, self.cdays, min_delta=0, max_delta=self.s.window_days,
+        pairs = title_pairs(left, ref, right, self.cdays, min_delta=0, max_delta=self.s.window_days,
                             settings=self.s, encoder=self.encoder)
-        gap = self.bdays[pairs.left] - self.cclose[pairs.right]
+        gap = ref[pairs.left] - self.cclose[pairs.right]
         feats = score_pairs(pairs, self.btitles, self.ctitles, gap, self.bmasks, self.cmasks, self.s.consultation,
                             self.s, open_at_submission=gap < 0)
         stage = _Stage(pairs, feats)
+        stage.ref_days = ref
         self._drop_rejected(stage, CONSULTATION, self.cons_ids)
         return stage
 
@@ -383,7 +396,17 @@ class Linker:
     def _consultations_com(self, decision_props: list[Proposal]) -> list[Proposal]:
         self.progress("matching government bills to consultations")
         usable = np.array([t is not None for t in self.ctitles], dtype=bool)
-        stage = self._consultation_candidates("com", usable)
+        decided = {(p.bill_id): (p.target_id, p.score) for p in decision_props if p.status == "proposed"}
+        decided.update({b: (t, 100.0) for (b, tt), t in self.fixed.confirmed.items() if tt == COUNCIL_ACT})
+        bill_index = {int(b): i for i, b in enumerate(self.bill_ids.tolist())}
+        # A bill's drafts are dated from its decision (a proposed or confirmed one only: of two
+        # ambiguous decisions neither date is known to be the bill's).
+        ref_days = self.bdays.copy()
+        for bid, (did, _score) in decided.items():
+            bi, di = bill_index.get(bid), self.dec_index.get(did)
+            if bi is not None and di is not None and self.ddays[di] >= 0:
+                ref_days[bi] = self.ddays[di] if self.bdays[bi] < 0 else min(self.ddays[di], self.bdays[bi])
+        stage = self._consultation_candidates("com", usable, ref_days)
         self._add_explicit(stage, "com")
         # The ПРИС chain: the bill's decision names the consultation (public_consultation_number)
         # or the consultation names the decision (pris_id).
@@ -391,9 +414,6 @@ class Linker:
         for ci, c in enumerate(self.consultations):
             if c.pris_id:
                 by_pris.setdefault(int(c.pris_id), []).append(ci)
-        decided = {(p.bill_id): (p.target_id, p.score) for p in decision_props if p.status == "proposed"}
-        decided.update({b: (t, 100.0) for (b, tt), t in self.fixed.confirmed.items() if tt == COUNCIL_ACT})
-        bill_index = {int(b): i for i, b in enumerate(self.bill_ids.tolist())}
         for bid, (did, dscore) in sorted(decided.items()):
             bi = bill_index.get(bid)
             di = self.dec_index.get(did)

@@ -1,23 +1,22 @@
-"""Scoring candidate pairs and choosing one target per bill.
+"""Scoring candidate pairs.
 
 The score (0–100) is a weighted sum of features, all computed over whole arrays of pairs:
 
 - law: similarity of the normalised law names (from candidates.title_pairs);
 - rest: similarity of what the titles say beyond that law (a second act amended, …);
 - operation: „изменение“ / „допълнение“ / both — drafts keep it more often than not;
-- date: how well the target's date fits the usual sequence before the bill's submission;
+- date: how well the target's date fits the usual sequence before the bill (a consultation
+  closes before the Council of Ministers approves the draft, which precedes the submission);
 - institution: the drafting ministry (or ПРИС importer) vs the bill's lead committee.
 
-`assign` then walks the pairs best first and gives each bill at most one target and each
-target at most one bill (the same draft is not submitted twice), so the same law amended
-twice a year apart pairs each bill with its own consultation. Each choice carries its
-margin over the nearest competitor still free, for the bill or for the target.
+A consultation still open on the day the pair is measured from (the bill's ПРИС decision, or
+its submission) gets the settings' low date score and its score is capped at the review
+floor. Choosing among the scored pairs is assignment.py's job.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import islice
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -26,12 +25,17 @@ from monitor.linking.candidates import PairSet
 from monitor.linking.normalise import NormalTitle
 from monitor.linking.settings import LinkSettings, TargetSettings
 
-RIVALS = 4  # competitors examined per side of a choice (lists are sorted best first)
 UNKNOWN_INSTITUTION = 60.0
 AGREEING_INSTITUTION = 100.0
 DIFFERENT_INSTITUTION = 30.0
 ONE_SIDED_REST = 60.0  # one title amends a second act, the other does not
 OTHER_OPERATION = 50.0
+# A draft „за изменение и допълнение“ that lost its additions (or its changes) before approval,
+# or gained them: an edit seen after consultations, as likely as any other mismatch.
+PARTIAL_OPERATION = OTHER_OPERATION
+# „за изменение“ against „за допълнение“: the one only changes provisions, the other only adds
+# them — another draft, unless the title was rewritten from one to the other.
+DISJOINT_OPERATION = 0.0
 
 
 @dataclass
@@ -69,10 +73,15 @@ def rest_scores(left: Sequence[NormalTitle | None], right: Sequence[NormalTitle 
 
 
 def operation_scores(left: Sequence[NormalTitle | None], right: Sequence[NormalTitle | None], li: np.ndarray, ri: np.ndarray) -> np.ndarray:
-    ops: dict[str, int] = {}
-    lcode = np.array([ops.setdefault(t.operation if t is not None else "", len(ops)) for t in left], dtype=np.int32)
-    rcode = np.array([ops.setdefault(t.operation if t is not None else "", len(ops)) for t in right], dtype=np.int32)
-    return np.where(lcode[li] == rcode[ri], 100.0, OTHER_OPERATION)
+    codes = {"": 0, "изменение": 1, "допълнение": 2, "изменение и допълнение": 3}
+    lcode = np.array([codes.get(t.operation if t is not None else "", 0) for t in left], dtype=np.int8)
+    rcode = np.array([codes.get(t.operation if t is not None else "", 0) for t in right], dtype=np.int8)
+    a, b = lcode[li], rcode[ri]
+    table = np.full((4, 4), OTHER_OPERATION)
+    np.fill_diagonal(table, 100.0)
+    table[1, 3] = table[3, 1] = table[2, 3] = table[3, 2] = PARTIAL_OPERATION
+    table[1, 2] = table[2, 1] = DISJOINT_OPERATION
+    return table[a, b]
 
 
 def institution_scores(left_masks: np.ndarray, right_masks: np.ndarray, li: np.ndarray, ri: np.ndarray) -> np.ndarray:
@@ -105,103 +114,9 @@ def score_pairs(
     inst = institution_scores(left_masks, right_masks, li, ri)
     law = pairs.law.astype(np.float64)
     score = w.law * law + w.rest * rest + w.operation * op + w.date * date + w.institution * inst
+    if open_at_submission is not None:
+        # At the review floor: shown to staff where no regular candidate wants the bill or the
+        # draft, never taking a draft from a bill that fits it in the usual order.
+        score = np.where(open_at_submission, np.minimum(score, target.review), score)
     return Features(score, law, pairs.char.astype(np.float64), pairs.stem.astype(np.float64), rest, op, date, inst,
                     gap_days)
-
-
-@dataclass
-class Choice:
-    pair: int  # index into the candidate arrays
-    margin: float | None  # None: no competitor was left
-    runner_up: int | None  # the nearest competitor (bill-side or target-side), if any
-    status: str  # proposed | review
-
-
-def assign(
-    bills: np.ndarray,
-    targets: np.ndarray,
-    score: np.ndarray,
-    rank: np.ndarray,
-    target: TargetSettings,
-    *,
-    settled_bills: set[int] | frozenset[int] = frozenset(),
-    taken_targets: set[int] | frozenset[int] = frozenset(),
-) -> list[Choice]:
-    """Greedy one-to-one assignment, best (rank, score) first, ties by ids.
-
-    Pairs below `target.review` are never chosen; a choice scoring `accept` or more with a
-    margin of at least `min_margin` (or no competitor) is "proposed", else "review".
-    Rank > 1 (explicit references) wins over any fuzzy score and has no margin.
-    """
-    eligible = np.nonzero(score >= target.review)[0]
-    if not len(eligible):
-        return []
-    order = eligible[np.lexsort((targets[eligible], bills[eligible], -score[eligible], -rank[eligible]))]
-    by_bill = _groups(bills, order)
-    by_target = _groups(targets, order)
-    blist, tlist = bills.tolist(), targets.tolist()
-    done_bills, taken = set(settled_bills), set(taken_targets)
-    sc = score.tolist()
-
-    def best_free_target(bill: int, but: int) -> float:
-        j = next((j for j in by_bill[bill] if tlist[j] != but and tlist[j] not in taken), None)
-        return sc[j] if j is not None else 0.0
-
-    def best_free_bill(tgt: int, but: int) -> float:
-        j = next((j for j in by_target[tgt] if blist[j] != but and blist[j] not in done_bills), None)
-        return sc[j] if j is not None else 0.0
-
-    doubtful_bills: set[int] = set()
-    doubtful_targets: set[int] = set()
-    choices: list[Choice] = []
-    for k in order.tolist():
-        b, t = blist[k], tlist[k]
-        if b in done_bills or t in taken:
-            continue
-        if rank[k] > 1:
-            done_bills.add(b)
-            taken.add(t)
-            choices.append(Choice(k, None, None, "proposed"))
-            continue
-        # The margin of a choice is what the best swap with a competitor would lose: the bill
-        # taking another target t2 (and t going to its next bill), or another bill b2 taking t
-        # (and this bill its next target). A competitor that has an equally good target of its
-        # own does not make the choice ambiguous.
-        rivals: list[tuple[float, int]] = []
-        alt_t = best_free_bill(t, b)
-        for j in islice((j for j in by_bill[b] if j != k and tlist[j] not in taken), RIVALS):
-            rivals.append(((sc[k] + best_free_bill(tlist[j], b)) - (sc[j] + alt_t), j))
-        alt_b = best_free_target(b, t)
-        for j in islice((j for j in by_target[t] if j != k and blist[j] not in done_bills), RIVALS):
-            rivals.append(((sc[k] + best_free_target(blist[j], t)) - (sc[j] + alt_b), j))
-        done_bills.add(b)
-        taken.add(t)
-        margin, runner = min(rivals) if rivals else (None, None)
-        ok = sc[k] >= target.accept and (margin is None or margin >= target.min_margin)
-        # A bill left with this target because a better one went to an ambiguous choice (or a
-        # target left to this bill that way) is as doubtful as that choice.
-        if ok and (any(tlist[j] in doubtful_targets for j in _before(by_bill[b], k))
-                   or any(blist[j] in doubtful_bills for j in _before(by_target[t], k))):
-            ok = False
-        if not ok:
-            doubtful_bills.add(b)
-            doubtful_targets.add(t)
-        choices.append(Choice(k, margin, runner, "proposed" if ok else "review"))
-    return choices
-
-
-def _groups(keys: np.ndarray, order: np.ndarray) -> dict[int, list[int]]:
-    """key -> candidate indices with that key, in `order` (best first)."""
-    ordered = keys[order]
-    perm = np.argsort(ordered, kind="stable")
-    sorted_keys, idx = ordered[perm], order[perm]
-    uniq, starts = np.unique(sorted_keys, return_index=True)
-    ends = np.append(starts[1:], len(sorted_keys))
-    return {int(u): idx[a:z].tolist() for u, a, z in zip(uniq.tolist(), starts.tolist(), ends.tolist())}
-
-
-def _before(items: list[int], k: int) -> Iterator[int]:
-    for j in items:
-        if j == k:
-            return
-        yield j

@@ -1,11 +1,12 @@
 """Named thresholds and weights of the linker, with their defaults.
 
-Scores are on a 0–100 scale. A candidate becomes a *proposed* link when its score reaches
-`accept` and it leads the next candidate (for the same bill, or the same target) by at
-least `min_margin`; between `review` and that, it is sent to staff review (status
-"review"); below `review` it is not stored. The defaults were set on the labelled pairs in
-tests/data/linking_pairs.json and the synthetic world of bench/link.py; they are
-calibration, not law.
+Scores are on a 0–100 scale. The candidates of a stage are assigned one to one (each bill
+at most one target, each target at most one bill; assignment.py). A chosen candidate becomes
+a *proposed* link when its score reaches `accept` and its margin — what the best assignment
+without it loses, in score points — is at least `min_margin`; between `review` and that, it
+is sent to staff review (status "review"); below `review` it is not stored. The defaults
+were set on the labelled pairs in tests/data/linking_pairs.json and the synthetic world of
+bench/link.py; they are calibration, not law.
 """
 from __future__ import annotations
 
@@ -52,8 +53,13 @@ class LinkSettings:
     law_min: float = 75.0
     # Stems of words common to many law names weigh this much in the stem overlap.
     generic_stem_weight: float = 0.25
-    # Score of a consultation still open when the bill was submitted (irregular but seen).
-    open_at_submission_date_score: float = 60.0
+    # Date score of a consultation still open when the Council of Ministers approved the bill
+    # (its ПРИС decision; with no decision known, when the bill was submitted). ЗНА чл. 26,
+    # ал. 4–5 put the consultation and its справка before the approval, so such a pair is
+    # either another draft or an irregularity: a title match alone cannot propose it. Such a
+    # pair's score is also capped at the `review` floor, so that it never takes a draft from
+    # a bill that fits it in the usual order; staff see it where nothing regular competes.
+    open_at_submission_date_score: float = 0.0
     # An explicit reference whose titles disagree below this law similarity goes to review.
     explicit_min_law: float = 50.0
     # MP bills are matched against ministries' drafts the Council of Ministers never used
