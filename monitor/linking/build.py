@@ -11,7 +11,8 @@ writes the difference:
   moves only for rows that changed, which the nightly run counts);
 - incremental by default: only bills that changed since the last run (`LinkRun`), got
   new documents or staff decisions, or that a changed consultation or decision could
-  concern, are linked again; `rebuild=True` recomputes every proposal.
+  concern, are linked again, with the bills that compete with them for a target (links
+  are assigned one to one); `rebuild=True` recomputes every proposal.
 """
 from __future__ import annotations
 
@@ -470,6 +471,17 @@ def _affected(session: Session, bills: list[_Bill], cons: list[ConsultationIn], 
     return active
 
 
+def _competitors(active: set[int], proposals: list[Proposal], links: list[_Link]) -> set[int]:
+    """Bills that compete with the re-linked ones for a target. Links are assigned one to
+    one, so a bill that gains or loses a candidate (a new draft, a staff rejection) can move
+    another bill's link or its status; those bills are written again too."""
+    touched = {(p.target_type, p.target_id) for p in proposals if p.bill_id in active}
+    touched |= {(lk.target_type, lk.target_id) for lk in links if lk.bill_id in active and lk.target_type != BILL}
+    out = {p.bill_id for p in proposals if (p.target_type, p.target_id) in touched}
+    out |= {lk.bill_id for lk in links if lk.status in AUTOMATIC and (lk.target_type, lk.target_id) in touched}
+    return out - active
+
+
 def _fixed(links: list[_Link], active: set[int] | None) -> Fixed:
     fixed = Fixed(active=active)
     for lk in links:
@@ -547,6 +559,7 @@ def _link(session: Session, rebuild: bool, settings: LinkSettings, progress: Cal
                          tuple(sorted(refs.get(b.id, ())))) for b in bills]
         proposals = propose(inputs, cons, decisions, settings, _fixed(links, None), say)
         if active is not None:
+            active |= _competitors(active, proposals, links)
             proposals = [p for p in proposals if p.bill_id in active]
     report.staff_decisions_kept = sum(1 for lk in links if lk.status in STAFF)
 
