@@ -180,6 +180,9 @@ def test_bill_167546_council_of_ministers_seven_day_term():
     assert (na03.evidence["first_vote"], na03.evidence["deadline"], na03.evidence["term_days"]) == ("2026-09-24", "2026-10-01", 7)
     # The lead committee's report of 2026-09-17 preceded the first reading of 2026-09-24.
     assert f["NA-02"].verdict is Verdict.PASS and f["NA-02"].evidence["first_reading"]["report"] == "2026-09-17"
+    # Submitted 2026-09-11; the Speaker's order 52-650-01-288 (DAT_DOC 2026-09-11) distributed it the same day.
+    assert (f["NA-01"].verdict, f["NA-01"].evidence["distribution_order"], f["NA-01"].evidence["days_to_distribution"]) == \
+        (Verdict.PASS, "2026-09-11", 0)
     for cid in ("NA-04", "DV-01", "LT-01"):
         assert f[cid].verdict is Verdict.N_A  # not adopted yet
     # The linker has not run on this input: consultation criteria are UNKNOWN, never FAIL.
@@ -196,6 +199,8 @@ def test_bill_166636_mp_bill_five_day_term_warns():
     assert (na03.verdict, na03.evidence["first_vote"], na03.evidence["deadline"], na03.evidence["term_days"]) == \
         (Verdict.WARN, "2026-02-18", "2026-02-23", 5)
     assert f["NA-04"].verdict is Verdict.PASS  # 2026-02-18 and 2026-03-04
+    # No Speaker's order listed and the lead committee's first own act is the second-reading sitting.
+    assert f["NA-01"].verdict is Verdict.UNKNOWN and "distribution_order" not in f["NA-01"].evidence
     assert f["NA-07"].evidence["days_to_adoption"] == (b.adopted_on - b.submitted_on).days
     assert f["CONS-01"].verdict is Verdict.N_A and f["IA-03"].verdict is Verdict.N_A  # MP bill
     assert result.flag is not None and "NA-03:WARN" in result.flag.reason_keys()

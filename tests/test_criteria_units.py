@@ -420,6 +420,21 @@ def test_na_01_lead_committee():
     assert f.verdict is N_A and f.recheck_on == D(2026, 11, 3)
 
 
+def test_na_01_distribution_date_from_the_speakers_order():
+    def with_order(day: dt.date, *more: dt.date) -> I.Initiative:
+        files = [I.BillFile("order", f"52-650-01-{i}.pdf", BILLS + f"52-650-01-{i}.pdf", d)
+                 for i, d in enumerate((day, *more))]
+        late = [I.Report("stan_list", D(2024, 3, 20), 3816, LEAD.name, "първо гласуване")]
+        return ini(bill(committees=[LEAD], reports=late, files=files))
+
+    f = run(with_order(D(2024, 3, 4)), "NA-01")  # submitted 01.03.2024: 3 days
+    assert f.verdict is PASS and f.evidence["distribution_order"] == "2024-03-04" and f.confidence == "R/I"
+    assert run(with_order(D(2024, 3, 5)), "NA-01").verdict is WARN  # 4 days
+    assert verdict(with_order(D(2024, 3, 5)), "NA-01", **{"NA-01": {"max_days": 4}}) is PASS
+    assert run(with_order(D(2024, 3, 12), D(2024, 3, 2)), "NA-01").evidence["days_to_distribution"] == 1  # the first order
+    assert verdict(with_order(D(2024, 2, 20)), "NA-01") is UNKNOWN  # an order before submission is not its distribution
+
+
 def test_na_02_report_before_sitting():
     first = D(2024, 4, 10)
     st = stages((first, "зала първо гласуване", "приет"))

@@ -140,8 +140,14 @@ def bill_payload(b: WorldBill, *, current_assembly: int | None = None) -> dict[s
     order = []
     if current_assembly is not None and b.assembly == current_assembly:
         # The chair's distribution order (разпореждане), as on bill 167546 of the 52nd assembly.
+        # Mostly the same or the next days; now and then past the 3-day term of ПОДНС (NA-01), never
+        # after the lead committee's first sitting.
         reg = f"{b.assembly}-650-01-{b.id % 900 + 1}"
-        order.append({"FILENAME": f"{reg}.pdf", "ID": b.files[0][0] + 500 if b.files else b.id, "DAT_DOC": b.submitted_on.isoformat(), "RN_DOC": reg, "ANOT": b.title, "L_ActF_id": 17000 + b.id % 1000})
+        day = b.submitted_on + dt.timedelta(days=random.Random(f"order:{b.id}").choices(
+            (0, 1, 2, 3, 5, 8), weights=(35, 30, 15, 8, 7, 5))[0])
+        sittings = [s.date for s in b.stages if s.date and s.date >= b.submitted_on and s.stage.startswith("комисии")]
+        day = min([day, *sittings])
+        order.append({"FILENAME": f"{reg}.pdf", "ID": b.files[0][0] + 500 if b.files else b.id, "DAT_DOC": day.isoformat(), "RN_DOC": reg, "ANOT": b.title, "L_ActF_id": 17000 + b.id % 1000})
 
     return {
         "L_Act_id": b.id,

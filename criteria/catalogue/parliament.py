@@ -187,10 +187,13 @@ def na_doc_01(f: Facts, s: dict[str, Any]) -> Result:
 )
 def na_01(f: Facts, s: dict[str, Any]) -> Result:
     """ПОДНС: the Speaker distributes a bill and names the lead committee within 3 days of submission
-    [C: older Rules, old.parliament.bg; current value R]. parliament.bg gives no distribution date, so
-    the lead committee's first own act (report, sitting) is used as an upper bound: PASS when it falls
-    within 3 days of submission, UNKNOWN otherwise (the distribution may still have been on time);
-    WARN when no lead committee is named 3 days after submission."""
+    [C: older Rules, old.parliament.bg; current value R]. The distribution date is read from the
+    Speaker's order (`order`, e.g. 52-650-01-288 of 11.09.2026 on bill 167546, submitted the same
+    day): its DAT_DOC is taken as the date of distribution [I: the order is the разпореждане за
+    разпределение; the API notes do not describe the field]. PASS within 3 days, WARN later. Without
+    an order, the lead committee's first own act (report, sitting) is an upper bound: PASS when it
+    falls within 3 days of submission, UNKNOWN otherwise (the distribution may still have been on
+    time); WARN when no lead committee is named 3 days after submission."""
     sub = f.submitted_on
     leads = _lead_committees(f)
     ev: dict[str, Any] = {**bill_evidence(f), "submitted_on": iso(sub),
@@ -210,6 +213,18 @@ def na_01(f: Facts, s: dict[str, Any]) -> Result:
                         f"{waited} days after submission no lead committee is named.", {**ev, "days_waited": waited})
         return not_applicable("Срокът за разпределение още тече.", "The distribution term is still running.", ev,
                               recheck_on=sub + dt.timedelta(days=s["max_days"] + 1))
+    orders = sorted(fl.date for fl in f.bill.files if fl.origin == "order" and fl.date)
+    if orders and orders[0] >= sub:
+        gap = (orders[0] - sub).days
+        ev.update(distribution_order=iso(orders[0]), days_to_distribution=gap)
+        if gap <= s["max_days"]:
+            return passed(f"Законопроектът е разпределен {gap} дни след внасянето (разпореждане от {fmt(orders[0])}).",
+                          f"The bill was distributed {gap} days after submission (the Speaker's order of {fmt(orders[0])}).",
+                          ev, confidence="R/I")
+        return warn(f"Законопроектът е разпределен {gap} дни след внасянето (разпореждане от {fmt(orders[0])}), "
+                    f"след {s['max_days']}-дневния срок.",
+                    f"The bill was distributed {gap} days after submission (the Speaker's order of {fmt(orders[0])}), "
+                    f"beyond the {s['max_days']}-day term.", ev, confidence="R/I")
     is_lead = _lead_matcher(f)
     acts = [r.date for r in f.bill.reports if r.date and r.origin in _OWN_REPORTS and is_lead(r.committee_id, r.committee_name)]
     acts += [st.date for st in f.bill.stages if st.date and is_lead(st.committee_id, st.committee_name)]
