@@ -278,7 +278,10 @@ def generate_world(
         if kind == "amend":
             title, final = _amend_title("Законопроект", law_name, rng)
         elif kind == "new":
-            title, final = f"Законопроект за {law_name.split(' за ', 1)[-1]}", law_name
+            # „Закон за водите“ comes in as „Законопроект за водите“; a code keeps its word:
+            # „Законопроект за Кодекс за застраховането“ [I: the pattern of new-code bill titles, no stored sample].
+            rest = law_name.removeprefix("Закон за ")
+            title, final = f"Законопроект за {rest}", law_name
         else:
             title, final = f"Законопроект за ратифициране на {rng.choice(RATIFICATIONS)}", ""
             law_name = None
