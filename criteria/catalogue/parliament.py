@@ -14,7 +14,7 @@ from typing import Any
 
 from crawlers.parliament.status import classify_stage
 from criteria.catalogue._common import bill_evidence, days_between, fmt
-from criteria.catalogue.motives import _why_documents_cannot_tell
+from criteria.catalogue._documents import OWN_FILE_ORIGINS, why_documents_cannot_tell
 from criteria.criterion import ANY, MP, Result, criterion, fail, not_applicable, passed, unknown, warn
 from criteria.facts import Facts, iso
 from criteria.principles import Principle as P
@@ -24,9 +24,6 @@ SE = "stakeholder_engagement"
 RIA = "impact_assessment"
 # Committee reports of the lead committee (its own documents, not opinions it received).
 _OWN_REPORTS = ("stan_list", "stan_list2", "stan_list2_1")
-# The bill's own files on parliament.bg (file_list: text and motives; the {sign}.pdf/.rtf/.zip
-# fallbacks); the chair's order (`order`) is no document of the proposer.
-_OWN_FILES = ("file_list", "static_file", "static_file_rtf", "static_archive")
 
 
 def _lead_committees(f: Facts) -> list:
@@ -115,7 +112,7 @@ def na_doc_01(f: Facts, s: dict[str, Any]) -> Result:
     reform = f.th.reform_date
     ia_due = f.submitted_on is None or f.submitted_on >= reform
     kinds = f.bill_doc_kinds
-    own = [fl for fl in f.bill.files if fl.origin in _OWN_FILES]
+    own = [fl for fl in f.bill.files if fl.origin in OWN_FILE_ORIGINS]
     dated = [fl.date for fl in own if fl.date]
     published = min(dated) if dated else None
     sitting, report = _lead_first_reading(f)
@@ -132,7 +129,7 @@ def na_doc_01(f: Facts, s: dict[str, Any]) -> Result:
                        "parliament.bg lists no file of the bill (or the crawl stored none).", ev,
                        labels=("no_files_listed",))
     if missing:
-        why = _why_documents_cannot_tell(f) if f.bill_documents_classified else (
+        why = why_documents_cannot_tell(f) if f.bill_documents_classified else (
             "файловете още не са изтеглени, класифицирани или четими.",
             "the files have not yet been downloaded, classified, or could not be read.")
         names_bg = ", ".join(w[2] for w in missing)
