@@ -39,6 +39,11 @@ def test_quality_on_a_generated_world(seed, capsys):
     assert dp >= 0.98 and dr >= 0.9
     # Same-law drafts a few months apart are common here; those go to review, not to a guess.
     assert cp >= 0.95 and cr >= 0.7
-    # Every MP-bill link is flagged and left to staff (INIT-03 is a signal, not a finding).
-    assert all(p.flag and p.status == "review" for p in props if p.target_type == "consultation"
-               and next(b for b in world.bills if b.id == p.bill_id).initiator == "mps" and p.method == "title_match")
+    # Every MP-bill link is flagged (INIT-03), never the bill's own consultation; a title match is
+    # proposed only when nothing casts doubt on it, and every one in review names its doubts.
+    mps = {b.id for b in world.bills if b.initiator == "mps"}
+    mp_titled = [p for p in props if p.target_type == "consultation" and p.bill_id in mps and p.method == "title_match"]
+    assert mp_titled and all(p.flag for p in mp_titled)
+    assert all((p.status == "proposed") == (not p.evidence["init03"]["doubts"]) for p in mp_titled)
+    # Submitted after the draft's consultation closed, within a year, always.
+    assert all(0 <= p.evidence["gap_days"] <= 365 for p in mp_titled)

@@ -438,7 +438,11 @@ def _affected(session: Session, bills: list[_Bill], cons: list[ConsultationIn], 
     changed_decs = set(int(k) for k in session.scalars(
         select(RecordVersion.entity_key).distinct().where(RecordVersion.entity == "council_act",
                                                           RecordVersion.valid_from > since)) if str(k).isdigit())
-    if not changed_cons and not changed_decs:
+    # An INIT-03 link is clear only if its law was quiet before the MP bill (engine._judge_mp):
+    # a bill, draft or decision on that law dated within `mp_quiet_months` before it re-judges it.
+    mp_linked = sorted({lk.bill_id for lk in links if lk.flag == MP_FLAG and lk.status in AUTOMATIC})
+    changed_bills = [b for b in bills if b.changed_at > since and b.submitted_on] if mp_linked else []
+    if not changed_cons and not changed_decs and not changed_bills:
         return active
     dated = sorted((b.submitted_on.toordinal(), b.id) for b in bills if b.submitted_on)
     days = np.array([d for d, _ in dated], dtype=np.int64)
@@ -460,12 +464,28 @@ def _affected(session: Session, bills: list[_Bill], cons: list[ConsultationIn], 
         return [b for b in bill_ids if block_key(titles[b]) == key
                 and (not words or not (titles[b].tokens - generic) or words & titles[b].tokens)]
 
+    quiet = round(settings.mp_quiet_months * 365.25 / 12)
+    by_mp = set(mp_linked)
+
+    def mp_after(day: dt.date) -> list[int]:
+        return [b for b in submitted_between(day, quiet) if b in by_mp]
+
     for c in cons:
         if c.id in changed_cons and c.date_open:
             active.update(concerned(submitted_between(c.date_open, settings.window_days), consultation_title(c)))
+            active.update(concerned(mp_after(c.date_open), consultation_title(c)))
     for d in decisions:
         if d.id in changed_decs and d.doc_date:
             active.update(concerned(submitted_between(d.doc_date, settings.pris_window_days), decision_title(d)))
+            active.update(concerned(mp_after(d.doc_date), decision_title(d)))
+    for b in changed_bills:
+        assert b.submitted_on is not None
+        if b.submitted_on.toordinal() == days[0]:
+            # The earliest bill on record (history crawled further back): whether the record
+            # covers the quiet months may change for any flagged bill (they are few).
+            active.update(by_mp)
+        else:
+            active.update(concerned(mp_after(b.submitted_on), titles[b.id]))
     active |= {lk.bill_id for lk in links if (lk.target_type == CONSULTATION and lk.target_id in changed_cons)
                or (lk.target_type == COUNCIL_ACT and lk.target_id in changed_decs)}
     return active
@@ -556,7 +576,7 @@ def _link(session: Session, rebuild: bool, settings: LinkSettings, progress: Cal
         refs = explicit_references(session)
         leads = _lead_committees(session)
         inputs = [BillIn(b.id, b.title, b.submitted_on, b.initiator, b.signature, leads.get(b.id),
-                         tuple(sorted(refs.get(b.id, ())))) for b in bills]
+                         tuple(sorted(refs.get(b.id, ()))), primary_of.get(b.id)) for b in bills]
         proposals = propose(inputs, cons, decisions, settings, _fixed(links, None), say)
         if active is not None:
             active |= _competitors(active, proposals, links)

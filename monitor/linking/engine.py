@@ -12,8 +12,11 @@ assignment.py):
    reference (the consultation's id or reg_num in the bill's documents) wins outright; then
    the ПРИС chain (the bill's decision names the consultation, or the consultation names the
    decision); then title matching.
-3. MP bills ↔ law consultations that no CoM bill or ПРИС decision took: a ministry's draft
-   tabled by MPs (INIT-03). These links are flagged and are not the bill's own consultation.
+3. MP bills ↔ law consultations that no CoM bill was assigned and no ПРИС decision names: a
+   ministry's draft tabled by MPs (INIT-03). These links are flagged and are not the bill's
+   own consultation. Only plausible pairs are kept (the bill came after the consultation
+   closed, within months, with the draft's operation); a title match is proposed only when
+   it is clear (settings.mp_propose_clear), else it goes to review with its doubts named.
 
 Nothing here touches the database; build.py loads the records and writes the result.
 """
@@ -32,7 +35,7 @@ from monitor.linking.assignment import Choice, assign
 from monitor.linking.candidates import PairSet, StemEncoder, title_pairs
 from monitor.linking.institutions import topic_mask, topics
 from monitor.linking.normalise import NormalTitle, clean_text, normalise_title
-from monitor.linking.score import Features, score_pairs
+from monitor.linking.score import SAME_OPERATION, Features, score_pairs
 from monitor.linking.settings import DEFAULT_SETTINGS, LinkSettings
 
 MP_FLAG = "mp_bill_matches_ministry_draft"
@@ -52,6 +55,7 @@ class BillIn:
     signature: str = ""
     lead_committee: str | None = None
     explicit_consultations: tuple[int, ...] = ()  # consultation ids referenced in its documents
+    merge_group: int | None = None  # the primary bill of its group of merged bills (its own id if not merged)
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,16 @@ def consultation_title(c: ConsultationIn) -> NormalTitle | None:
     return None
 
 
+def portal_law_title(law_name: str | None) -> NormalTitle | None:
+    """The law a consultation concerns as the portal files it (`law_name`, nominative: „Закон за
+    …“, „Наказателно-процесуален кодекс“), or None where it names none (empty, or the bare
+    „Закон“ seen in the real report)."""
+    if not law_name:
+        return None
+    t = normalise_title(f"Закон за изменение и допълнение на {law_name}")
+    return t if t.kind == "amend" and t.law_key else None
+
+
 def decision_title(d: DecisionIn) -> NormalTitle | None:
     if not (d.approves_bill or "законопроект" in clean_text(d.title)):
         return None
@@ -214,6 +228,7 @@ class Linker:
         self.cons_index = {c.id: i for i, c in enumerate(self.consultations)}
         self.cons_by_reg = {reg_num_key(c.reg_num): i for i, c in enumerate(self.consultations)}
         self.dec_index = {d.id: i for i, d in enumerate(self.decisions)}
+        self.com_assigned: set[int] = set()  # consultations the CoM stage assigned to a government bill
 
     # ------------------------------------------------------------------ preparation
 
@@ -304,8 +319,6 @@ class Linker:
             rank = int(stage.rank[k])
             status = c.status
             if rank == RANK_EXPLICIT and ev.get("law_similarity", 100.0) < self.s.explicit_min_law:
-                status = "review"
-            if flag == MP_FLAG and rank == RANK_TITLE and self.s.mp_title_status == "review":
                 status = "review"
             if c.runner_up is not None:
                 j = c.runner_up
@@ -435,6 +448,8 @@ class Linker:
         stage.finish()
         choices = assign(stage.bill, stage.target, stage.score, stage.rank, self.s.consultation,
                          settled_bills=self._settled(CONSULTATION), taken_targets=self._taken(CONSULTATION, self.cons_ids))
+        # The drafts the one-to-one assignment gave a government bill (proposed or in review).
+        self.com_assigned = {int(self.cons_ids[stage.target[c.pair]]) for c in choices}
         return self._proposals(stage, choices, CONSULTATION, self.cons_ids, self.ctitles, self.cmasks,
                                extra=self._consultation_extra)
 
@@ -445,8 +460,10 @@ class Linker:
 
     def _consultations_mp(self, com_props: list[Proposal]) -> list[Proposal]:
         self.progress("matching MP bills to ministries' drafts (INIT-03)")
-        used = {p.target_id for p in com_props}
-        used |= set(self.fixed.taken_by_com.get(CONSULTATION, set())) | self.fixed.taken_by_mp
+        # Drafts the Council of Ministers took are not candidates: those the one-to-one
+        # assignment gave a government bill (a runner-up in review only was not given; it stays
+        # a candidate, with that doubt), those staff linked, and those a ПРИС act names.
+        used = set(self.com_assigned) | set(self.fixed.taken_by_com.get(CONSULTATION, set())) | self.fixed.taken_by_mp
         used |= {t for (_b, tt), t in self.fixed.confirmed.items() if tt == CONSULTATION}
         approved = {reg_num_key(d.public_consultation_number) for d in self.decisions if d.public_consultation_number}
         usable = np.array([
@@ -454,6 +471,13 @@ class Linker:
             for i, (c, t) in enumerate(zip(self.consultations, self.ctitles))
         ], dtype=bool)
         stage = self._consultation_candidates("mp", usable)
+        # Plausible only: tabled after the consultation closed (a draft still under consultation
+        # was not yet the ministry's text to hand over), within months, and with the draft's
+        # operation (a copy is tabled as the draft was titled; „за изменение и допълнение“ vs
+        # „за изменение“ on the same law is what MPs and ministries write independently all the
+        # time). score.operation_scores gives 100 to the same operation only.
+        f = stage.feats
+        stage.keep((f.gap_days >= 0) & (f.gap_days <= self.s.mp_review_days) & (f.operation >= SAME_OPERATION))
         self._add_explicit(stage, "mp")
         stage.finish()
         choices = assign(stage.bill, stage.target, stage.score, stage.rank, self.s.consultation,
@@ -467,8 +491,77 @@ class Linker:
                        "bill or ПРИС decision took; not the bill's own consultation",
             }}
 
-        return self._proposals(stage, choices, CONSULTATION, self.cons_ids, self.ctitles, self.cmasks,
-                               flag=MP_FLAG, extra=extra)
+        props = self._proposals(stage, choices, CONSULTATION, self.cons_ids, self.ctitles, self.cmasks,
+                                flag=MP_FLAG, extra=extra)
+        self._judge_mp(props, claimed={p.target_id for p in com_props})
+        return props
+
+    def _judge_mp(self, props: list[Proposal], claimed: set[int]) -> None:
+        """Keep a title match proposed only when it is clear (settings.mp_propose_clear); name
+        the doubts of the others in their evidence and send them to review."""
+        titled = [p for p in props if p.method == METHOD_BY_RANK[RANK_TITLE]]
+        if not titled:
+            return
+        bill_index = {int(b): i for i, b in enumerate(self.bill_ids.tolist())}
+        activity = self._law_activity(sorted({bill_index[p.bill_id] for p in titled}))
+        gov_groups = {b.merge_group for b in self.bills if b.merge_group is not None and bill_class(b) == "com"}
+        horizon = self._quiet_days()
+        dated = self.bdays[self.bdays >= 0]
+        record_start = int(dated.min()) if len(dated) else 0
+        for p in titled:
+            bi, ci = bill_index[p.bill_id], self.cons_index[p.target_id]
+            bt, ct, c = self.btitles[bi], self.ctitles[ci], self.consultations[ci]
+            doubts: list[str] = []
+            # The assignment's own reasons for review (assignment._status, _proposals).
+            if p.score < self.s.consultation.accept:
+                doubts.append("low_score")
+            if "runner_up_of" in p.evidence or (p.margin is not None and p.margin < self.s.consultation.min_margin):
+                doubts.append("competing_match")
+            if ct is None or (bt.kind, bt.law_key, bt.operation, bt.rest_key) != (ct.kind, ct.law_key, ct.operation, ct.rest_key):
+                doubts.append("titles_differ")
+            portal = portal_law_title(c.law_name)
+            if portal is not None and self._law_similarity(bt, portal) < self.s.law_min:
+                doubts.append("portal_law_name_differs")  # the draft's law as the portal files it
+            if p.evidence.get("gap_days", 0) > self.s.mp_clear_days:
+                doubts.append("long_after_consultation")
+            if p.target_id in claimed:
+                doubts.append("government_bill_candidate")
+            if self.bills[bi].merge_group is not None and self.bills[bi].merge_group in gov_groups:
+                doubts.append("merged_with_government_bill")
+            bills, drafts, acts = activity[bi]
+            others = {"months": self.s.mp_quiet_months,
+                      "bills": sorted(int(self.bill_ids[j]) for j in bills if j != bi)[:10],
+                      "consultations": sorted(self.consultations[j].reg_num for j in drafts if j != ci)[:10],
+                      "council_acts": sorted(int(self.dec_ids[j]) for j in acts)[:10]}
+            if others["bills"] or others["consultations"] or others["council_acts"]:
+                doubts.append("law_not_quiet")
+            elif self.bdays[bi] - horizon < record_start:
+                # Nothing on the law before the bill, but the bills on record do not reach back
+                # that far (the crawl started later): quiet is not known.
+                doubts.append("record_too_short")
+            if not self.s.mp_propose_clear:
+                doubts.append("title_matches_not_proposed")
+            if p.status == "proposed" and doubts:
+                p.status = "review"
+            init03 = p.evidence.setdefault("init03", {})
+            init03.update({"clear": p.status == "proposed", "doubts": doubts, "law_activity_before": others})
+
+    def _quiet_days(self) -> int:
+        return round(self.s.mp_quiet_months * 365.25 / 12)
+
+    def _law_activity(self, bill_indices: list[int]) -> dict[int, tuple[list[int], list[int], list[int]]]:
+        """For each bill: the bills, consulted drafts and ПРИС approvals on its law dated within
+        `mp_quiet_months` before it (the bill itself included), by the blocking of title_pairs."""
+        want = set(bill_indices)
+        left = [t if i in want else None for i, t in enumerate(self.btitles)]
+        horizon = self._quiet_days()
+        out: dict[int, tuple[list[int], list[int], list[int]]] = {i: ([], [], []) for i in want}
+        for kind, right, days in ((0, self.btitles, self.bdays), (1, self.ctitles, self.cdays), (2, self.dtitles, self.ddays)):
+            pairs = title_pairs(left, self.bdays, right, days, min_delta=0, max_delta=horizon, settings=self.s,
+                                encoder=self.encoder)
+            for li, ri in zip(pairs.left.tolist(), pairs.right.tolist()):
+                out[li][kind].append(ri)
+        return out
 
     def run(self) -> list[Proposal]:
         self._prepare()

@@ -29,6 +29,7 @@ UNKNOWN_INSTITUTION = 60.0
 AGREEING_INSTITUTION = 100.0
 DIFFERENT_INSTITUTION = 30.0
 ONE_SIDED_REST = 60.0  # one title amends a second act, the other does not
+SAME_OPERATION = 100.0
 OTHER_OPERATION = 50.0
 # A draft „за изменение и допълнение“ that lost its additions (or its changes) before approval,
 # or gained them: an edit seen after consultations, as likely as any other mismatch.
@@ -78,7 +79,7 @@ def operation_scores(left: Sequence[NormalTitle | None], right: Sequence[NormalT
     rcode = np.array([codes.get(t.operation if t is not None else "", 0) for t in right], dtype=np.int8)
     a, b = lcode[li], rcode[ri]
     table = np.full((4, 4), OTHER_OPERATION)
-    np.fill_diagonal(table, 100.0)
+    np.fill_diagonal(table, SAME_OPERATION)
     table[1, 3] = table[3, 1] = table[2, 3] = table[3, 2] = PARTIAL_OPERATION
     table[1, 2] = table[2, 1] = DISJOINT_OPERATION
     return table[a, b]

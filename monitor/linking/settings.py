@@ -65,10 +65,30 @@ class LinkSettings:
     # MP bills are matched against ministries' drafts the Council of Ministers never used
     # (INIT-03 „government bill through MPs“).
     link_mp_bills: bool = True
-    # A title alone says only that an MP bill amends the same law as a ministry's unused
-    # draft, which MPs do often on their own: such links go to staff review at best. An
-    # explicit reference (the draft's number in the MP bill's motives) is proposed.
-    mp_title_status: str = "review"
+    # INIT-03 by title. A ministry's draft can only have been handed to MPs once its
+    # consultation closed, and a tabled copy follows within months (research/strategy_bg.md §5:
+    # government bills come 1–6 months after the consultation; criteria.md INIT-03 looks back
+    # 24 months at most). An MP bill on the draft's law submitted before the consultation
+    # closed, or more than `mp_review_days` after, is not offered at all; nor is one whose
+    # operation differs from the draft's („за изменение“ vs „за изменение и допълнение“).
+    mp_review_days: int = 365
+    # A plausible match is *proposed* only when it is clear; otherwise it goes to review with
+    # the doubts named in its evidence. Clear: the assignment proposes it (score, margin); the
+    # titles agree in full (law, operation, other acts named; the portal's law_name, where
+    # given, names the same law); the bill came at most `mp_clear_days` after the
+    # consultation closed; no government bill had the draft among its candidates; the bill is
+    # not merged with a government bill; and the law was otherwise quiet: no other bill, ПРИС
+    # approval or consulted draft on it in the `mp_quiet_months` before the bill (and the bills
+    # on record reach back that far). MPs amend busy laws all the time (five bills amending the
+    # НПК within three days of 09.2025, five the ЗПУО in 09.2026, in the real lists), so on a
+    # busy law the same title after a ministry's draft is more often a coincidence than a copy
+    # (one in three to five in the generated worlds of bench/link.py, where every law is busy);
+    # on a law nobody touched for two years a coincidence is far less likely [P: to calibrate
+    # on labelled cases]. An explicit reference (the draft's number in the MP bill's documents)
+    # is proposed regardless. False: title matches go to review only.
+    mp_propose_clear: bool = True
+    mp_clear_days: int = 183
+    mp_quiet_months: int = 24
     consultation: TargetSettings = field(
         default_factory=lambda: TargetSettings(
             weights=Weights(law=0.60, rest=0.10, operation=0.05, date=0.20, institution=0.05),
