@@ -135,6 +135,17 @@ def test_init_03_proxy_bill_signal():
     assert verdict(_proxy_case(), "INIT-03", **{"INIT-03": {"min_signals": 2}}) is PASS
 
 
+def test_init_03_match_in_review_awaits_staff():
+    case = _proxy_case()
+    case.links[0].status = "review"
+    f = run(case, "INIT-03")
+    assert f.verdict is UNKNOWN and f.evidence["awaiting_review"][0]["target_id"] == case.consultations[0].id
+    case.links[0].status = "confirmed"
+    assert verdict(case, "INIT-03") is WARN
+    case.links[0].status = "rejected"
+    assert verdict(case, "INIT-03") is PASS
+
+
 # --------------------------------------------------------------------------- B. consultation
 
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from criteria.catalogue._common import bill_evidence, consultation_evidence, fmt
 from criteria.criterion import ANY, COM, MP, criterion, passed, unknown, warn
-from criteria.facts import DOC_SPRAVKA, Facts, signature_code
+from criteria.facts import DOC_SPRAVKA, LINKED, UNCERTAIN, Facts, signature_code
 from criteria.principles import Principle as P
 
 _BY_CODE = {"02": "CoM", "54": "MP", "53": "committee", "55": "committee"}
@@ -102,13 +102,23 @@ def init_03(f: Facts, s: dict[str, Any]) -> Any:
     (the linker's flag mp_bill_matches_ministry_draft); (b) all sponsors from governing parties,
     (c) administrative register, (d) a minister defends it: not measured by lexwatch. WARN when the
     measured signals reach `min_signals`; never FAIL. A full ministry consultation (≥ 30 days and a
-    справка) lowers the signal (the MPs may legitimately take up an abandoned, consulted draft)."""
+    справка) lowers the signal (the MPs may legitimately take up an abandoned, consulted draft). A
+    match still in staff review is UNKNOWN until staff confirm or reject it."""
     if not f.ini.links_checked:
         return unknown("Законопроектът още не е сравнен с проектите на министерствата.",
                        "The bill has not yet been compared with the ministries' drafts.", bill_evidence(f))
-    flags = [l for l in f.link_flags if l.flag == "mp_bill_matches_ministry_draft"]
+    flagged = [l for l in f.link_flags if l.flag == "mp_bill_matches_ministry_draft"]
     ev: dict[str, Any] = {**bill_evidence(f), "signals_not_measured": ["governing_parties", "administrative_register",
                                                                         "minister_defends"]}
+    # A match the linker sent to staff review is a question, not a signal: on titles and dates alone
+    # most such candidates are other MP bills on a busy law (bench/link.py at parliament's pace).
+    flags = [l for l in flagged if l.status in LINKED]
+    in_review = [l for l in flagged if l.status in UNCERTAIN]
+    if not flags and in_review:
+        ev["awaiting_review"] = [{"target_type": l.target_type, "target_id": l.target_id, "method": l.method,
+                                  "score": l.score} for l in in_review]
+        return unknown("Възможно съвпадение с проект на министерство очаква преглед от екипа.",
+                       "A possible match with a ministry's draft awaits staff review.", ev)
     score = 0
     matched = []
     for link in flags:
