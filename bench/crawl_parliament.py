@@ -5,14 +5,16 @@
    database (SQLite by default, --db-url for PostgreSQL);
 3. changes 1% of the bills (the ones that can still change: open bills of the current assembly
    and adopted laws not yet promulgated), and runs the same crawl again, incrementally;
-4. runs the same full crawl fetch-only (bill details downloaded, not parsed or stored) into
+4. with --recrawl, re-reads every listed bill once more (PARLIAMENT_REREAD_DAYS=0, nothing
+   changed since): the nightly re-crawl, where storing is dominated by unchanged records;
+5. runs the same full crawl fetch-only (bill details downloaded, not parsed or stored) into
    another fresh database.
 
 Printed: bill details stored per second, peak RSS of each crawl process, requests of the
 incremental run against the minimum needed to see the changes, and the fetch-only rate with
 the ratio stored/fetch-only.
 
-    .venv/bin/python bench/crawl_parliament.py [--bills 5000] [--db-url URL] [--keep DIR]
+    .venv/bin/python bench/crawl_parliament.py [--bills 5000] [--db-url URL] [--keep DIR] [--recrawl] [--no-fetch-only]
 """
 from __future__ import annotations
 
@@ -56,6 +58,8 @@ def main() -> None:
     ap.add_argument("--db-url", default="sqlite", help="'sqlite' (a file in the work dir) or a PostgreSQL server URL")
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it")
     ap.add_argument("--change", type=float, default=0.01, help="share of all bills changed before the incremental run")
+    ap.add_argument("--recrawl", action="store_true", help="also re-read every listed bill of the incremental database, unchanged")
+    ap.add_argument("--no-fetch-only", action="store_true", help="skip the fetch-only crawl")
     a = ap.parse_args()
 
     workdir = a.keep or Path(tempfile.mkdtemp(prefix="lexwatch-bench-"))
@@ -102,6 +106,16 @@ def main() -> None:
         print(f"  changed {r2.changed} (new bill versions {versions_after - versions_before}), unchanged {r2.unchanged}, "
               f"new {r2.new}, errors {r2.errors}; {inc.elapsed:.1f} s, peak RSS {inc.peak_rss_mb:.0f} MB")  # fmt: skip
 
+        if a.recrawl:
+            again = crawl(base, db, settings={"PARLIAMENT_REREAD_DAYS": "0"}, since=summary.first_month)
+            r3 = again.run
+            print(f"\nre-crawl (every listed bill re-read, none changed): {r3.requests} requests, "
+                  f"unchanged {r3.unchanged}, changed {r3.changed}, new {r3.new}, errors {r3.errors}")  # fmt: skip
+            print(f"  {r3.unchanged / again.elapsed:8.1f} unchanged bill details re-stored / s   ({again.elapsed:.1f} s crawl), "
+                  f"peak RSS {again.peak_rss_mb:.0f} MB")  # fmt: skip
+
+        if a.no_fetch_only:
+            return
         db_fetch = fresh_db(a.db_url, workdir, "fetch_only")
         fetch = crawl(base, db_fetch, since=summary.first_month, fetch_only="1")
         fetched = int(fetch.run.stats.get("lexwatch/fetched", 0))
