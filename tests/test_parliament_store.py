@@ -7,11 +7,11 @@ import copy
 from sqlalchemy import func, select
 
 from conftest import load_shared_json
-from crawlers.parliament.items import RawAnswer
+from crawlers.parliament.items import ActTextItem, RawAnswer
 from crawlers.parliament.parse import parse_act, parse_assemblies, parse_bill
 from crawlers.pipelines.parliament import store_act_text, store_assembly, store_bill
 from db.engine import session_scope
-from db.models import ActText, Assembly, Bill, BillStage, HeldUpdate, RawPayload, RecordChange, RecordVersion
+from db.models import ActText, Assembly, Bill, BillStage, CrawlIssue, HeldUpdate, RawPayload, RecordChange, RecordVersion
 from db.versioning import history
 
 BASE = "https://www.parliament.bg"
@@ -140,3 +140,91 @@ def test_pipeline_keeps_the_batch_when_one_record_fails(pg_url):
         assert (issue.kind, issue.record_key) == ("store_error", "800003")
         assert s.scalar(select(func.count()).select_from(RecordVersion)) == 4
     assert crawler.stats.get_value("lexwatch/new") == 4
+
+
+def _pipeline(db_url, batch_size):
+    from scrapy.utils.test import get_crawler
+
+    from crawlers.pipelines.parliament import ParliamentStorePipeline
+    from crawlers.spiders.parliament import ParliamentSpider
+
+    crawler = get_crawler(ParliamentSpider, {"LEXWATCH_DATABASE_URL": db_url, "PARLIAMENT_STORE_BATCH": batch_size})
+    crawler.spider = crawler._create_spider()
+    pipeline = ParliamentStorePipeline.from_crawler(crawler)
+    pipeline.open_spider()
+    return crawler, pipeline
+
+
+def _bill_state(s, bill_id):
+    versions = [
+        (v.version, v.valid_to is None, sorted(c.field for c in v.changes)) for v in history(s, "bill", bill_id)
+    ]
+    bill = s.get(Bill, bill_id)
+    act = s.get(ActText, bill_id)
+    held = s.scalars(select(HeldUpdate.seen_count).where(HeldUpdate.entity_key == str(bill_id))).all()
+    raws = s.scalar(select(func.count()).select_from(RawPayload).where(RawPayload.url == f"{BASE}/api/v1/bill/{bill_id}"))
+    return versions, bill and (bill.version, bill.status, len(bill.stages)), act and act.version, held, raws
+
+
+def test_pipeline_batch_stores_what_one_item_at_a_time_stores(db_url, caplog):
+    """One batch of new, changed, unchanged and held bills (bills repeated in it, the act text of
+    a bill the batch itself stores, one of a bill never stored) ends as storing the same items
+    one per transaction without the batch's look-ups."""
+    data = load_shared_json("parliament/bill-167546.json")
+    more = copy.deepcopy(data)
+    more["activity"].append(NEXT_STAGE)
+    fewer = copy.deepcopy(data)
+    fewer["activity"] = fewer["activity"][:3]
+    act_data = copy.deepcopy(load_shared_json("parliament/act-166496.json"))
+
+    def act(bill_id):
+        return parse_act({**act_data, "L_Act_id": bill_id}, f"{BASE}/api/v1/act/{bill_id}", expect_id=bill_id)
+
+    def bill(answer, bill_id):
+        return item({**copy.deepcopy(answer), "L_Act_id": bill_id}, bill_id)
+
+    def reads(base):
+        r1, r2, r3, r4 = base + 1, base + 2, base + 3, base + 4
+        return [
+            bill(data, r1),  # unchanged
+            bill(more, r2),  # changed
+            bill(data, r3),  # new
+            act(r3),  # new, for a bill of this batch
+            bill(fewer, r1),  # held
+            bill(data, r3),  # unchanged, in the batch that made it
+            bill(fewer, r1),  # confirmed: changed
+            bill(more, r2),  # unchanged
+            act(r4),  # no bill: not stored
+        ]
+
+    with session_scope(db_url) as s:
+        for base in (810000, 820000):
+            store_bill(s, bill(data, base + 1))
+            store_bill(s, bill(data, base + 2))
+        first_seen = s.scalar(select(RawPayload.last_seen_at).where(RawPayload.url == f"{BASE}/api/v1/bill/810001"))
+
+    crawler, pipeline = _pipeline(db_url, 100)
+    for it in reads(810000):
+        pipeline.process_item(it)
+    pipeline.close_spider()
+    assert "replaying" not in caplog.text  # stored as one batch, not rescued item by item
+
+    one = []
+    for it in reads(820000):
+        with session_scope(db_url) as s:
+            result = store_act_text(s, it) if isinstance(it, ActTextItem) else store_bill(s, it)
+            one.append(result and result.status)
+    assert one == ["unchanged", "changed", "new", "new", "held", "unchanged", "changed", "unchanged", None]
+    stats = {k.removeprefix("lexwatch/"): v for k, v in crawler.stats.get_stats().items() if k.startswith("lexwatch/")}
+    assert stats == {
+        "unchanged": 3, "changed": 2, "new": 1, "held": 1, "act_text/new": 1, "errors": 1, "issues/held": 1, "issues/store_error": 1,
+    }  # fmt: skip
+    with session_scope(db_url) as s:
+        for offset in (1, 2, 3, 4):
+            assert _bill_state(s, 810000 + offset) == _bill_state(s, 820000 + offset)
+        assert _bill_state(s, 810001)[0][-1][:2] == (2, True)  # the confirmed shorter chronology
+        assert s.get(Bill, 810003).version == 1 and s.get(ActText, 810003).version == 1
+        # the repeated answer was kept once and seen again
+        assert s.scalar(select(RawPayload.last_seen_at).where(RawPayload.url == f"{BASE}/api/v1/bill/810001").order_by(RawPayload.id)) > first_seen
+        issues = s.scalars(select(CrawlIssue.record_key).where(CrawlIssue.kind == "store_error")).all()
+        assert issues == ["810004"]

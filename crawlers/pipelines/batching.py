@@ -1,10 +1,12 @@
 """The storing pipelines' shared mechanics: items stored in batches of one transaction.
 
-A source's pipeline says how one item is stored (`store_item`); this base commits every
-`batch_size` items, counts the stats and reports the issues of a batch only once it is
+A source's pipeline says how one item is stored (`store_item`); this base queues `batch_size`
+items, lets the source look up what it needs for the whole batch at once (`prepare_batch`:
+current versions, raw answers, rows — a few queries instead of a few per item), stores them
+in one transaction, counts the stats and reports the issues of a batch only once it is
 committed (on SQLite, `report_issue`'s own session would otherwise wait on this one), and
-on a database error rolls back and replays the batch item by item, so one bad record
-loses only itself.
+on a database error rolls back and replays the batch item by item (without the batch
+lookups), so one bad record loses only itself.
 """
 from __future__ import annotations
 
@@ -48,7 +50,9 @@ class BatchedStorePipeline:
         self.db_url = crawler.settings.get("LEXWATCH_DATABASE_URL")
         self.batch_size = max(1, crawler.settings.getint(self.batch_setting, 200))
         self.session: Session | None = None
-        self.pending: list[tuple[Any, Done]] = []
+        self.queued: list[Any] = []
+        #: what `prepare_batch` looked up for the batch being stored (None: item by item)
+        self.prefetched: Any = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler):
@@ -65,6 +69,11 @@ class BatchedStorePipeline:
 
     def item_key(self, item: Any) -> str:
         return str(getattr(item, "id", "?"))
+
+    def prepare_batch(self, items: list[Any]) -> Any:
+        """Look up what storing `items` needs, for all of them at once; kept as `prefetched`
+        while the batch is stored and dropped after its commit or rollback."""
+        return None
 
     def before_commit(self) -> None:
         """Write anything the source buffers beyond the session (bulk rows)."""
@@ -89,31 +98,37 @@ class BatchedStorePipeline:
             self.flush()
             self.report(item)
         elif isinstance(item, self.item_types):
-            try:
-                done = self.store_item(item)
-            except Exception:  # noqa: BLE001 - a database error: keep the rest of the batch
-                log.exception("storing %s %s failed; replaying the batch item by item", type(item).__name__, self.item_key(item))
-                self._recover(extra=item)
-            else:
-                self.pending.append((item, done))
-                if len(self.pending) >= self.batch_size:
-                    self.flush()
+            self.queued.append(item)
+            if len(self.queued) >= self.batch_size:
+                self.flush()
         return item
 
     # -- batching
 
     def flush(self) -> None:
-        if self.session is None or not self.pending:
+        """Store the queued items in one transaction."""
+        if self.session is None or not self.queued:
             return
+        items, self.queued = self.queued, []
+        done: list[tuple[Any, Done]] = []
+        current = None
         try:
+            self.prefetched = self.prepare_batch(items)
+            for current in items:
+                done.append((current, self.store_item(current)))
+            current = None
             self.before_commit()
             self.session.commit()
-        except Exception:  # noqa: BLE001
-            log.exception("committing a batch of %d items failed; replaying item by item", len(self.pending))
-            self._recover()
+        except Exception:  # noqa: BLE001 - a database error: keep the rest of the batch
+            self.prefetched = None
+            if current is not None:
+                log.exception("storing %s %s failed; replaying the batch item by item", type(current).__name__, self.item_key(current))
+            else:
+                log.exception("storing a batch of %d items failed; replaying item by item", len(items))
+            self._recover(items)
             return
-        self._applied(self.pending)
-        self.pending = []
+        self.prefetched = None
+        self._applied(done)
         self.session.expunge_all()  # keep memory flat over long crawls
 
     def _rollback(self) -> None:
@@ -122,11 +137,9 @@ class BatchedStorePipeline:
         self.session.expunge_all()
         self.reset_buffers()
 
-    def _recover(self, extra: Any | None = None) -> None:
-        """Roll back, then store the pending items (and `extra`) one per transaction."""
+    def _recover(self, items: list[Any]) -> None:
+        """Roll back, then store `items` one per transaction."""
         self._rollback()
-        items = [it for it, _ in self.pending] + ([extra] if extra is not None else [])
-        self.pending = []
         for it in items:
             try:
                 done = self.store_item(it)

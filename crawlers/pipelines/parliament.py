@@ -5,7 +5,9 @@ For each BillItem: the raw answer goes to `raw_payloads`, the normalised record 
 held, not written), and only a new or changed record replaces the Bill row and its children.
 ActTextItem (entity "act_text") and AssemblyItem (entity "assembly") work the same way.
 
-Writes are committed in batches (PARLIAMENT_STORE_BATCH items) for speed. If a batch fails
+Writes are committed in batches (PARLIAMENT_STORE_BATCH items) for speed, and what a batch
+needs to know (current versions, raw answers already kept, which bills and act texts have rows)
+is looked up for all its items at once (`Prefetched`). If a batch fails
 to commit, it is rolled back and replayed item by item, so one bad record costs only itself;
 counters are applied only after a commit, so the CrawlRun never counts what was not stored.
 An IssueItem commits the batch first: on SQLite a second writer (report_issue's own
@@ -37,7 +39,7 @@ from db.models import (
     BillStage,
     utcnow,
 )
-from db.versioning import VersionResult, record_version, store_raw
+from db.versioning import RawIndex, VersionIndex, VersionResult, record_version, store_raw_id
 
 log = logging.getLogger(__name__)
 SOURCE = "parliament"
@@ -133,15 +135,49 @@ BILL_COLUMNS = (
 )  # fmt: skip
 
 
-def _raw_id(session: Session, item: StoredItem) -> int | None:
+def _raw_id(session: Session, item: StoredItem, index: RawIndex | None = None) -> int | None:
     if item.raw is None:
         return None
     raw = item.raw
-    return store_raw(session, SOURCE, raw.url, raw.body, http_status=raw.status, content_type=raw.content_type).id
+    return store_raw_id(session, SOURCE, raw.url, raw.body, http_status=raw.status, content_type=raw.content_type, index=index)
 
 
 def _exists(session: Session, key_column: Any, key: int) -> bool:
     return session.execute(select(key_column).where(key_column == key)).first() is not None
+
+
+def _existing(session: Session, key_column: Any, keys: set[int]) -> set[int]:
+    found: set[int] = set()
+    ordered = sorted(keys)
+    for i in range(0, len(ordered), 500):
+        found.update(session.scalars(select(key_column).where(key_column.in_(ordered[i : i + 500]))))
+    return found
+
+
+@dataclass
+class Prefetched:
+    """A batch's lookups, read at once before it is stored (see BatchedStorePipeline)."""
+
+    bills: VersionIndex
+    acts: VersionIndex
+    raw: RawIndex
+
+    @classmethod
+    def load(cls, session: Session, items: list[Any], rows: RowWriter) -> Prefetched:
+        bill_ids = {it.id for it in items if isinstance(it, BillItem)}
+        act_ids = {it.bill_id for it in items if isinstance(it, ActTextItem)}
+        unknown = (bill_ids | act_ids) - rows.known_bills - rows.new_bills
+        present = _existing(session, Bill.id, unknown)
+        rows.known_bills |= present
+        rows.absent_bills |= unknown - present
+        acts_present = _existing(session, ActText.bill_id, act_ids)
+        rows.known_acts |= acts_present
+        rows.absent_acts |= act_ids - acts_present
+        return cls(
+            bills=VersionIndex(session, "bill", sorted(bill_ids)),
+            acts=VersionIndex(session, "act_text", sorted(act_ids)),
+            raw=RawIndex(session, [(it.raw.url, it.raw.body) for it in items if getattr(it, "raw", None) is not None]),
+        )
 
 
 _BILL_UPDATE = (
@@ -169,6 +205,20 @@ class RowWriter:
     act_touches: list[dict[str, Any]] = field(default_factory=list)
     new_bills: set[int] = field(default_factory=set)
     known_bills: set[int] = field(default_factory=set)  # stored in this transaction or before: kept across flushes
+    # what a batch's look-up found (Prefetched.load), for this batch only
+    absent_bills: set[int] = field(default_factory=set)  # no row before this batch
+    known_acts: set[int] = field(default_factory=set)
+    absent_acts: set[int] = field(default_factory=set)
+
+    def bill_exists(self, session: Session, bill_id: int) -> bool:
+        if bill_id in self.known_bills or bill_id in self.new_bills:
+            return True
+        return bill_id not in self.absent_bills and _exists(session, Bill.id, bill_id)
+
+    def act_exists(self, session: Session, bill_id: int) -> bool:
+        if bill_id in self.known_acts:
+            return True
+        return bill_id not in self.absent_acts and _exists(session, ActText.bill_id, bill_id)
 
     def __len__(self) -> int:
         return len(self.bill_updates) + len(self.bill_inserts) + len(self.bill_touches) + len(self.act_inserts) + len(self.act_updates) + len(self.act_touches)
@@ -198,18 +248,22 @@ class RowWriter:
         self.known_bills = known
 
 
-def store_bill(session: Session, item: BillItem, *, crawl_run_id: int | None = None, rows: RowWriter | None = None) -> VersionResult:
-    """Version the bill and (on new/changed) queue its rows; without `rows`, write them at once."""
+def store_bill(
+    session: Session, item: BillItem, *, crawl_run_id: int | None = None, rows: RowWriter | None = None, batch: Prefetched | None = None
+) -> VersionResult:
+    """Version the bill and (on new/changed) queue its rows; without `rows`, write them at once.
+    `batch`: the lookups of the batch the item belongs to (`rows` must be the batch's writer)."""
     writer = rows if rows is not None else RowWriter()
     now = utcnow()
     result = record_version(
         session, "bill", item.id, item.record(),
-        raw_payload_id=_raw_id(session, item), crawl_run_id=crawl_run_id, regression=fewer_stages, now=now,
+        raw_payload_id=_raw_id(session, item, batch and batch.raw), crawl_run_id=crawl_run_id, regression=fewer_stages,
+        now=now, index=batch and batch.bills,
     )  # fmt: skip
     if result.status == "held":
         return result  # last_fetched_at stays old, so the next run reads the bill again to confirm
     # A version and its Bill row are always written together, so "new" means no row yet.
-    exists = result.status != "new" or _exists(session, Bill.id, item.id)
+    exists = result.status != "new" or writer.bill_exists(session, item.id)
     if exists:
         writer.known_bills.add(item.id)
     if exists and not result.written:
@@ -231,16 +285,18 @@ def store_bill(session: Session, item: BillItem, *, crawl_run_id: int | None = N
 
 
 def store_act_text(
-    session: Session, item: ActTextItem, *, crawl_run_id: int | None = None, rows: RowWriter | None = None
+    session: Session, item: ActTextItem, *, crawl_run_id: int | None = None, rows: RowWriter | None = None, batch: Prefetched | None = None
 ) -> VersionResult | None:
     """None when the bill is not stored (the act text belongs to a bill row)."""
     writer = rows if rows is not None else RowWriter()
-    known = item.bill_id in writer.new_bills or item.bill_id in writer.known_bills
-    if not known and not _exists(session, Bill.id, item.bill_id):
+    if not writer.bill_exists(session, item.bill_id):
         return None
     now = utcnow()
-    result = record_version(session, "act_text", item.bill_id, item.record(), raw_payload_id=_raw_id(session, item), crawl_run_id=crawl_run_id, now=now)
-    exists = result.status != "new" or _exists(session, ActText.bill_id, item.bill_id)
+    result = record_version(
+        session, "act_text", item.bill_id, item.record(),
+        raw_payload_id=_raw_id(session, item, batch and batch.raw), crawl_run_id=crawl_run_id, now=now, index=batch and batch.acts,
+    )  # fmt: skip
+    exists = result.status != "new" or writer.act_exists(session, item.bill_id)
     if exists and not result.written:
         writer.act_touches.append({"b_id": item.bill_id, "ts": now})
     else:
@@ -290,7 +346,13 @@ class ParliamentStorePipeline(BatchedStorePipeline):
     def item_key(self, item: Any) -> str:
         return _key(item)
 
+    def prepare_batch(self, items: list[Any]) -> Prefetched:
+        assert self.session is not None
+        return Prefetched.load(self.session, items, self.rows)
+
     def before_commit(self) -> None:
+        if self.prefetched is not None:
+            self.prefetched.raw.flush(self.session)
         self.rows.flush(self.session)
 
     def reset_buffers(self) -> None:
@@ -299,13 +361,13 @@ class ParliamentStorePipeline(BatchedStorePipeline):
     def store_item(self, item: StoredItem) -> Done:
         assert self.session is not None
         if isinstance(item, BillItem):
-            result = store_bill(self.session, item, crawl_run_id=self.run_id, rows=self.rows)
+            result = store_bill(self.session, item, crawl_run_id=self.run_id, rows=self.rows, batch=self.prefetched)
             done = Done([stat_key(result.status)])
             if result.status == "held":
                 done.issues.append(IssueItem("held", f"update held back: {result.reason}", item.source_url, str(item.id)))
             return done
         if isinstance(item, ActTextItem):
-            act = store_act_text(self.session, item, crawl_run_id=self.run_id, rows=self.rows)
+            act = store_act_text(self.session, item, crawl_run_id=self.run_id, rows=self.rows, batch=self.prefetched)
             if act is None:
                 return Done([], [IssueItem("store_error", "act text for a bill that is not stored; skipped", item.source_url, str(item.bill_id))])
             return Done([stat_key(f"act_text/{act.status}")])

@@ -10,7 +10,9 @@ A consultation the full report repeats far from its first row (the report repeat
 consultation per consultation document) is merged with what this run already stored for it,
 not treated as a regression.
 
-Writes are committed in batches (STRATEGY_STORE_BATCH items); a failed batch is rolled back
+Writes are committed in batches (STRATEGY_STORE_BATCH items), with what a batch needs to know
+(current versions, raw answers already kept, the current rows) looked up for all its items at
+once (`Prefetched`); a failed batch is rolled back
 and replayed item by item, so one bad record costs only itself, and counters are applied only
 after a commit. An IssueItem commits the batch first: on SQLite report_issue's own session
 would otherwise wait on ours.
@@ -19,9 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from scrapy.crawler import Crawler
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crawlers.pipelines.batching import BatchedStorePipeline, Done
@@ -34,7 +38,7 @@ from crawlers.strategy.items import (
     consultation_from_record,
 )
 from db.models import Consultation, ConsultationDocument, CouncilAct, utcnow
-from db.versioning import VersionResult, current_version, record_version, store_raw
+from db.versioning import RawIndex, VersionIndex, VersionResult, current_version, record_version, store_raw_id
 
 log = logging.getLogger(__name__)
 StoredItem = ConsultationItem | CouncilActItem
@@ -68,12 +72,58 @@ def council_act_regression(stored: dict[str, Any], new: dict[str, Any]) -> str |
     return "; ".join(reasons) or None
 
 
-def _raw_id(session: Session, source: str, item: StoredItem) -> int | None:
+def _raw_url(item: StoredItem) -> str:
+    return item.raw_url or item.source_url
+
+
+def _raw_id(session: Session, source: str, item: StoredItem, index: RawIndex | None = None) -> int | None:
     if item.raw is None:
         return None
-    url = item.raw_url or item.source_url
     ctype = "text/html" if getattr(item, "source", "") == "html" else "application/json"
-    return store_raw(session, source, url, item.raw, http_status=200, content_type=ctype).id
+    return store_raw_id(session, source, _raw_url(item), item.raw, http_status=200, content_type=ctype, index=index)
+
+
+@dataclass
+class Prefetched:
+    """A batch's lookups, read at once before it is stored (see BatchedStorePipeline)."""
+
+    consultations: VersionIndex
+    acts: VersionIndex
+    raw: RawIndex
+    # the current rows of the batch's records (None: no row yet), held here so that they stay
+    # loaded (the session's identity map keeps only referenced objects)
+    rows: dict[tuple[type, int], Any]
+
+    @classmethod
+    def load(cls, session: Session, items: list[Any]) -> Prefetched:
+        ids = {
+            Consultation: sorted({it.id for it in items if isinstance(it, ConsultationItem)}),
+            CouncilAct: sorted({it.id for it in items if isinstance(it, CouncilActItem)}),
+        }
+        rows: dict[tuple[type, int], Any] = {}
+        for model, keys in ids.items():
+            for i in range(0, len(keys), 500):
+                chunk = keys[i : i + 500]
+                rows.update(((model, k), None) for k in chunk)
+                rows.update(((model, r.id), r) for r in session.scalars(select(model).where(model.id.in_(chunk))))
+        return cls(
+            consultations=VersionIndex(session, "consultation", ids[Consultation]),
+            acts=VersionIndex(session, "council_act", ids[CouncilAct]),
+            raw=RawIndex(session, [(_raw_url(it), it.raw) for it in items if it.raw is not None]),
+            rows=rows,
+        )
+
+
+def _row(session: Session, model: type, key: int, batch: Prefetched | None) -> Any:
+    if batch is not None and (model, key) in batch.rows:
+        return batch.rows[(model, key)]
+    return session.get(model, key)
+
+
+def _added(session: Session, row: Any, batch: Prefetched | None) -> None:
+    session.add(row)
+    if batch is not None:
+        batch.rows[(type(row), row.id)] = row
 
 
 def _merge_with_current(session: Session, item: ConsultationItem) -> None:
@@ -134,8 +184,15 @@ CONSULTATION_COLUMNS = (
 
 
 def store_consultation(
-    session: Session, item: ConsultationItem, *, source: str = "strategy", crawl_run_id: int | None = None, merge: bool = False
+    session: Session,
+    item: ConsultationItem,
+    *,
+    source: str = "strategy",
+    crawl_run_id: int | None = None,
+    merge: bool = False,
+    batch: Prefetched | None = None,
 ) -> VersionResult:
+    """`batch`: the lookups of the batch the item belongs to."""
     now = utcnow()
     if merge:
         _merge_with_current(session, item)
@@ -147,10 +204,10 @@ def store_consultation(
             item.act_type_id = act_type_id
     result = record_version(
         session, "consultation", item.id, item.to_record(),
-        raw_payload_id=_raw_id(session, source, item), crawl_run_id=crawl_run_id,
-        regression=None if merge else consultation_regression, now=now,
+        raw_payload_id=_raw_id(session, source, item, batch and batch.raw), crawl_run_id=crawl_run_id,
+        regression=None if merge else consultation_regression, now=now, index=batch and batch.consultations,
     )  # fmt: skip
-    row = session.get(Consultation, item.id)
+    row = _row(session, Consultation, item.id, batch)
     if result.status == "held":
         return result
     if row is not None and not result.written:
@@ -173,7 +230,7 @@ def store_consultation(
     ]
     if row is None:
         row = Consultation(id=item.id, first_seen_at=now, act_type_id=item.act_type_id, **cols)
-        session.add(row)
+        _added(session, row, batch)
     else:
         for key, value in cols.items():
             setattr(row, key, value)
@@ -192,14 +249,16 @@ ACT_COLUMNS = (
 )  # fmt: skip
 
 
-def store_council_act(session: Session, item: CouncilActItem, *, source: str = "pris", crawl_run_id: int | None = None) -> VersionResult:
+def store_council_act(
+    session: Session, item: CouncilActItem, *, source: str = "pris", crawl_run_id: int | None = None, batch: Prefetched | None = None
+) -> VersionResult:
     now = utcnow()
     result = record_version(
         session, "council_act", item.id, item.to_record(),
-        raw_payload_id=_raw_id(session, source, item), crawl_run_id=crawl_run_id,
-        regression=council_act_regression, now=now,
+        raw_payload_id=_raw_id(session, source, item, batch and batch.raw), crawl_run_id=crawl_run_id,
+        regression=council_act_regression, now=now, index=batch and batch.acts,
     )  # fmt: skip
-    row = session.get(CouncilAct, item.id)
+    row = _row(session, CouncilAct, item.id, batch)
     if result.status == "held":
         return result
     if row is not None and not result.written:
@@ -208,7 +267,7 @@ def store_council_act(session: Session, item: CouncilActItem, *, source: str = "
     cols = {c: getattr(item, c) for c in ACT_COLUMNS}
     if row is None:
         row = CouncilAct(id=item.id, first_seen_at=now, **cols)
-        session.add(row)
+        _added(session, row, batch)
     else:
         for key, value in cols.items():
             setattr(row, key, value)
@@ -236,16 +295,26 @@ class StrategyStorePipeline(BatchedStorePipeline):
         spider = self.crawler.spider
         return getattr(spider, "source", None) or getattr(spider, "name", "strategy")
 
+    def prepare_batch(self, items: list[Any]) -> Prefetched:
+        assert self.session is not None
+        return Prefetched.load(self.session, items)
+
+    def before_commit(self) -> None:
+        if self.prefetched is not None:
+            self.prefetched.raw.flush(self.session)
+
     def store_item(self, item: StoredItem) -> Done:
         assert self.session is not None
         if isinstance(item, ConsultationItem):
             merge = item.source == "report" and item.id in self.seen_in_report
-            result = store_consultation(self.session, item, source=self.source, crawl_run_id=self.run_id, merge=merge)
+            result = store_consultation(
+                self.session, item, source=self.source, crawl_run_id=self.run_id, merge=merge, batch=self.prefetched
+            )
             if item.source == "report":
                 self.seen_in_report.add(item.id)
             key = item.reg_num
         else:
-            result = store_council_act(self.session, item, source=self.source, crawl_run_id=self.run_id)
+            result = store_council_act(self.session, item, source=self.source, crawl_run_id=self.run_id, batch=self.prefetched)
             key = str(item.id)
         done = Done([stat_key(result.status), stat_key(f"source/{item.source}")])
         if result.status == "held":
