@@ -127,19 +127,27 @@ class _Known:
         return self.held_id is not None or self.held is not None
 
 
+# The lookup of a chunk of keys: the current version (id, number, hash: never the data) and the
+# held update (id, hash) in one statement, built once (it runs for every record stored).
+_LOOKUP = union_all(
+    select(
+        literal_column("'v'").label("kind"), RecordVersion.entity_key, RecordVersion.id, RecordVersion.version,
+        RecordVersion.content_hash,
+    ).where(
+        RecordVersion.entity == bindparam("entity"), RecordVersion.entity_key.in_(bindparam("keys", expanding=True)),
+        RecordVersion.valid_to.is_(None),
+    ),
+    select(literal_column("'h'"), HeldUpdate.entity_key, HeldUpdate.id, literal_column("0"), HeldUpdate.content_hash).where(
+        HeldUpdate.entity == bindparam("entity"), HeldUpdate.entity_key.in_(bindparam("keys", expanding=True))
+    ),
+)  # fmt: skip
+
+
 def _lookup(session: Session, entity: str, keys: Sequence[str]) -> dict[str, _Known]:
     """Current (id, version, hash) and held (id, hash) of `keys`: one query per chunk of keys."""
     found = {k: _Known() for k in keys}
     for i in range(0, len(keys), _CHUNK):
-        chunk = list(keys[i : i + _CHUNK])
-        current = select(
-            literal_column("'v'").label("kind"), RecordVersion.entity_key, RecordVersion.id,
-            RecordVersion.version, RecordVersion.content_hash,
-        ).where(RecordVersion.entity == entity, RecordVersion.entity_key.in_(chunk), RecordVersion.valid_to.is_(None))  # fmt: skip
-        held = select(
-            literal_column("'h'"), HeldUpdate.entity_key, HeldUpdate.id, literal_column("0"), HeldUpdate.content_hash
-        ).where(HeldUpdate.entity == entity, HeldUpdate.entity_key.in_(chunk))
-        for kind, key, row_id, version, digest in session.execute(union_all(current, held)):
+        for kind, key, row_id, version, digest in session.execute(_LOOKUP, {"entity": entity, "keys": list(keys[i : i + _CHUNK])}):
             k = found[key]
             if kind == "v":
                 k.version_id, k.version, k.content_hash = row_id, version, digest
