@@ -208,9 +208,26 @@ class IssueItem:
 _NOT_RECORDED = {"raw", "url", "source_url"}
 
 
+# The recorded field names of each dataclass (None: not a dataclass). A bill's record has some
+# 200 values; asking `dataclasses` about each of them was most of a re-crawl's storing time.
+_RECORDED_FIELDS: dict[type, tuple[str, ...] | None] = {}
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _recorded_fields(value: Any) -> tuple[str, ...] | None:
+    cls = type(value)
+    if cls not in _RECORDED_FIELDS:
+        is_item = dataclasses.is_dataclass(value) and not isinstance(value, type)
+        _RECORDED_FIELDS[cls] = tuple(f.name for f in dataclasses.fields(value) if f.name not in _NOT_RECORDED) if is_item else None
+    return _RECORDED_FIELDS[cls]
+
+
 def _jsonable(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name not in _NOT_RECORDED}
+    if type(value) in _PLAIN:
+        return value
+    names = _recorded_fields(value)
+    if names is not None:
+        return {name: _jsonable(getattr(value, name)) for name in names}
     if isinstance(value, list):
         return [_jsonable(v) for v in value]
     if isinstance(value, dict):
