@@ -7,10 +7,12 @@
    consultations stored per second, peak RSS;
 3. incremental run after a realistic night: 20 new consultations, 10 recent ones with an
    extended deadline; requests made against the minimum needed to see the changes;
+   with --recrawl, then every stored consultation re-read (STRATEGY_REVISIT_DAYS beyond the
+   oldest one; nothing changed since): unchanged consultations re-stored per second;
 4. a full open-data report of realistic size (~30 KB per row, like the real 303 MB for 10 151
    rows): peak RSS of a process that only streams it, and of a report back-fill crawl storing it.
 
-    .venv/bin/python bench/crawl_strategy.py [--consultations 10000] [--db-url sqlite|postgresql://…] [--keep DIR]
+    .venv/bin/python bench/crawl_strategy.py [--consultations 10000] [--db-url sqlite|postgresql://…] [--keep DIR] [--recrawl] [--no-report]
 """
 from __future__ import annotations
 
@@ -88,6 +90,8 @@ def main() -> None:
     ap.add_argument("--db-url", default="sqlite", help="'sqlite' (a file in the work dir) or a PostgreSQL server URL")
     ap.add_argument("--row-kb", type=float, default=30.0, help="average full-report row size (real: ~30 KB)")
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    ap.add_argument("--recrawl", action="store_true", help="also re-crawl everything over the incremental database, unchanged")
+    ap.add_argument("--no-report", action="store_true", help="skip the full-report step")
     a = ap.parse_args()
 
     workdir = a.keep or Path(tempfile.mkdtemp(prefix="lexwatch-bench-strategy-"))
@@ -132,6 +136,17 @@ def main() -> None:
         print(f"  new {r2.new}, changed {r2.changed} (consultation versions +{versions(db) - before}), unchanged {r2.unchanged}, "
               f"errors {r2.errors}; {inc.elapsed:.1f} s, peak RSS {inc.peak_rss_mb:.0f} MB")  # fmt: skip
 
+        if a.recrawl:
+            settings = {"STRATEGY_BASE_URL": base, "STRATEGY_REVISIT_DAYS": str(100 * 365)}
+            again = harness.crawl("strategy", db, settings, {"today": TODAY.isoformat()})
+            r4 = again.run
+            print(f"\nre-crawl (every stored consultation re-read, none changed): {r4.requests} requests, unchanged {r4.unchanged}, "
+                  f"changed {r4.changed}, new {r4.new}, errors {r4.errors}")  # fmt: skip
+            print(f"  {r4.unchanged / again.elapsed:8.1f} unchanged consultations re-stored / s   ({again.elapsed:.1f} s crawl), "
+                  f"peak RSS {again.peak_rss_mb:.0f} MB")  # fmt: skip
+
+        if a.no_report:
+            return
         report = workdir / "full-report.json"
         t1 = time.perf_counter()
         rows, size = corpus.write_large_report(report, world, min_bytes=int(a.consultations * a.row_kb * 1024))
