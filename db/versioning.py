@@ -342,13 +342,13 @@ def record_versions(
         for i in range(0, len(ids), _CHUNK):
             for row in session.scalars(select(RecordVersion).where(RecordVersion.id.in_(ids[i : i + _CHUNK]))):
                 differing[row.id].row = row
-    results = [
-        _record(
+    results = []
+    for (key, data, raw_id), digest in zip(items, digests):
+        result = _record(
             session, entity, key, data, digest, index.known(session, key),
             raw_payload_id=raw_id, crawl_run_id=crawl_run_id, regression=regression, now=now or utcnow(),
         )  # fmt: skip
-        for (key, data, raw_id), digest in zip(items, digests)
-    ]
+        results.append(result)
     session.flush()
     return results
 
