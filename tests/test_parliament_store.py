@@ -228,3 +228,29 @@ def test_pipeline_batch_stores_what_one_item_at_a_time_stores(db_url, caplog):
         assert s.scalar(select(RawPayload.last_seen_at).where(RawPayload.url == f"{BASE}/api/v1/bill/810001").order_by(RawPayload.id)) > first_seen
         issues = s.scalars(select(CrawlIssue.record_key).where(CrawlIssue.kind == "store_error")).all()
         assert issues == ["810004"]
+
+
+def test_a_bill_written_twice_in_one_batch_ends_as_its_last_read(db_url):
+    """New then changed, and changed twice, within one batch: the Bill row and its chronology are
+    the last version's, once (the rows queued for the earlier read are superseded)."""
+    data = load_shared_json("parliament/bill-167546.json")
+    more = copy.deepcopy(data)
+    more["activity"].append(NEXT_STAGE)
+    most = copy.deepcopy(more)
+    most["activity"].append({**NEXT_STAGE, "L_Act_A_id": 48701, "L_Act_St_date": "2026-10-20"})
+
+    def bill(answer, bill_id):
+        return item({**copy.deepcopy(answer), "L_Act_id": bill_id}, bill_id)
+
+    with session_scope(db_url) as s:
+        store_bill(s, bill(data, 830002))
+    crawler, pipeline = _pipeline(db_url, 100)
+    for it in (bill(data, 830001), bill(more, 830001), bill(more, 830002), bill(most, 830002)):
+        pipeline.process_item(it)
+    pipeline.close_spider()
+    with session_scope(db_url) as s:
+        stages = len([st for st in s.get(Bill, 830001).stages if st.origin == "activity"])
+        assert (s.get(Bill, 830001).version, stages) == (2, len(more["activity"]))
+        stages = len([st for st in s.get(Bill, 830002).stages if st.origin == "activity"])
+        assert (s.get(Bill, 830002).version, stages) == (3, len(most["activity"]))
+        assert s.get(Bill, 830001).first_seen_at is not None

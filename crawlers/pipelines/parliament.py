@@ -204,6 +204,7 @@ class RowWriter:
     act_updates: list[dict[str, Any]] = field(default_factory=list)
     act_touches: list[dict[str, Any]] = field(default_factory=list)
     new_bills: set[int] = field(default_factory=set)
+    queued: set[int] = field(default_factory=set)  # bills whose rows this batch has queued
     known_bills: set[int] = field(default_factory=set)  # stored in this transaction or before: kept across flushes
     # what a batch's look-up found (Prefetched.load), for this batch only
     absent_bills: set[int] = field(default_factory=set)  # no row before this batch
@@ -219,6 +220,17 @@ class RowWriter:
         if bill_id in self.known_acts:
             return True
         return bill_id not in self.absent_acts and _exists(session, ActText.bill_id, bill_id)
+
+    def drop_queued(self, bill_id: int) -> bool:
+        """Forget the rows queued for `bill_id` earlier in this batch (a later read of the same bill
+        supersedes them: rows are written per table at `flush`, so both would land, children twice
+        and the insert after the update). True when they were the bill's first insert."""
+        was_insert = any(r["id"] == bill_id for r in self.bill_inserts)
+        self.bill_inserts = [r for r in self.bill_inserts if r["id"] != bill_id]
+        self.bill_updates = [r for r in self.bill_updates if r["b_id"] != bill_id]
+        for model, rows in self.children.items():
+            self.children[model] = [r for r in rows if r["bill_id"] != bill_id]
+        return was_insert
 
     def __len__(self) -> int:
         return len(self.bill_updates) + len(self.bill_inserts) + len(self.bill_touches) + len(self.act_inserts) + len(self.act_updates) + len(self.act_touches)
@@ -271,7 +283,9 @@ def store_bill(
     else:
         cols = {c: getattr(item, c) for c in BILL_COLUMNS}
         cols.update(content_hash=result.content_hash, version=result.version, last_fetched_at=now, last_changed_at=now)
-        if exists:
+        first_insert = item.id in writer.queued and writer.drop_queued(item.id)
+        writer.queued.add(item.id)
+        if exists and not first_insert:
             writer.replaced.append(item.id)
             writer.bill_updates.append({"b_id": item.id, **cols})
         else:
