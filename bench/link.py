@@ -33,19 +33,10 @@ from db import migrate  # noqa: E402
 from db.engine import session_scope  # noqa: E402
 from db.models import Bill, BillCommittee, Consultation, CouncilAct, utcnow  # noqa: E402
 from monitor.linking.build import link  # noqa: E402
-from monitor.linking.engine import BillIn, ConsultationIn, DecisionIn, Proposal, propose  # noqa: E402
+from monitor.linking.engine import BillIn, ConsultationIn, Proposal, propose  # noqa: E402
+from monitor.linking.world_inputs import world_inputs  # noqa: E402
 from monitor.linking.normalise import normalise_title  # noqa: E402
 from monitor.linking.records import bill_row, consultation_row, decision_row  # noqa: E402
-
-
-def inputs(world: World) -> tuple[list[BillIn], list[ConsultationIn], list[DecisionIn]]:
-    bills = [BillIn(b.id, b.title, b.submitted_on, b.initiator, b.signature, COMMITTEES[b.lead_committee][1])
-             for b in world.bills]
-    cons = [ConsultationIn(c.id, c.reg_num, c.title, c.act_type, c.law, MINISTRIES[c.ministry][1], c.date_open,
-                           c.date_close, c.pris_id) for c in world.consultations]
-    decs = [DecisionIn(d.id, d.date, f"ЗА ОДОБРЯВАНЕ НА ЗАКОНОПРОЕКТ / {d.bill_title} /", MINISTRIES[d.ministry][1],
-                       d.consultation_reg_num, True) for d in world.decisions]
-    return bills, cons, decs
 
 
 def quality(world: World, props: list[Proposal]) -> list[str]:
@@ -115,7 +106,7 @@ def main() -> None:
     print(f"world: {len(world.bills)} bills ({sum(b.initiator == 'council_of_ministers' for b in world.bills)} CoM), "
           f"{len(world.consultations)} consultations ({sum(c.act_type == 'Закон' for c in world.consultations)} of laws), "
           f"{len(world.decisions)} ПРИС decisions; generated in {time.perf_counter() - t:.1f} s; {os.cpu_count()} CPUs")
-    bills, cons, decs = inputs(world)
+    bills, cons, decs = world_inputs(world)
 
     normalise_title.cache_clear()
     phases: list[tuple[str, float]] = []
@@ -156,7 +147,7 @@ def realistic_quality(n_bills: int, seed: int) -> None:
     start = dt.date(2017, 4, 19)
     world = generate_world(n_bills, seed=seed, start=start)
     years = (world.bills[-1].submitted_on - start).days / 365.25
-    bills, cons, decs = inputs(world)
+    bills, cons, decs = world_inputs(world)
     normalise_title.cache_clear()
     props = propose(bills, cons, decs)
     print(f"at a realistic pace: {len(world.bills)} bills over {years:.1f} years ({len(world.bills) / years:.0f} a year), "

@@ -4,19 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from crawlers.corpus.vocab import COMMITTEES, MINISTRIES
 from crawlers.corpus.world import generate_world
-from monitor.linking.engine import BillIn, ConsultationIn, DecisionIn, propose
-
-
-def _inputs(world):
-    bills = [BillIn(b.id, b.title, b.submitted_on, b.initiator, b.signature, COMMITTEES[b.lead_committee][1])
-             for b in world.bills]
-    cons = [ConsultationIn(c.id, c.reg_num, c.title, c.act_type, c.law, MINISTRIES[c.ministry][1], c.date_open,
-                           c.date_close, c.pris_id) for c in world.consultations]
-    decs = [DecisionIn(d.id, d.date, f"ЗА ОДОБРЯВАНЕ НА ЗАКОНОПРОЕКТ / {d.bill_title} /", MINISTRIES[d.ministry][1],
-                       d.consultation_reg_num, True) for d in world.decisions]
-    return bills, cons, decs
+from monitor.linking.engine import propose
+from monitor.linking.world_inputs import world_inputs
 
 
 def _scores(world, props, target_type, idx):
@@ -30,7 +20,7 @@ def _scores(world, props, target_type, idx):
 @pytest.mark.parametrize("seed", [1, 2])
 def test_quality_on_a_generated_world(seed, capsys):
     world = generate_world(1000, seed=seed)
-    props = propose(*_inputs(world))
+    props = propose(*world_inputs(world))
     dp, dr = _scores(world, props, "council_act", 1)
     cp, cr = _scores(world, props, "consultation", 0)
     with capsys.disabled():
