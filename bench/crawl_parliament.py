@@ -33,8 +33,8 @@ from harness import Crawl, fresh_db, start_server  # noqa: E402
 
 from sqlalchemy import func, select  # noqa: E402
 
-from crawlers.corpus.parliament import write_bill, write_world  # noqa: E402
-from crawlers.corpus.world import World, generate_world, mutate  # noqa: E402
+from simulation.corpus.parliament import write_bill, write_world  # noqa: E402
+from simulation.corpus.world import World, generate_world, mutate  # noqa: E402
 from db.engine import session_scope  # noqa: E402
 from db.models import RecordVersion  # noqa: E402
 

@@ -32,8 +32,8 @@ from harness import Crawl, fresh_db, run_child, start_server  # noqa: E402
 
 from sqlalchemy import func, select  # noqa: E402
 
-from crawlers.corpus import strategy as corpus  # noqa: E402
-from crawlers.corpus.world import World, WorldConsultation, generate_world  # noqa: E402
+from simulation.corpus import strategy as corpus  # noqa: E402
+from simulation.corpus.world import World, WorldConsultation, generate_world  # noqa: E402
 from crawlers.strategy import plan  # noqa: E402
 from db.engine import session_scope  # noqa: E402
 from db.models import RecordVersion  # noqa: E402

@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from crawlers.documents import Extraction, extract  # noqa: E402
-from crawlers.documents.samples import (  # noqa: E402
+from simulation.samples import (  # noqa: E402
     BILL_PARAGRAPHS,
     MOTIVES_PARAGRAPHS,
     make_docx,

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/evaluate.py [--initiatives 15000] [--seed 1]
 
-The world (crawlers.corpus.world) is turned straight into engine input (criteria.initiative):
+The world (simulation.corpus.world) is turned straight into engine input (criteria.initiative):
 each bill with the consultation and ПРИС decision the world says belong to it, linked as the
 linker would (`confirmed`), and, for promulgated laws, an act-text analysis of the shape
 criteria.lawtext produces (other laws amended via the ПЗР, the entry-into-force clause). Only
@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from crawlers.corpus.world import World, WorldBill, generate_world  # noqa: E402
-from crawlers.parliament.status import classify_stage  # noqa: E402
+from simulation.corpus.world import World, WorldBill, generate_world  # noqa: E402
+from core.parliament import classify_stage  # noqa: E402
 from criteria import initiative as I  # noqa: E402
 from criteria.evaluate import evaluate  # noqa: E402
 from criteria.thresholds import defaults  # noqa: E402

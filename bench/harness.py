@@ -46,7 +46,7 @@ class Crawl:
 
 def start_server(root: Path) -> tuple[subprocess.Popen, str]:
     """A replay server in a child process (so its CPU is not counted as the crawler's)."""
-    proc = subprocess.Popen([sys.executable, "-m", "crawlers.replay", str(root)], cwd=REPO, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "simulation.replay", str(root)], cwd=REPO, stdout=subprocess.PIPE, text=True)
     url = proc.stdout.readline().strip()
     if not url.startswith("http"):
         raise SystemExit(f"replay server did not start: {url!r}")

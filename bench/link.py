@@ -27,16 +27,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rapidfuzz import fuzz  # noqa: E402
 from sqlalchemy import insert, update  # noqa: E402
 
-from crawlers.corpus.vocab import COMMITTEES, MINISTRIES  # noqa: E402
-from crawlers.corpus.world import World, generate_world  # noqa: E402
+from simulation.corpus.vocab import COMMITTEES, MINISTRIES  # noqa: E402
+from simulation.corpus.world import World, generate_world  # noqa: E402
 from db import migrate  # noqa: E402
 from db.engine import session_scope  # noqa: E402
 from db.models import Bill, BillCommittee, Consultation, CouncilAct, utcnow  # noqa: E402
-from monitor.linking.build import link  # noqa: E402
-from monitor.linking.engine import BillIn, ConsultationIn, Proposal, propose  # noqa: E402
-from monitor.linking.world_inputs import world_inputs  # noqa: E402
-from monitor.linking.normalise import normalise_title  # noqa: E402
-from monitor.linking.records import bill_row, consultation_row, decision_row  # noqa: E402
+from linking.build import link  # noqa: E402
+from linking.engine import BillIn, ConsultationIn, Proposal, propose  # noqa: E402
+from simulation.world_inputs import world_inputs  # noqa: E402
+from linking.normalise import normalise_title  # noqa: E402
+from linking.records import bill_row, consultation_row, decision_row  # noqa: E402
 
 
 def quality(world: World, props: list[Proposal]) -> list[str]:

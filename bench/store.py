@@ -32,8 +32,8 @@ sys.path.insert(0, str(REPO))
 
 from harness import fresh_db  # noqa: E402  (bench/harness.py, beside this script)
 
-from crawlers.corpus.parliament import bill_payload  # noqa: E402
-from crawlers.corpus.world import generate_world  # noqa: E402
+from simulation.corpus.parliament import bill_payload  # noqa: E402
+from simulation.corpus.world import generate_world  # noqa: E402
 from crawlers.parliament.parse import parse_bill  # noqa: E402
 from db import versioning  # noqa: E402
 from db.engine import dispose_engines, session_factory  # noqa: E402

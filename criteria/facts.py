@@ -66,7 +66,7 @@ class cached_property(Generic[T]):  # noqa: N801 - a lock-free functools.cached_
 
 
 def _classify_stage(stage: str | None, event: str | None) -> str:
-    from crawlers.parliament.status import classify_stage
+    from core.parliament import classify_stage
 
     return classify_stage(stage, event)
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from monitor.errors import LexwatchError
+from core.errors import LexwatchError
 
 SCHEMA_ID = "initiative.v1"
 SCHEMA_PATH = Path(__file__).with_name("schema") / "initiative.v1.json"
@@ -63,7 +63,7 @@ class Stage:
     stage: str | None  # L_Act_St2_name, e.g. "зала първо гласуване"
     event: str | None  # L_Act_St_name, e.g. "приет"
     origin: str = "activity"
-    classification: str | None = None  # crawlers.parliament.status.classify_stage
+    classification: str | None = None  # core.parliament.classify_stage
     committee_id: int | None = None
     committee_name: str | None = None
     plenary_steno_id: int | None = None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from monitor.errors import LexwatchError
+from core.errors import LexwatchError
 
 DEFAULTS_PATH = Path(__file__).with_name("thresholds.toml")
 ENV_THRESHOLDS = "LEXWATCH_THRESHOLDS"

@@ -216,7 +216,7 @@ class Bill(Base):
     merged_into_id: Mapped[int | None] = mapped_column(BigInteger)  # L_Act_new_id
     withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
     initiator: Mapped[str] = mapped_column(String(32))  # council_of_ministers | mps | committee | mixed | unknown
-    status: Mapped[str] = mapped_column(String(32), index=True)  # see crawlers.parliament.status
+    status: Mapped[str] = mapped_column(String(32), index=True)  # see core.parliament
     status_date: Mapped[dt.date | None] = mapped_column(Date)
     union_label: Mapped[str | None] = mapped_column(Text)
     trans_label: Mapped[str | None] = mapped_column(Text)
@@ -282,7 +282,7 @@ class BillStage(_BillChild, Base):
     committee_steno_id: Mapped[int | None] = mapped_column(Integer)  # A_Cm_Stid
     committee_id: Mapped[int | None] = mapped_column(Integer)
     committee_name: Mapped[str | None] = mapped_column(Text)
-    classification: Mapped[str | None] = mapped_column(String(64))  # derived, see crawlers.parliament.status
+    classification: Mapped[str | None] = mapped_column(String(64))  # derived, see core.parliament
 
 
 class BillReport(_BillChild, Base):

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from db import migrate
 from db.engine import database_url, redact, session_scope
-from monitor.errors import LexwatchError
+from core.errors import LexwatchError
 
 
 def require_current_schema(url: str | None = None) -> str:

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Bill, Initiative, ReviewFlag, utcnow
 from monitor.config import Config, FeedConfig, SmtpConfig
-from monitor.errors import LexwatchError
+from core.errors import LexwatchError
 from monitor.health import Problem
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ import sys
 
 import typer
 
-from monitor.errors import LexwatchError
+from core.errors import LexwatchError
 
 # Order here is the order of `lexwatch --help`.
 COMMAND_MODULES = [

@@ -68,7 +68,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from platformdirs import user_config_dir, user_data_dir, user_log_dir
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from monitor.errors import LexwatchError
+from core.errors import LexwatchError
 
 ENV_CONFIG = "LEXWATCH_CONFIG"
 SOURCES = ("parliament", "strategy", "pris")

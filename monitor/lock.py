@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from db.engine import session_scope
 from db.models import RunLock, utcnow
-from monitor.errors import LexwatchError
+from core.errors import LexwatchError
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""crawlers.corpus.documents: the files of a generated world, served by the replay server
+"""simulation.corpus.documents: the files of a generated world, served by the replay server
 under the URLs the crawled records point to, read back by the real extraction, classification
 and analysis (criteria.documents), and fetched end to end by `lexwatch documents fetch`."""
 from __future__ import annotations
@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from crawlers.corpus import parliament as parliament_corpus
-from crawlers.corpus import strategy as strategy_corpus
-from crawlers.corpus.documents import MOTIVES_ELEMENTS, DocumentsManifest, WrittenFile, write_documents
-from crawlers.corpus.world import World, generate_world
+from simulation.corpus import parliament as parliament_corpus
+from simulation.corpus import strategy as strategy_corpus
+from simulation.corpus.documents import MOTIVES_ELEMENTS, DocumentsManifest, WrittenFile, write_documents
+from simulation.corpus.world import World, generate_world
 from crawlers.documents.extract import extract
 from crawlers.documents.targets import FileTarget
 from crawlers.parliament.parse import parse_bill
-from crawlers.replay import HTML_SHELL, path_for, serve
+from simulation.replay import HTML_SHELL, path_for, serve
 from crawlers.strategy.parse import parse_api_detail
 from criteria.documents.analyse import analyse_document
 from criteria.documents.classify import classify

@@ -80,7 +80,7 @@ def real_consultation(reg_num: str) -> I.Consultation:
 def real_act(act_id: int) -> tuple[I.Bill, I.ActText, dict]:
     """The bill facts an /act/ answer carries (signature, dates, ДВ) with the lawtext analysis of its text."""
     from crawlers.parliament.parse import act_url, parse_act, parse_date
-    from crawlers.parliament.status import derive_initiator
+    from core.parliament import derive_initiator
     from criteria.gazette import title_history
     from criteria.lawtext import analyse_act
     from criteria.lawtext.html_text import word_html_to_paragraphs
@@ -137,7 +137,7 @@ def test_bill_167546_mot_03_reads_its_one_combined_file():
     """Bill 167546 as parliament.bg lists it: one file, 52-602-01-43.rtf, and the chair's order
     52-650-01-288.pdf. Their content is generated (the fixtures hold no files), read and analysed
     as `lexwatch documents fetch` does; the annex headings are those ministries use."""
-    from crawlers.documents.samples import BILL_PARAGRAPHS, MOTIVES_PARAGRAPHS, make_pdf, make_rtf
+    from simulation.samples import BILL_PARAGRAPHS, MOTIVES_PARAGRAPHS, make_pdf, make_rtf
 
     b = real_bill(167546)
     (text_file,) = [fl for fl in b.files if fl.origin == "file_list"]
@@ -235,7 +235,7 @@ def test_bill_166636_na_doc_01_reads_its_one_file():
     fixtures hold no files): text and motives alone are one combined file without annex headings, so
     whether the IA (due: submitted after the 2016 reform) is inside cannot be told; with the IA
     heading it PASSes, the publication lag unchecked for want of a date."""
-    from crawlers.documents.samples import BILL_PARAGRAPHS, MOTIVES_PARAGRAPHS, make_pdf
+    from simulation.samples import BILL_PARAGRAPHS, MOTIVES_PARAGRAPHS, make_pdf
 
     b = real_bill(166636)
     (fl,) = [x for x in b.files if x.origin == "file_list"]

@@ -35,7 +35,7 @@ def populate(url: str) -> dict[str, int]:
     """Bills 167546 and 166636 through the parliament pipeline, the promulgated act 166496 on a bill row
     made of the act answer's own fields, and one initiative per bill (as the linker would leave them)."""
     from crawlers.parliament.parse import act_url, bill_url, parse_act, parse_bill, parse_date
-    from crawlers.parliament.status import derive_initiator
+    from core.parliament import derive_initiator
     from crawlers.pipelines.parliament import store_act_text, store_bill
     from crawlers.pipelines.strategy import store_consultation
 

@@ -848,7 +848,7 @@ def test_generated_world_evaluates_to_json_serialisable_results():
         from evaluate import to_initiatives  # bench/evaluate.py's world -> engine input
     finally:
         sys.path.remove(str(REPO_ROOT / "bench"))
-    from crawlers.corpus.world import generate_world
+    from simulation.corpus.world import generate_world
 
     seen: set[tuple[str, str]] = set()
     for initiative in to_initiatives(generate_world(400, seed=3)):

@@ -7,7 +7,7 @@ import sys
 
 
 def test_demo_runs_every_stage_and_reports(tmp_path):
-    from crawlers.corpus.world import generate_world
+    from simulation.corpus.world import generate_world
 
     proc = subprocess.run(
         [sys.executable, "-m", "monitor.cli", "demo", "--bills", "40", "--seed", "3", "--workdir", str(tmp_path / "demo"), "--format", "json"],

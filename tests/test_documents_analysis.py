@@ -10,7 +10,7 @@ import pytest
 
 from conftest import load_shared_json
 from crawlers.documents import extract, normalize_text
-from crawlers.documents.samples import (
+from simulation.samples import (
     BILL_PARAGRAPHS,
     MOTIVES_PARAGRAPHS,
     SPRAVKA_ROWS,

@@ -14,7 +14,7 @@ import pytest
 from crawlers.documents import ExtractionLimits, extract, normalize_text
 from crawlers.documents.archive import member_name
 from crawlers.documents.rtf import rtf_codepage
-from crawlers.documents.samples import (
+from simulation.samples import (
     BILL_PARAGRAPHS,
     MOTIVES_PARAGRAPHS,
     SPRAVKA_ROWS,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from crawlers.documents.samples import (
+from simulation.samples import (
     BILL_PARAGRAPHS,
     MOTIVES_PARAGRAPHS,
     SPRAVKA_ROWS,
@@ -22,7 +22,7 @@ from crawlers.documents.samples import (
     make_scanned_pdf,
     make_zip,
 )
-from crawlers.replay import serve
+from simulation.replay import serve
 from db import migrate
 from db.engine import session_scope
 from db.models import Bill, BillFile, Consultation, ConsultationDocument, Document

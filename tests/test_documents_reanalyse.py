@@ -14,7 +14,7 @@ from criteria.documents.classify import classify
 from db.engine import session_scope
 from db.models import Document
 from monitor.cli import app
-from monitor.linking.records import add_bill
+from linking.records import add_bill
 from test_documents_impact_assessment import PARTIAL_FILLED
 
 D = dt.date

@@ -1,4 +1,4 @@
-"""The one-to-one assignment of the linker (monitor/linking/assignment.py) and what it does
+"""The one-to-one assignment of the linker (linking/assignment.py) and what it does
 to bills and drafts of the same law: exact margins against brute force, small constructed
 cases in memory, and staff decisions around it in the database."""
 from __future__ import annotations
@@ -13,13 +13,13 @@ from sqlalchemy import select
 
 from db.engine import session_scope
 from db.models import InitiativeLink
-from monitor.linking import assignment
-from monitor.linking.assignment import SCALE, assign
-from monitor.linking.build import link
-from monitor.linking.decisions import decide_link
-from monitor.linking.engine import BillIn, ConsultationIn, DecisionIn, propose
-from monitor.linking.records import add_bill, add_consultation
-from monitor.linking.settings import DEFAULT_SETTINGS
+from linking import assignment
+from linking.assignment import SCALE, assign
+from linking.build import link
+from linking.decisions import decide_link
+from linking.engine import BillIn, ConsultationIn, DecisionIn, propose
+from linking.records import add_bill, add_consultation
+from linking.settings import DEFAULT_SETTINGS
 
 D = dt.date
 T = DEFAULT_SETTINGS.consultation

@@ -10,12 +10,12 @@ from sqlalchemy import select
 from conftest import load_shared_json
 from db.engine import session_scope
 from db.models import Bill, Consultation, Initiative, InitiativeLink, LinkRun, utcnow
-from monitor.errors import LexwatchError, UsageError
-from monitor.linking.build import link
-from monitor.linking.decisions import decide_link
-from monitor.linking.engine import MP_FLAG
-from monitor.linking.query import list_initiatives, show_initiative
-from monitor.linking.records import add_bill, add_bill_document, add_consultation, add_decision
+from core.errors import LexwatchError, UsageError
+from linking.build import link
+from linking.decisions import decide_link
+from linking.engine import MP_FLAG
+from linking.query import list_initiatives, show_initiative
+from linking.records import add_bill, add_bill_document, add_consultation, add_decision
 
 D = dt.date
 MTSP = "Министерство на труда и социалната политика"

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from db.engine import session_scope
 from monitor.cli import app
-from monitor.errors import LexwatchError, UsageError
-from monitor.linking.records import add_bill, add_consultation, add_decision
+from core.errors import LexwatchError, UsageError
+from linking.records import add_bill, add_consultation, add_decision
 
 D = dt.date
 

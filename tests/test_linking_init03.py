@@ -17,9 +17,9 @@ from criteria.criterion import Verdict
 from criteria.evaluate import evaluate
 from db.engine import session_scope
 from db.models import Initiative, InitiativeLink
-from monitor.linking.build import link
-from monitor.linking.decisions import decide_link
-from monitor.linking.engine import (
+from linking.build import link
+from linking.decisions import decide_link
+from linking.engine import (
     MP_FLAG,
     BillIn,
     ConsultationIn,
@@ -27,8 +27,8 @@ from monitor.linking.engine import (
     Proposal,
     propose,
 )
-from monitor.linking.records import add_bill, add_consultation
-from monitor.linking.settings import LinkSettings
+from linking.records import add_bill, add_consultation
+from linking.settings import LinkSettings
 
 D = dt.date
 CM, MPS = "council_of_ministers", "mps"

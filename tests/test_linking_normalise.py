@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 from conftest import load_shared_json
-from monitor.linking.normalise import clean_text, fix_homoglyphs, normalise_title as n
+from linking.normalise import clean_text, fix_homoglyphs, normalise_title as n
 
 LATIN = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 

@@ -16,8 +16,8 @@ import pytest
 
 from db.engine import session_scope
 from db.models import InitiativeLink
-from monitor.linking.build import link
-from monitor.linking.records import add_bill, add_bill_document, add_consultation, add_decision
+from linking.build import link
+from linking.records import add_bill, add_bill_document, add_consultation, add_decision
 
 DATA = Path(__file__).parent / "data" / "linking_pairs.py"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from crawlers.corpus.world import generate_world
-from monitor.linking.engine import propose
-from monitor.linking.world_inputs import world_inputs
+from simulation.corpus.world import generate_world
+from linking.engine import propose
+from simulation.world_inputs import world_inputs
 
 
 def _scores(world, props, target_type, idx):

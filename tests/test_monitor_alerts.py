@@ -15,7 +15,7 @@ from db.engine import session_scope
 from db.models import Bill, Initiative, ReviewFlag, utcnow
 from monitor.alerts import collect_digest, deliver
 from monitor.config import Config, ConfigError, FeedConfig, SmtpConfig
-from monitor.errors import LexwatchError
+from core.errors import LexwatchError
 from monitor.health import Problem
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -42,9 +42,9 @@ CRAWL_STEPS = ("crawl_parliament", "crawl_strategy", "crawl_pris")
 
 def _write_replay(world, root: Path, today: dt.date) -> None:
     """Both sources as replay folders, with a small real file for every document they list."""
-    from crawlers.corpus import parliament as parliament_corpus
-    from crawlers.corpus import strategy as strategy_corpus
-    from crawlers.documents.samples import make_pdf, make_rtf
+    from simulation.corpus import parliament as parliament_corpus
+    from simulation.corpus import strategy as strategy_corpus
+    from simulation.samples import make_pdf, make_rtf
     from crawlers.spiders.pris import RECENT_DAYS
     from crawlers.strategy.plan import default_since
 
@@ -147,8 +147,8 @@ def _closed_port() -> int:
 
 
 def test_nightly_runs_against_replayed_sources(db_url, tmp_path):
-    from crawlers.corpus.world import generate_world, mutate
-    from crawlers.replay import serve
+    from simulation.corpus.world import generate_world, mutate
+    from simulation.replay import serve
 
     today = dt.date.today()
     world = generate_world(N_BILLS, seed=SEED, today=today - dt.timedelta(days=2))

@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from conftest import REPO_ROOT, SHARED_FIXTURES
-from crawlers.corpus.parliament import write_real_fixtures
-from crawlers.replay import serve
+from simulation.corpus.parliament import write_real_fixtures
+from simulation.replay import serve
 
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LEXWATCH_PROGRESS=False", "-s", "LOG_LEVEL=WARNING"]
 

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from conftest import load_shared_json, shared_fixture
-from crawlers.corpus.parliament import act_payload, assemblies_payload, bill_payload, dump, month_payload, write_real_fixtures, write_world
-from crawlers.corpus.world import generate_world
+from simulation.corpus.parliament import act_payload, assemblies_payload, bill_payload, dump, month_payload, write_real_fixtures, write_world
+from simulation.corpus.world import generate_world
 from crawlers.parliament.parse import parse_act, parse_assemblies, parse_bill, parse_month_list
 
 

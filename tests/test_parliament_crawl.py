@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import func, select
 
 from conftest import REPO_ROOT, SHARED_FIXTURES, load_shared_json
-from crawlers.corpus.parliament import bill_path, dump, month_path, write_bill, write_real_fixtures, write_world
-from crawlers.corpus.world import generate_world, mutate
-from crawlers.replay import serve
+from simulation.corpus.parliament import bill_path, dump, month_path, write_bill, write_real_fixtures, write_world
+from simulation.corpus.world import generate_world, mutate
+from simulation.replay import serve
 from db.engine import dispose_engines, session_scope
 from db.models import ActText, Assembly, Bill, CrawlIssue, CrawlRun, HeldUpdate, RecordChange, RecordVersion
 from db.versioning import history

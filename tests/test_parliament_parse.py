@@ -19,7 +19,7 @@ from crawlers.parliament.parse import (
     parse_bill,
     parse_month_list,
 )
-from crawlers.replay import HTML_SHELL
+from simulation.replay import HTML_SHELL
 from conftest import load_shared_json, shared_fixture
 
 BASE = "https://www.parliament.bg"

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from crawlers.parliament.status import StageRow, classify_stage, derive_initiator, derive_status, importer_code
+from core.parliament import StageRow, classify_stage, derive_initiator, derive_status, importer_code
 
 D = dt.date
 SUBMITTED = D(2026, 1, 5)

@@ -7,7 +7,7 @@ import urllib.request
 
 import pytest
 
-from crawlers.replay import HTML_SHELL, path_for, serve
+from simulation.replay import HTML_SHELL, path_for, serve
 
 
 def _get(url: str) -> tuple[int, str, bytes]:

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from db.engine import session_scope
 from db.models import Bill, Evaluation, Finding, Initiative, ReviewFlag
 from monitor.cli import app
-from monitor.errors import UsageError
+from core.errors import UsageError
 from monitor.reports import ReportFilters, load_report
 from monitor.reports.render import render
 

@@ -16,9 +16,9 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from conftest import REPO_ROOT
-from crawlers.corpus import strategy as corpus
-from crawlers.corpus.world import World, generate_world
-from crawlers.replay import path_for, serve
+from simulation.corpus import strategy as corpus
+from simulation.corpus.world import World, generate_world
+from simulation.replay import path_for, serve
 from crawlers.spiders.pris import RECENT_DAYS
 from crawlers.strategy import plan
 from db.engine import dispose_engines, session_scope

@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from crawlers.corpus import strategy as corpus
-from crawlers.corpus.world import generate_world
+from simulation.corpus import strategy as corpus
+from simulation.corpus.world import generate_world
 from crawlers.strategy import doctypes
 from crawlers.strategy.feed import parse_feed
 from crawlers.strategy.html import parse_html_detail
@@ -25,7 +25,7 @@ from crawlers.strategy.parse import (
 )
 from crawlers.strategy.pris import REPORT_PATH as PRIS_REPORT_PATH
 from crawlers.strategy.pris import bill_approval, iter_pris_report, parse_pris_detail, parse_pris_list
-from monitor.errors import SourceError
+from core.errors import SourceError
 from conftest import load_shared_json, shared_fixture
 
 FULL = "strategy/data-egov-bg_b600c109_pc-full.json"
@@ -279,7 +279,7 @@ def test_html_page_fallback_reads_the_inferred_layout():
 
 
 def test_html_shell_is_not_a_consultation():
-    from crawlers.replay import HTML_SHELL
+    from simulation.replay import HTML_SHELL
 
     with pytest.raises(SourceError, match="no consultation layout"):
         parse_html_detail(HTML_SHELL, "http://replay/bg/public-consultations/5", expected_id=5)

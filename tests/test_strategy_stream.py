@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from crawlers.corpus import strategy as corpus
-from crawlers.corpus.world import generate_world
+from simulation.corpus import strategy as corpus
+from simulation.corpus.world import generate_world
 from crawlers.strategy.parse import iter_full_report
 from crawlers.strategy.pris import iter_pris_report
 from conftest import REPO_ROOT, load_shared_json

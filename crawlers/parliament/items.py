@@ -52,7 +52,7 @@ class StageItem:
     committee_steno_id: int | None = None  # A_Cm_Stid (0 -> None)
     committee_id: int | None = None  # A_ns_C_id
     committee_name: str | None = None  # A_ns_CL_value
-    classification: str | None = None  # crawlers.parliament.status.classify_stage
+    classification: str | None = None  # core.parliament.classify_stage
 
 
 @dataclass
@@ -122,8 +122,8 @@ class BillItem:
     withdrawn: bool  # withdrawn (absent in older API versions -> False)
     union_label: str | None
     trans_label: str | None
-    initiator: str  # crawlers.parliament.status.derive_initiator
-    status: str  # crawlers.parliament.status.derive_status
+    initiator: str  # core.parliament.derive_initiator
+    status: str  # core.parliament.derive_status
     status_date: dt.date | None
     source_url: str
     sponsors: list[SponsorItem] = field(default_factory=list)

@@ -33,14 +33,14 @@ from crawlers.parliament.items import (
     SponsorItem,
     StageItem,
 )
-from crawlers.parliament.status import (
+from core.parliament import (
     COUNCIL_BODY_ID,
     StageRow,
     classify_stage,
     derive_initiator,
     derive_status,
 )
-from monitor.errors import SourceError
+from core.errors import SourceError
 
 SOURCE = "parliament"
 API = "/api/v1"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crawlers.parliament.status import FINAL_STATUSES
+from core.parliament import FINAL_STATUSES
 from db.models import ActText, Bill
 
 FIRST_MONTH = (2001, 1)  # the monthly lists go back to 2001

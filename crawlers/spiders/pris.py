@@ -28,7 +28,7 @@ from crawlers.strategy import plan
 from crawlers.strategy import pris as R
 from crawlers.strategy.items import CouncilActItem, IssueItem
 from db.engine import session_scope
-from monitor.errors import SourceError
+from core.errors import SourceError
 
 RECENT_DAYS = 60
 

@@ -46,7 +46,7 @@ from crawlers.strategy import doctypes
 from crawlers.strategy.html import enrich_untyped, parse_html_detail
 from crawlers.strategy.items import ConsultationItem, ConsultationStub, IssueItem
 from db.engine import session_scope
-from monitor.errors import SourceError
+from core.errors import SourceError
 
 log = logging.getLogger(__name__)
 

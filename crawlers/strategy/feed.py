@@ -16,7 +16,7 @@ from lxml import etree
 from crawlers.strategy.items import ConsultationStub
 from crawlers.strategy.parse import SOURCE
 from crawlers.strategy.text import looks_like_html
-from monitor.errors import SourceError
+from core.errors import SourceError
 
 FEED_PATH = "/public-consultation.rss"
 ATOM = "{http://www.w3.org/2005/Atom}"

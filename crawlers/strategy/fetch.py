@@ -13,7 +13,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from monitor.errors import SourceError
+from core.errors import SourceError
 
 CHUNK = 1 << 20
 

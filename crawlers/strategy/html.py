@@ -22,7 +22,7 @@ from crawlers.strategy import doctypes, scrub
 from crawlers.strategy.items import ConsultationDocumentItem, ConsultationItem
 from crawlers.strategy.parse import SOURCE, id_from_reg_num
 from crawlers.strategy.text import html_to_text, rich_text
-from monitor.errors import SourceError
+from core.errors import SourceError
 
 _DMY = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})")
 _DMY_HM = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})\s+\d{1,2}:\d{2}")

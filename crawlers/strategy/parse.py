@@ -41,7 +41,7 @@ from crawlers.strategy.text import (
     opt_str,
     rich_text,
 )
-from monitor.errors import SourceError
+from core.errors import SourceError
 
 SOURCE = "strategy"
 REPORT_PATH = "/reports/public-consultations/full/view"

@@ -28,7 +28,7 @@ from crawlers.strategy import scrub
 from crawlers.strategy.items import CouncilActItem
 from crawlers.strategy.parse import iter_report_rows
 from crawlers.strategy.text import check_api_error, check_fields, decode_json, iso_date, opt_int, opt_str, rich_text
-from monitor.errors import SourceError
+from core.errors import SourceError
 
 SOURCE = "pris"
 REPORT_PATH = "/reports/pris/standard/view"

@@ -11,7 +11,7 @@ from typing import Any
 
 import lxml.html
 
-from monitor.errors import SourceError
+from core.errors import SourceError
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _BLOCK_TAGS = ("p", "div", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section")

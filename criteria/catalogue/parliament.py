@@ -1,7 +1,7 @@
 """E. Parliamentary procedure: Constitution, ПОДНС, Constitutional Court (research/criteria.md §4 E).
 
 NA-DOC-01, NA-01, NA-02, NA-03, NA-04, NA-05, NA-06, NA-07. Dates come from the bill's
-chronology on parliament.bg (stages classified by crawlers.parliament.status), its committee
+chronology on parliament.bg (stages classified by core.parliament), its committee
 reports and opinions and the proposals deadline; documents from criteria.documents'
 classification of the bill's downloaded files. The ПОДНС article numbers differ between
 assemblies (§2.3), so the rules cite the provision by content.
@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from crawlers.parliament.status import classify_stage
+from core.parliament import classify_stage
 from criteria.catalogue._common import bill_evidence, days_between, fmt
 from criteria.catalogue._documents import OWN_FILE_ORIGINS, why_documents_cannot_tell
 from criteria.criterion import ANY, MP, Result, criterion, fail, not_applicable, passed, unknown, warn

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from monitor.errors import LexwatchError
+from core.errors import LexwatchError
 
 from criteria.lawtext.amendments import AmendedLaw, find_amended_laws
 from criteria.lawtext.entry_into_force import EntryIntoForceClause, compute_vacatio, find_clauses, main_clause

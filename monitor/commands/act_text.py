@@ -16,7 +16,7 @@ from rich.text import Text
 
 from criteria.lawtext import ActTextAnalysis, analyse_act
 from monitor.commands.evaluate import wide
-from monitor.errors import LexwatchError, UsageError
+from core.errors import LexwatchError, UsageError
 
 
 def _load(path: str) -> dict:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Bill, RecordChange, RecordVersion
 from db.session import open_session
-from monitor.errors import LexwatchError, UsageError
+from core.errors import LexwatchError, UsageError
 from monitor.commands.output import check_format as _check_format, console
 
 bills_app = typer.Typer(help="Bills (законопроекти) stored from parliament.bg.", no_args_is_help=True)
@@ -126,7 +126,7 @@ def list_bills(
     db: str = typer.Option(None, "--db", help="Database URL (default: $LEXWATCH_DATABASE_URL or SQLite)."),
 ) -> None:
     """Stored bills, newest submission first."""
-    from crawlers.parliament.status import INITIATORS, STATUSES
+    from core.parliament import INITIATORS, STATUSES
 
     _check_format(fmt)
     if status and status not in STATUSES:

@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 
 from db.models import Consultation, CouncilAct
 from db.session import open_session
-from monitor.errors import LexwatchError, UsageError
+from core.errors import LexwatchError, UsageError
 from monitor.commands.output import check_format as _check_format, console
 
 consultations_app = typer.Typer(help="Public consultations stored from strategy.bg.", no_args_is_help=True)

@@ -6,7 +6,7 @@ from typing import Any
 import typer
 
 from monitor.commands.crawl import crawl_app, exit_for, run_spider
-from monitor.errors import UsageError
+from core.errors import UsageError
 
 
 def _settings(pairs: list[str]) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from typing import Any
 import typer
 
 from monitor.commands.crawl import crawl_app, exit_for, run_spider
-from monitor.errors import UsageError
+from core.errors import UsageError
 
 _SINCE = typer.Option(None, "--since", help="Only consultations/acts from this date on (YYYY-MM-DD).")
 _BASE = typer.Option(None, "--base-url", help="Instead of https://strategy.bg (e.g. a replay server).")

@@ -7,7 +7,7 @@ import typer
 
 from db import migrate
 from db.engine import database_url, redact
-from monitor.errors import LexwatchError
+from core.errors import LexwatchError
 
 db_app = typer.Typer(help="The database: schema upgrades and where it lives.", no_args_is_help=True)
 

@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from db.models import Document
 from db.session import open_session
-from monitor.errors import LexwatchError, UsageError
+from core.errors import LexwatchError, UsageError
 from monitor.commands.output import check_format as _check_format, console
 
 documents_app = typer.Typer(help="Bill and consultation files: download, text, classification.",

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.text import Text
 from rich.table import Table
 
-from monitor.errors import UsageError
+from core.errors import UsageError
 from monitor.commands.output import check_format, console
 
 DB_HELP = "Database URL (default: $LEXWATCH_DATABASE_URL, else the SQLite file in the user data dir)."

@@ -13,7 +13,7 @@ from criteria.criterion import Verdict
 from db.models import Bill, Evaluation, Finding, Initiative
 from db.session import open_session
 from monitor.commands.evaluate import DB_HELP, wide, VERDICT_STYLE, check_format, echo_json, print_evaluation
-from monitor.errors import LexwatchError, UsageError
+from core.errors import LexwatchError, UsageError
 
 findings_app = typer.Typer(help="Findings of the rules engine (latest evaluation of each initiative).",
                            no_args_is_help=True)

@@ -1,7 +1,7 @@
 """`lexwatch link`, `lexwatch initiatives list|show`, `lexwatch links confirm|reject`.
 
 Linking joins each bill to the consultation of its draft on strategy.bg and the Council of
-Ministers decision approving it (monitor/linking). Staff confirm or reject the proposals;
+Ministers decision approving it (linking/). Staff confirm or reject the proposals;
 their decisions survive every later run.
 """
 from __future__ import annotations
@@ -16,10 +16,10 @@ from rich.table import Table
 from sqlalchemy.exc import DBAPIError
 
 from db.session import open_session
-from monitor.errors import LexwatchError
-from monitor.linking.build import link
-from monitor.linking.decisions import decide_link
-from monitor.linking.query import STATUSES, list_initiatives, show_initiative
+from core.errors import LexwatchError
+from linking.build import link
+from linking.decisions import decide_link
+from linking.query import STATUSES, list_initiatives, show_initiative
 from monitor.commands.output import check_format as _check_format, console
 
 DB_HELP = "Database URL (default: $LEXWATCH_DATABASE_URL or SQLite)."

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from db.engine import database_url
 from monitor.config import ConfigError, SourcesConfig, load_config
-from monitor.errors import UsageError
+from core.errors import UsageError
 from monitor.nightly import NightlyResult, run_nightly
 
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from rich.console import Console
 
-from monitor.errors import UsageError
+from core.errors import UsageError
 
 FORMATS = ("table", "json")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from db.session import open_session
-from monitor.errors import UsageError
+from core.errors import UsageError
 
 
 def report(

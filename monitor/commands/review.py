@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from db.engine import redact, session_scope
 from db.models import User
 from monitor.config import load_config
-from monitor.errors import LexwatchError
+from core.errors import LexwatchError
 
 review_app = typer.Typer(help="The staff review web UI (confirm/dismiss flags, confirm/reject links).", no_args_is_help=True)
 

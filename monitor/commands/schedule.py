@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from monitor.config import load_config
-from monitor.errors import UsageError
+from core.errors import UsageError
 from monitor.schedule import list_jobs, serve
 
 

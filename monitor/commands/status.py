@@ -17,7 +17,7 @@ from db.engine import database_url
 from db.models import PipelineRun
 from db.session import open_session
 from monitor.config import load_config
-from monitor.errors import UsageError
+from core.errors import UsageError
 from monitor.health import check_health
 from monitor.lock import current_lock, stale_reason
 from monitor.nightly import checked_sources

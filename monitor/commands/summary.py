@@ -13,7 +13,7 @@ from criteria.summary import Row, aggregate, aggregate_by
 from db.models import Evaluation
 from db.session import open_session
 from monitor.commands.evaluate import DB_HELP, wide, check_format, echo_json
-from monitor.errors import UsageError
+from core.errors import UsageError
 
 INITIATORS = {"com": "CoM", "cm": "CoM", "council_of_ministers": "CoM", "mp": "MP", "mps": "MP", "mixed": "mixed"}
 

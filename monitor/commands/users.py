@@ -10,7 +10,7 @@ from monitor.commands.output import console
 from rich.table import Table
 
 from db.session import open_session
-from monitor.errors import UsageError
+from core.errors import UsageError
 from monitor.review import accounts
 
 users_app = typer.Typer(help="Staff accounts of the review UI.", no_args_is_help=True)

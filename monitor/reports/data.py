@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from criteria.criterion import CATEGORIES, COMPOSITES
 from criteria.principles import Principle
 from db.models import Bill, Evaluation, Finding, Initiative, ReviewFlag
-from monitor.errors import UsageError
+from core.errors import UsageError
 
 VERDICTS = ("PASS", "WARN", "FAIL", "N_A", "UNKNOWN")
 INITIATORS = ("council_of_ministers", "mps", "committee", "mixed", "unknown")

@@ -15,7 +15,7 @@ from fpdf import FPDF, FontFace
 from fpdf.enums import TableCellFillMode, XPos, YPos
 
 from criteria.criterion import COMPOSITES
-from monitor.errors import LexwatchError
+from core.errors import LexwatchError
 from monitor.reports import aggregate as agg_mod
 from monitor.reports.data import VERDICTS, Report
 from monitor.reports.figures import figures

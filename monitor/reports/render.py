@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from monitor.errors import LexwatchError, UsageError
+from core.errors import LexwatchError, UsageError
 from monitor.reports.data import Report
 
 FORMATS = ("csv", "json", "xlsx", "html", "pdf")

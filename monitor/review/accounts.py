@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from db.models import User
-from monitor.errors import LexwatchError, UsageError
+from core.errors import LexwatchError, UsageError
 
 MIN_PASSWORD_LENGTH = 8
 # Letters (Cyrillic too), digits and . _ @ - : a name that is safe in logs and in the notes it signs.

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from monitor.errors import LexwatchError
+from core.errors import LexwatchError
 
 ENV_SECRET = "LEXWATCH_SECRET_KEY"
 MIN_ENV_LENGTH = 16

@@ -1,6 +1,6 @@
-"""Render a generated world (crawlers.corpus.world) as strategy.bg answers, for the replay server.
+"""Render a generated world (simulation.corpus.world) as strategy.bg answers, for the replay server.
 
-Files go under the real URL paths (crawlers.replay.path_for), shaped like the real answers:
+Files go under the real URL paths (simulation.replay.path_for), shaped like the real answers:
 
 - `/api/consultations?limit=&offset=[&date-open-after=]`: JSON arrays in no particular order
   (the portal's SQL has no ORDER BY), with one row repeated across pages;
@@ -28,9 +28,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from crawlers.corpus.vocab import FIRST_NAMES, MINISTRIES, SURNAMES
-from crawlers.corpus.world import World, WorldConsultation, WorldDecision
-from crawlers.replay import path_for
+from simulation.corpus.vocab import FIRST_NAMES, MINISTRIES, SURNAMES
+from simulation.corpus.world import World, WorldConsultation, WorldDecision
+from simulation.replay import path_for
 
 PORTAL = "https://strategy.bg"
 LIST_LIMIT = 100

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from monitor.linking.candidates import PairSet
-from monitor.linking.normalise import NormalTitle
-from monitor.linking.settings import LinkSettings, TargetSettings
+from linking.candidates import PairSet
+from linking.normalise import NormalTitle
+from linking.settings import LinkSettings, TargetSettings
 
 UNKNOWN_INSTITUTION = 60.0
 AGREEING_INSTITUTION = 100.0

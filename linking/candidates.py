@@ -22,8 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from monitor.linking.normalise import NormalTitle, stems
-from monitor.linking.settings import LinkSettings
+from linking.normalise import NormalTitle, stems
+from linking.settings import LinkSettings
 
 # Words shared by many law names: they count less in the stem overlap, so two laws that
 # only share „държавна агенция“ or „република българия“ are not taken for one.

@@ -37,7 +37,7 @@ from scipy.optimize import linear_sum_assignment
 from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components, johnson
 
-from monitor.linking.settings import TargetSettings
+from linking.settings import TargetSettings
 
 # A pair exactly at the review floor still beats leaving the bill unlinked.
 FLOOR_EPSILON = 0.01

@@ -12,7 +12,7 @@
 - stage sequences as parliament.bg records them (committee and plenary readings,
   proposals window, adoption, ДВ promulgation), rejections and withdrawals.
 
-The world holds facts only; `crawlers.corpus.parliament` and `crawlers.corpus.strategy`
+The world holds facts only; `simulation.corpus.parliament` and `simulation.corpus.strategy`
 render it into each source's real answer shapes. `truth` records which consultation and
 decision belong to which bill, for measuring the linker.
 """
@@ -22,7 +22,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
-from crawlers.corpus.vocab import (
+from simulation.corpus.vocab import (
     ASSEMBLIES,
     COMMITTEES,
     FIRST_NAMES,

@@ -12,8 +12,8 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from db.models import Initiative, InitiativeLink, utcnow
-from monitor.errors import LexwatchError, UsageError
-from monitor.linking.engine import BILL
+from core.errors import LexwatchError, UsageError
+from linking.engine import BILL
 
 DECISIONS = ("confirmed", "rejected")
 

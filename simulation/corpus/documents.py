@@ -4,7 +4,7 @@ documents of strategy.bg, under the URL paths the crawled records point to.
     manifest = write_documents(world, parliament_root, strategy_root)
 
 - Bills: `bills/{A_ns_folder}/{FILENAME}` for every `file_list` and `order` row of the bill
-  answer that crawlers.corpus.parliament writes (the same payload function, so names and
+  answer that simulation.corpus.parliament writes (the same payload function, so names and
   folders cannot drift). A `file_list` file holds, like the real ones, the bill text with
   its „Преходни и заключителни разпоредби“, then the motives („МОТИВИ“) and, for many
   bills, a partial or full impact assessment. RTF (Word, cp1251) or PDF as its extension says.
@@ -48,11 +48,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from crawlers.corpus.parliament import bill_payload
-from crawlers.corpus.vocab import MINISTRIES, genitive
-from crawlers.corpus.world import World, WorldBill, WorldConsultation
-from crawlers.documents import samples
-from crawlers.replay import path_for
+from simulation.corpus.parliament import bill_payload
+from simulation.corpus.vocab import MINISTRIES, genitive
+from simulation.corpus.world import World, WorldBill, WorldConsultation
+from simulation import samples
+from simulation.replay import path_for
 
 MOTIVES_ELEMENTS = ("reasons", "objectives", "means", "results", "eu_law")  # criteria.documents.motives keys
 _ZIP_DATE = (2026, 1, 5, 10, 0, 0)
@@ -759,11 +759,11 @@ def _pdf_pool(jobs: int, workers: int | None) -> ProcessPoolExecutor | None:
 def write_documents(world: World, parliament_root: Path, strategy_root: Path, *, seed: int | None = None,
                     share: float = 1.0, workers: int | None = None) -> DocumentsManifest:
     """Write the files of `world`'s bills under `parliament_root` and of its consultations
-    under `strategy_root` (the folders crawlers.corpus.parliament / .strategy write_replay
+    under `strategy_root` (the folders simulation.corpus.parliament / .strategy write_replay
     filled). `share`: the fraction of bills and of consultations whose files are served; the
     others' URLs answer the replay server's HTML shell, like a file gone from the site.
     `workers`: processes for the PDFs (default: the CPUs, at most 4; 1 = none)."""
-    from crawlers.corpus.vocab import COMMITTEES
+    from simulation.corpus.vocab import COMMITTEES
 
     seed = world.seed if seed is None else seed
     parliament_root, strategy_root = Path(parliament_root), Path(strategy_root)

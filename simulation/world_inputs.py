@@ -1,10 +1,10 @@
-"""The linker's inputs for a generated world (crawlers.corpus), without a database: what the
+"""The linker's inputs for a generated world (simulation.corpus), without a database: what the
 linking benchmark and the generator-truth tests feed to `engine.propose`."""
 from __future__ import annotations
 
-from crawlers.corpus.vocab import COMMITTEES, MINISTRIES
-from crawlers.corpus.world import World
-from monitor.linking.engine import BillIn, ConsultationIn, DecisionIn
+from simulation.corpus.vocab import COMMITTEES, MINISTRIES
+from simulation.corpus.world import World
+from linking.engine import BillIn, ConsultationIn, DecisionIn
 
 
 def world_inputs(world: World) -> tuple[list[BillIn], list[ConsultationIn], list[DecisionIn]]:

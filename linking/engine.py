@@ -31,12 +31,12 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz
 
-from monitor.linking.assignment import Choice, assign
-from monitor.linking.candidates import PairSet, StemEncoder, title_pairs
-from monitor.linking.institutions import topic_mask, topics
-from monitor.linking.normalise import NormalTitle, clean_text, normalise_title
-from monitor.linking.score import SAME_OPERATION, Features, score_pairs
-from monitor.linking.settings import DEFAULT_SETTINGS, LinkSettings
+from linking.assignment import Choice, assign
+from linking.candidates import PairSet, StemEncoder, title_pairs
+from linking.institutions import topic_mask, topics
+from linking.normalise import NormalTitle, clean_text, normalise_title
+from linking.score import SAME_OPERATION, Features, score_pairs
+from linking.settings import DEFAULT_SETTINGS, LinkSettings
 
 MP_FLAG = "mp_bill_matches_ministry_draft"
 CONSULTATION, COUNCIL_ACT, BILL = "consultation", "council_act", "bill"

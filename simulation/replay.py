@@ -10,7 +10,7 @@ Unknown paths answer 200 with an HTML shell, like parliament.bg's Vue SPA does, 
 meet the real site's quirk in tests. `robots.txt` is served from the folder when present,
 else it allows everything.
 
-Run: `python -m crawlers.replay ROOT [--port N]` (port 0 picks a free one; the URL is printed).
+Run: `python -m simulation.replay ROOT [--port N]` (port 0 picks a free one; the URL is printed).
 """
 from __future__ import annotations
 

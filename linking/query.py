@@ -13,8 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Bill, Consultation, CouncilAct, Initiative, InitiativeLink
-from monitor.errors import LexwatchError, UsageError
-from monitor.linking.engine import BILL, CONSULTATION, COUNCIL_ACT
+from core.errors import LexwatchError, UsageError
+from linking.engine import BILL, CONSULTATION, COUNCIL_ACT
 
 STATUSES = ("review", "proposed", "confirmed", "unlinked")
 

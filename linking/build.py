@@ -42,8 +42,8 @@ from db.models import (
     RecordVersion,
     utcnow,
 )
-from monitor.linking.candidates import GENERIC_WORDS, block_key
-from monitor.linking.engine import (
+from linking.candidates import GENERIC_WORDS, block_key
+from linking.engine import (
     BILL,
     CONSULTATION,
     COUNCIL_ACT,
@@ -57,8 +57,8 @@ from monitor.linking.engine import (
     decision_title,
     propose,
 )
-from monitor.linking.normalise import NormalTitle, normalise_title, stems
-from monitor.linking.settings import DEFAULT_SETTINGS, LinkSettings
+from linking.normalise import NormalTitle, normalise_title, stems
+from linking.settings import DEFAULT_SETTINGS, LinkSettings
 
 log = logging.getLogger(__name__)
 

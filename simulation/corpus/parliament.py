@@ -1,4 +1,4 @@
-"""Render a generated world (crawlers.corpus.world) as parliament.bg answers for the replay server.
+"""Render a generated world (simulation.corpus.world) as parliament.bg answers for the replay server.
 
 The folder mirrors the real URL paths: `api/v1/archive-period/bg/L_Acts/{y}/{m}/1/0` (one
 list per month, `[]` for a month without bills), `api/v1/bill/{id}`, `api/v1/act/{id}` (adopted
@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from crawlers.corpus.vocab import COMMITTEES
-from crawlers.corpus.world import COUNCIL_OF_MINISTERS_BODY_ID, World, WorldBill
+from simulation.corpus.vocab import COMMITTEES
+from simulation.corpus.world import COUNCIL_OF_MINISTERS_BODY_ID, World, WorldBill
 
 API = "api/v1"
 NO_DATE = "0000-00-00"
@@ -205,7 +205,7 @@ def _html(text: str) -> str:
 def act_body(b: WorldBill) -> str:
     """The State Gazette text as the Word-generated HTML of `L_ActL_final_body`: the decree
     (указ), the law's heading, its §§ and closing part, and the closing formula."""
-    from crawlers.corpus.vocab import genitive
+    from simulation.corpus.vocab import genitive
 
     assert b.adopted_on is not None
     rng = random.Random(b.id * 104729)
@@ -318,7 +318,7 @@ def month_path(year: int, month: int) -> str:
 
 
 def write_bill(root: Path, world: World, b: WorldBill) -> None:
-    """(Re)write one bill's answers, e.g. after `crawlers.corpus.world.mutate`."""
+    """(Re)write one bill's answers, e.g. after `simulation.corpus.world.mutate`."""
     current = max(a[0] for a in world.assemblies)
     _write(root, bill_path(b.id), dump(bill_payload(b, current_assembly=current)))
     if b.status == "adopted":
@@ -348,7 +348,7 @@ def write_world(world: World, root: Path, *, until: dt.date | None = None) -> Co
 
 
 def write_replay(world: World, root: Path, *, until: dt.date | None = None) -> CorpusSummary:
-    """The name the demo and the other corpus writers use (crawlers.corpus.strategy.write_replay)."""
+    """The name the demo and the other corpus writers use (simulation.corpus.strategy.write_replay)."""
     return write_world(world, root, until=until)
 
 
