@@ -17,12 +17,97 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
-STATUSES = ("submitted", "in_committee", "first_reading_passed", "adopted", "rejected", "withdrawn", "merged")
+PUBLIC_SITE = "https://www.parliament.bg"
+
+
+def bill_public_url(bill_id: int | str) -> str:
+    """The bill's public page (the SPA route `/bg/bills/ID/{L_Act_id}`, research notes §web pages),
+    whatever base URL the crawl used: what a journalist can open, never the JSON API."""
+    return f"{PUBLIC_SITE}/bg/bills/ID/{bill_id}"
+
+
+class Initiator(StrEnum):
+    """Who brought the bill in (Constitution art. 87(1)); values are the stored codes."""
+
+    COUNCIL_OF_MINISTERS = "council_of_ministers"
+    MPS = "mps"
+    COMMITTEE = "committee"
+    MIXED = "mixed"
+    UNKNOWN = "unknown"
+
+    @property
+    def bg(self) -> str:
+        return _INITIATOR_LABELS[self][0]
+
+    @property
+    def en(self) -> str:
+        return _INITIATOR_LABELS[self][1]
+
+    def label(self, lang: str = "bg") -> str:
+        return self.en if lang == "en" else self.bg
+
+
+_INITIATOR_LABELS = {
+    Initiator.COUNCIL_OF_MINISTERS: ("Министерски съвет", "Council of Ministers"),
+    Initiator.MPS: ("народни представители", "Members of Parliament"),
+    Initiator.COMMITTEE: ("постоянна комисия", "parliamentary committee"),
+    Initiator.MIXED: ("Министерски съвет и народни представители", "Council of Ministers and MPs"),
+    Initiator.UNKNOWN: ("неустановен вносител", "initiator not established"),
+}
+
+
+class BillStatus(StrEnum):
+    """How far a bill got (derive_status); values are the stored codes."""
+
+    SUBMITTED = "submitted"
+    IN_COMMITTEE = "in_committee"
+    FIRST_READING_PASSED = "first_reading_passed"
+    ADOPTED = "adopted"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    MERGED = "merged"
+
+    @property
+    def bg(self) -> str:
+        return _STATUS_LABELS[self][0]
+
+    @property
+    def en(self) -> str:
+        return _STATUS_LABELS[self][1]
+
+    def label(self, lang: str = "bg") -> str:
+        return self.en if lang == "en" else self.bg
+
+
+_STATUS_LABELS = {
+    BillStatus.SUBMITTED: ("внесен", "submitted"),
+    BillStatus.IN_COMMITTEE: ("в комисия", "in committee"),
+    BillStatus.FIRST_READING_PASSED: ("приет на първо четене", "passed at first reading"),
+    BillStatus.ADOPTED: ("приет", "adopted"),
+    BillStatus.REJECTED: ("отхвърлен", "rejected"),
+    BillStatus.WITHDRAWN: ("оттеглен", "withdrawn"),
+    BillStatus.MERGED: ("обединен с друг законопроект", "merged into another bill"),
+}
+
+
+def label(enum_type: type[StrEnum], value: str | None, lang: str = "bg") -> str:
+    """The label of a stored code in `lang`; a value outside the vocabulary is shown as it is,
+    so a new code from a source is visible rather than hidden."""
+    if value is None:
+        return "—"
+    try:
+        return enum_type(value).label(lang)  # type: ignore[attr-defined]
+    except ValueError:
+        return value
+
+
+STATUSES = tuple(s.value for s in BillStatus)
 # Final statuses: the bill cannot move any more (a merged bill lives on in the bill it was merged into,
 # but the brief's "open" excludes only these three).
 FINAL_STATUSES = ("adopted", "rejected", "withdrawn")
-INITIATORS = ("council_of_ministers", "mps", "committee", "mixed", "unknown")
+INITIATORS = tuple(i.value for i in Initiator)
 
 # Importer class in the signature ([NA-]YII-TT-N): 02 Council of Ministers (confirmed by S1 against
 # stenograms), 54 MPs, 53/55 committees and unified bills (inferred from real samples).
