@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from criteria.criterion import Result, not_applicable, unknown
 from criteria.facts import Facts, iso
 from criteria.initiative import Consultation, CouncilAct
 
@@ -40,3 +41,34 @@ def days_between(a: dt.date | None, b: dt.date | None) -> int | None:
 def fmt(d: dt.date | None) -> str:
     """A date as Bulgarian texts write it: 24.09.2026."""
     return f"{d.day:02d}.{d.month:02d}.{d.year}" if d else "?"
+
+
+def is_new_law(f: Facts) -> bool:
+    """A new law or code (a repeal-and-replace counts as new), not an amending or repealing act."""
+    if f.portfolio_exclusion == "ratification":
+        return False
+    title = (f.bill.title or "").lower()
+    words = f.th.section("IA-02")["amending_title_words"]
+    return not any(w in title for w in words)
+
+
+def no_consultation(f: Facts) -> Result:
+    """The verdict of a consultation criterion when no consultation is linked."""
+    if f.uncertain_consultations:
+        regs = ", ".join(c.reg_num for c in f.uncertain_consultations)
+        return unknown(f"Връзката с консултация ({regs}) е несигурна и чака преглед.",
+                       f"The link to a consultation ({regs}) is uncertain and awaits review.",
+                       {**bill_evidence(f), "uncertain_consultations": regs})
+    if not f.ini.links_checked:
+        return unknown("Законопроектът още не е свързван с консултации на strategy.bg.",
+                       "The bill has not yet been linked to strategy.bg consultations.", bill_evidence(f))
+    return not_applicable("Няма свързана консултация (виж CONS-01).", "No consultation is linked (see CONS-01).",
+                          bill_evidence(f))
+
+
+def consultation_or_none(f: Facts) -> tuple[Consultation | None, Result | None]:
+    """The linked consultation, or the verdict a consultation criterion gives without one."""
+    c = f.consultation
+    if c is None:
+        return None, no_consultation(f)
+    return c, None

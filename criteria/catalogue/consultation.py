@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from criteria.catalogue._common import bill_evidence, consultation_evidence, decision_evidence, fmt
+from criteria.catalogue._common import (
+    bill_evidence,
+    consultation_evidence,
+    consultation_or_none,
+    decision_evidence,
+    fmt,
+    is_new_law,
+    no_consultation,
+)
 from criteria.criterion import COM, Result, criterion, fail, not_applicable, passed, unknown, warn
 from criteria.facts import (
     DOC_DRAFT,
@@ -26,27 +34,6 @@ from criteria.initiative import Consultation
 from criteria.principles import Principle as P
 
 SE = "stakeholder_engagement"
-
-
-def _no_consultation(f: Facts) -> Result:
-    """The verdict of a consultation criterion when no consultation is linked."""
-    if f.uncertain_consultations:
-        regs = ", ".join(c.reg_num for c in f.uncertain_consultations)
-        return unknown(f"Връзката с консултация ({regs}) е несигурна и чака преглед.",
-                       f"The link to a consultation ({regs}) is uncertain and awaits review.",
-                       {**bill_evidence(f), "uncertain_consultations": regs})
-    if not f.ini.links_checked:
-        return unknown("Законопроектът още не е свързван с консултации на strategy.bg.",
-                       "The bill has not yet been linked to strategy.bg consultations.", bill_evidence(f))
-    return not_applicable("Няма свързана консултация (виж CONS-01).", "No consultation is linked (see CONS-01).",
-                          bill_evidence(f))
-
-
-def _consultation_or_none(f: Facts) -> tuple[Consultation | None, Result | None]:
-    c = f.consultation
-    if c is None:
-        return None, _no_consultation(f)
-    return c, None
 
 
 def reason_check(c: Consultation, s3: dict[str, Any]) -> dict[str, Any]:
@@ -74,7 +61,7 @@ def cons_01(f: Facts, s: dict[str, Any]) -> Result:
     c = f.consultation
     dec, sub = f.decision_date, f.submitted_on
     if c is None:
-        res = _no_consultation(f)
+        res = no_consultation(f)
         if res.verdict.value != "N_A":
             return res
         return fail("Не е открита обществена консултация на проекта на strategy.bg преди внасянето му.",
@@ -110,7 +97,7 @@ def cons_02(f: Facts, s: dict[str, Any]) -> Result:
     29 is borderline WARN (inclusive counting gives 30; the portal asks a reason at ≤ 29 [C]);
     shorter: WARN when a reason is stated (the exception of the second sentence, judged by CONS-03),
     FAIL otherwise. Consultations opened before 04.11.2016 are N/A (pre-reform: 14-day rule)."""
-    c, res = _consultation_or_none(f)
+    c, res = consultation_or_none(f)
     if c is None:
         return res  # type: ignore[return-value]
     days = f.consultation_days
@@ -149,7 +136,7 @@ def cons_03(f: Facts, s: dict[str, Any]) -> Result:
     `reason_min_chars` characters, not "-" or "." [P]), with a sub-flag for boilerplate reasons [P],
     FAIL when none is; N/A when the period was not shortened. Whether the case was really
     exceptional is for a court, not the engine."""
-    c, res = _consultation_or_none(f)
+    c, res = consultation_or_none(f)
     if c is None:
         return res  # type: ignore[return-value]
     days = f.consultation_days
@@ -192,7 +179,7 @@ def cons_04(f: Facts, s: dict[str, Any]) -> Result:
     impact assessment under art. 20; the portal's document types [C]. FAIL if the draft, both the
     motives and the report, or the IA are missing; WARN if a new law (full IA required, IA-02) has
     only a partial IA; PASS otherwise. Files of the old portal carry no type: UNKNOWN."""
-    c, res = _consultation_or_none(f)
+    c, res = consultation_or_none(f)
     if c is None:
         return res  # type: ignore[return-value]
     types = {d.doc_type for d in c.documents if d.doc_type not in UNTYPED}
@@ -214,8 +201,6 @@ def cons_04(f: Facts, s: dict[str, Any]) -> Result:
     if missing:
         return fail(f"С консултацията {c.reg_num} не са публикувани: {', '.join(missing)}.",
                     f"Consultation {c.reg_num} was published without: {', '.join(missing_en)}.", ev)
-    from criteria.catalogue.impact import is_new_law
-
     if is_new_law(f) and "impact_assessment_partial" in kinds and "impact_assessment_full" not in kinds:
         return warn("За нов закон е публикувана само частична оценка на въздействието (изисква се цялостна).",
                     "Only a partial impact assessment was published for a new law (a full one is required).", ev)
@@ -246,7 +231,7 @@ def cons_05(f: Facts, s: dict[str, Any]) -> Result:
     PC_COMMENTS_REPORT and event PUBLISH_PROPOSALS_REPORT [C]. PASS if published after the close and
     before the CoM decision; WARN if after the decision but before submission to the NA; FAIL if
     absent at submission or published only after it."""
-    c, res = _consultation_or_none(f)
+    c, res = consultation_or_none(f)
     if c is None:
         return res  # type: ignore[return-value]
     dec, sub = f.decision_date, f.submitted_on
@@ -301,7 +286,7 @@ def cons_06(f: Facts, s: dict[str, Any]) -> Result:
     ev: dict[str, Any] = {**bill_evidence(f), **(consultation_evidence(c, f) if c else {})}
     if not analysed:
         if c is None:
-            return _no_consultation(f)
+            return no_consultation(f)
         return unknown("Текстът на справката не е изтеглен и анализиран.",
                        "The справка's text has not been downloaded and analysed.", ev)
     rejected = sum(int(d.analysis["spravka"].get("rejected") or 0) for d in analysed)
@@ -339,7 +324,7 @@ def cons_07(f: Facts, s: dict[str, Any]) -> Result:
     Council of Ministers approved the bill, or it was submitted to the NA, before the consultation
     closed; a decision on the closing day itself is a WARN; PASS otherwise. Without the ПРИС decision
     the approval date is unknown: UNKNOWN unless the submission already fails."""
-    c, res = _consultation_or_none(f)
+    c, res = consultation_or_none(f)
     if c is None:
         return res  # type: ignore[return-value]
     dec, sub, close = f.decision_date, f.submitted_on, c.date_close

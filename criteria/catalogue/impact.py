@@ -12,8 +12,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from criteria.catalogue._common import bill_evidence, consultation_evidence, fmt
-from criteria.catalogue.consultation import _consultation_or_none
+from criteria.catalogue._common import bill_evidence, consultation_evidence, consultation_or_none, fmt, is_new_law
 from criteria.criterion import ANY, COM, Result, criterion, fail, not_applicable, passed, unknown, warn
 from criteria.documents.impact_assessment import LABELS_EN as IA_LABELS_EN
 from criteria.facts import DOC_IA, DOC_IA_OPINION, UNTYPED, Facts, doc_kinds, iso
@@ -24,15 +23,6 @@ from criteria.principles import Principle as P
 RIA = "impact_assessment"
 SE = "stakeholder_engagement"
 _EXEMPTION_UNVERIFIED = ("ratification", "budget")
-
-
-def is_new_law(f: Facts) -> bool:
-    """A new law or code (a repeal-and-replace counts as new), not an amending or repealing act."""
-    if f.portfolio_exclusion == "ratification":
-        return False
-    title = (f.bill.title or "").lower()
-    words = f.th.section("IA-02")["amending_title_words"]
-    return not any(w in title for w in words)
 
 
 def _consultation_kinds(f: Facts) -> tuple[set[str], set[str]]:
@@ -264,7 +254,7 @@ def ia_05(f: Facts, s: dict[str, Any]) -> Result:
     """ЗНА art. 26(3) [C2]: the preliminary IA under art. 20 is published with the draft. PASS if the
     IA was on the portal when the consultation opened; WARN if it was added during the consultation;
     FAIL if only after it closed, or never."""
-    c, res = _consultation_or_none(f)
+    c, res = consultation_or_none(f)
     if c is None:
         return res  # type: ignore[return-value]
     typed = [d for d in c.documents if d.doc_type not in UNTYPED]

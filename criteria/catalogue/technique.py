@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from criteria.catalogue._common import bill_evidence, fmt
-from criteria.catalogue.impact import is_new_law
+from criteria.catalogue._common import is_new_law
 from criteria.criterion import ANY, Result, criterion, fail, not_applicable, passed, unknown, warn
 from criteria.facts import Facts
 from criteria.gazette import amendments_in_window, issue_date, parse_history
