@@ -22,6 +22,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from core.law import nominative_adjective
+
 # --------------------------------------------------------------------------- characters
 
 _CYR_RE = re.compile("[\u0400-\u04ff]")
@@ -218,19 +220,6 @@ _KEY_PUNCT = "\"'()[],.;:!?/"
 _KEY_PUNCT_RE = re.compile("[" + re.escape(_KEY_PUNCT) + "]")
 
 
-def _nominative_adjective(word: str) -> str:
-    """„наказателния“ → „наказателен“, „търговския“ → „търговски“, „семейния“ → „семеен“."""
-    if word.endswith("ския") or word.endswith("шкия") or word.endswith("цкия"):
-        return word[:-1]
-    if word.endswith("йния"):
-        return word[:-4] + "ен"
-    if word.endswith("ния"):
-        return word[:-3] + "ен"
-    if word.endswith("ия"):
-        return word[:-1]
-    return word
-
-
 def _nominative_law(obj: str) -> tuple[str, str]:
     """Split the object of an operation into (law name in the nominative, the rest)."""
     obj = obj.strip()
@@ -244,7 +233,7 @@ def _nominative_law(obj: str) -> tuple[str, str]:
         return obj, ""
     pre = m.group("pre").split()
     head = _HEADS[m.group("head")]
-    pre = [_nominative_adjective(w) for w in pre]
+    pre = [nominative_adjective(w) for w in pre]
     post = m.group("post")
     # The law name runs until a second amended act („… и на Закона за …“) starts.
     split = _SECOND_LAW_RE.search(post)

@@ -318,3 +318,25 @@ def test_bill_text_stops_at_the_motives():
     assert [p.sections for p in a.parts if p.kind != "main"] == [["§ 2"]]
     assert a.amended_laws == []
     assert a.entry_into_force[0].fixed_date == date(2027, 1, 1)
+
+
+# --------------------------------------------------------------------------- one law-name grammar
+
+@pytest.mark.parametrize("definite, nominative", [
+    ("трудовия", "трудов"), ("енергийния", "енергиен"), ("семейния", "семеен"),
+    ("наказателния", "наказателен"), ("гражданския", "граждански"), ("търговския", "търговски"),
+    ("изборния", "изборен"), ("данъчно-осигурителния", "данъчно-осигурителен"),
+    ("административнопроцесуалния", "административнопроцесуален"), ("горския", "горски"),
+    ("Трудовият", "Трудов"), ("Наказателния", "Наказателен"), ("кодекс", "кодекс"),
+])
+def test_one_grammar_for_law_names(definite, nominative):
+    """The act-text analysis and the linker name a law alike (they gave трудовия → трудов / трудови)."""
+    from core.law import nominative_adjective
+    from criteria.lawtext.law_names import normalise_law_name
+    from linking.normalise import normalise_title
+
+    assert nominative_adjective(definite) == nominative
+    if definite[0].islower() and definite.endswith("ия"):
+        title = normalise_title(f"Законопроект за изменение на {definite.capitalize()} кодекс")
+        assert title.law_name == f"{nominative} кодекс"
+        assert normalise_law_name(f"{definite.capitalize()} кодекс") == f"{nominative.capitalize()} кодекс"
