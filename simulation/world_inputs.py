@@ -13,6 +13,6 @@ def world_inputs(world: World) -> tuple[list[BillIn], list[ConsultationIn], list
     cons = [ConsultationIn(c.id, c.reg_num, c.title, c.act_type, c.law, MINISTRIES[c.ministry][1], c.date_open,
                            c.date_close, c.pris_id) for c in world.consultations]
     # The decision's wording as the open-data report gives it (research/strategy_bg.md, decision 170974).
-    decs = [DecisionIn(d.id, d.date, f"ЗА ОДОБРЯВАНЕ НА ЗАКОНОПРОЕКТ / {d.bill_title} /", MINISTRIES[d.ministry][1],
+    decs = [DecisionIn(d.id, d.date, f"ЗА ОДОБРЯВАНЕ НА ЗАКОНОПРОЕКТ / {d.bill_title} /", d.importer or MINISTRIES[d.ministry][1],
                        d.consultation_reg_num, True) for d in world.decisions]
     return bills, cons, decs
