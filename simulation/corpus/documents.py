@@ -677,6 +677,8 @@ def consultation_file(c: WorldConsultation, doc_type: str, file_id: int, *, seed
     act = _act_of(c)
     institution = MINISTRIES[c.ministry][1]
     if doc_type == "Проект на акт":
+        if not c.text_readable:  # a scanned draft (world.DRAFT_TEXT_MISSING_SHARE): no text to compare
+            return _scanned_pdf(), [], [], [], {"kind": "bill_text", "scanned": True}
         word, _, rest = act.partition(" ")
         other_laws = list(bill.amends_in_final_provisions) if bill else []
         kind = "new" if _is_new_law(c) else "amend"

@@ -113,6 +113,11 @@ STATED_PERIOD_OFF_SHARE = 0.05
 # A law's draft consulted twice (a revised draft re-published) [I]: 8 % of the drafts that
 # become bills; the bill follows the second.
 SECOND_DRAFT_SHARE = 0.08
+# No readable text [I]: a consultation whose draft is a scan or an untyped file of the old
+# portal (4 of the full report's 31 rows carry only „Други“ files: 2296-K, 2297-K, 8481-K,
+# 11768-K [C]), and a bill whose file is a scan — 10 % and 3 %.
+DRAFT_TEXT_MISSING_SHARE = 0.10
+BILL_TEXT_MISSING_SHARE = 0.03
 # An MP copy's share of the ministry's draft kept verbatim [I]; a government bill's [I].
 MP_COPY_KEEP = (0.5, 0.9)
 GOVERNMENT_KEEP = (0.6, 0.95)
@@ -166,6 +171,7 @@ class WorldBill:
     provisions: list[texts.Provision] = field(default_factory=list)  # the text as submitted (texts.render)
     # What the bill's motives say about its consultation (the sentence), None when silent.
     consultation_statement: str | None = None
+    text_readable: bool = True  # False: its file is a scan (no text to compare)
 
 
 @dataclass
@@ -185,6 +191,7 @@ class WorldConsultation:
     legislative_program_id: int | None = None
     version: int = 1
     provisions: list[texts.Provision] = field(default_factory=list)  # the draft act (texts.render)
+    text_readable: bool = True  # False: the draft is a scan or an untyped file (no text to compare)
 
     @property
     def reg_num(self) -> str:
@@ -409,6 +416,7 @@ def generate_world(
             b.provisions = texts.revise(rng, copy_of.provisions, keep=rng.uniform(*MP_COPY_KEEP))
         else:
             b.provisions = texts.new_draft(rng)
+        b.text_readable = rng.random() >= BILL_TEXT_MISSING_SHARE
 
         cons_id = dec_id = None
         if initiator == "council_of_ministers" and kind != "ratification":
@@ -574,6 +582,7 @@ def _consultation(
         comments=sorted(comments),
         legislative_program_id=rng.choice([None, None, 40 + date_open.year]),
         provisions=texts.new_draft(rng),
+        text_readable=rng.random() >= DRAFT_TEXT_MISSING_SHARE,
     )
 
 
