@@ -71,6 +71,16 @@ def text_signature(text: str | None) -> bytes | None:
     return m.hashvalues.astype("<u4").tobytes()
 
 
+# The kinds of document that are an act's text (criteria.documents.classify): a bill's file
+# and a consultation's draft are both classified „bill_text“.
+SIGNED_KINDS = frozenset({"bill_text"})
+
+
+def signs(kind: str | None, text: str | None) -> bytes | None:
+    """The signature to store with a document of this kind, None for other kinds."""
+    return text_signature(text) if kind in SIGNED_KINDS else None
+
+
 def similarity(a: bytes | None, b: bytes | None) -> float | None:
     """Estimated Jaccard similarity of two stored signatures (None if either is missing)."""
     if not a or not b or len(a) != len(b):
