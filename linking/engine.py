@@ -456,6 +456,20 @@ class Linker:
                     ev["sentence"] = sentence
                 stage.add(bi, ci, 100.0, RANK_EXPLICIT, ev)
 
+    def _same_law(self, bi: int, bill_id: int, cis: list[int]) -> list[tuple[int, float]]:
+        """The consultations among `cis` that draft the bill's law (and staff did not reject),
+        with the law names' similarity: a draft of another act consulted on the same days
+        (an ordinance, another law) is not the bill's."""
+        out = []
+        for ci in cis:
+            ct = self.ctitles[ci]
+            if ct is None or (bill_id, CONSULTATION, int(self.cons_ids[ci])) in self.fixed.rejected:
+                continue
+            law = self._law_similarity(self.btitles[bi], ct)
+            if law >= self.s.law_min:
+                out.append((ci, law))
+        return out
+
     def _add_stated(self, stage: _Stage, cls: str) -> None:
         """The consultation whose period the bill's documents state (settings: a stated period
         that is one consultation's dates is near-proof; one date off by days is strong)."""
@@ -467,18 +481,10 @@ class Linker:
                 if st.date_open is None or st.date_close is None:
                     continue
                 o, c = st.date_open.toordinal(), st.date_close.toordinal()
-                exact = [ci for ci in self.by_open.get(o, []) if self.craw_close[ci] == c]
-                near = [] if exact else list(dict.fromkeys(
+                exact = self._same_law(bi, b.id, [ci for ci in self.by_open.get(o, []) if self.craw_close[ci] == c])
+                found = exact or self._same_law(bi, b.id, list(dict.fromkeys(
                     [ci for ci in self.by_open.get(o, []) if abs(int(self.craw_close[ci]) - c) <= tol]
-                    + [ci for ci in self.by_close.get(c, []) if abs(int(self.cdays[ci]) - o) <= tol]))
-                found = []
-                for ci in exact or near:
-                    ct = self.ctitles[ci]
-                    if ct is None:
-                        continue  # not a law's draft: an ordinance consulted on the same days
-                    law = self._law_similarity(self.btitles[bi], ct)
-                    if law >= self.s.law_min and (b.id, CONSULTATION, int(self.cons_ids[ci])) not in self.fixed.rejected:
-                        found.append((ci, law))
+                    + [ci for ci in self.by_close.get(c, []) if abs(int(self.cdays[ci]) - o) <= tol])))
                 for ci, law in found:
                     text = self._pair_text(bi, ci)
                     ev = {"reference": "stated_period", "method": STATED_PERIOD_METHOD, "sentence": st.sentence,

@@ -10,9 +10,9 @@ The score (0–100) is a weighted sum of features, all computed over whole array
 - institution: the drafting ministry (or ПРИС importer) vs the bill's lead committee;
 - text: the similarity of the consultation's draft and the bill's text (their stored MinHash
   signatures, crawlers/documents/signature.py), where both are known. It outweighs the
-  titles: at `text_same` or more the texts are one draft (the score is raised to
-  `text_same_score`), below `text_other` they are different drafts (the score loses
-  `text_other_penalty`), in between or unknown the titles decide.
+  titles: at `text_same` or more the texts are one draft (the score is raised to at least
+  `text_same_score`, more the closer they are), below `text_other` they are different drafts
+  (the score loses `text_other_penalty`), in between part of it; unknown, the titles decide.
 
 A consultation still open on the day the pair is measured from (the bill's ПРИС decision, or
 its submission) gets the settings' low date score and its score is capped at the review
@@ -137,7 +137,13 @@ def score_pairs(
 def text_adjusted(score: np.ndarray, text: np.ndarray, settings: LinkSettings) -> np.ndarray:
     """The score with the texts' verdict (module docstring); unknown similarity changes nothing."""
     known = ~np.isnan(text)
-    same = known & (np.nan_to_num(text) >= settings.text_same)
-    other = known & (np.nan_to_num(text, nan=1.0) < settings.text_other)
-    score = np.where(same, np.maximum(score, settings.text_same_score + 5.0 * np.nan_to_num(text)), score)
-    return np.where(other, score - settings.text_other_penalty, score)
+    sim = np.nan_to_num(text)
+    same = known & (sim >= settings.text_same)
+    # From `text_same` up the texts are one draft: the score rises with the similarity (so that
+    # of two versions of a draft the one the bill kept more of wins), up to 100.
+    raised = np.minimum(100.0, settings.text_same_score + settings.text_slope * (sim - settings.text_same))
+    # Below it the penalty grows to its full size at `text_other`: a text partly the draft's
+    # (an earlier version of it) is weaker than the titles say, one that is not the draft's is out.
+    span = max(settings.text_same - settings.text_other, 1e-9)
+    penalty = settings.text_other_penalty * np.clip((settings.text_same - sim) / span, 0.0, 1.0)
+    return np.where(same, np.maximum(score, raised), np.where(known, score - penalty, score))
