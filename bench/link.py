@@ -38,7 +38,7 @@ from db import migrate  # noqa: E402
 from db.engine import session_scope  # noqa: E402
 from db.models import Bill, BillCommittee, Consultation, CouncilAct, utcnow  # noqa: E402
 from linking.build import link  # noqa: E402
-from linking.engine import BillIn, ConsultationIn, DecisionIn, Proposal, propose  # noqa: E402
+from linking.engine import MP_FLAG, BillIn, ConsultationIn, DecisionIn, Proposal, propose  # noqa: E402
 from simulation.world_inputs import world_inputs  # noqa: E402
 from linking.normalise import normalise_title  # noqa: E402
 from linking.records import bill_row, consultation_row, decision_row  # noqa: E402
@@ -49,7 +49,7 @@ def quality(world: World, props: list[Proposal], label: str = "") -> list[str]:
     for target_type, kind, idx in (("council_act", "own", 1), ("consultation", "own", 0), ("consultation", "mp_copy", 0)):
         gold = {(b, t[idx]) for b, t in world.truth.items() if t[idx] is not None and (target_type == "council_act" or t[2] == kind)}
         flagged = kind == "mp_copy"
-        mine = [p for p in props if p.target_type == target_type and (p.flag is not None) == flagged]
+        mine = [p for p in props if p.target_type == target_type and (p.flag == MP_FLAG) == flagged]
         proposed = {(p.bill_id, p.target_id) for p in mine if p.status == "proposed"}
         review = {(p.bill_id, p.target_id) for p in mine if p.status == "review"}
         tp = len(proposed & gold)

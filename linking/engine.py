@@ -32,6 +32,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from linking.assignment import Choice, assign
+from linking.explain import EITHER_WAY_FLAG, decisive, either_way
 from linking.candidates import PairSet, StemEncoder, title_pairs
 from linking.institutions import topic_mask, topics
 from linking.normalise import NormalTitle, clean_text, normalise_title
@@ -672,8 +673,23 @@ class Linker:
         self._prepare()
         decisions = self._decisions()
         com = self._consultations_com(decisions)
+        self._flag_either_way(com)
         mp = self._consultations_mp(com) if self.s.link_mp_bills else []
-        return decisions + com + mp
+        out = decisions + com + mp
+        for p in out:
+            p.evidence["decisive"] = decisive(p.method, p.target_type, p.evidence)
+        return out
+
+    def _flag_either_way(self, com: list[Proposal]) -> None:
+        """A government bill's only consultation candidate, in review because it was still open
+        when the Council of Ministers approved the bill (or it was submitted): confirmed it is a
+        CONS-07 FAIL, rejected a CONS-01 FAIL — flagged for staff (explain.EITHER_WAY_FLAG)."""
+        settled = {p.bill_id for p in com if p.status == "proposed"}
+        settled |= {b for (b, tt) in self.fixed.confirmed if tt == CONSULTATION}
+        for p in com:
+            if p.status == "review" and p.flag is None and p.bill_id not in settled and p.evidence.get("gap_days", 0) < 0:
+                p.flag = EITHER_WAY_FLAG
+                p.evidence["either_way"] = either_way(p.evidence)
 
 
 # Doubts about an MP title match that only say the same title may be a coincidence.

@@ -308,3 +308,35 @@ def test_a_generated_world_keeps_its_texts_apart():
     other = [similarity(text_signature(texts.text(cons[a].provisions)), text_signature(texts.text(cons[b].provisions)))
              for a, b in pairs if b != a + 1]
     assert len(other) > 100 and sorted(other)[int(len(other) * 0.95)] < S.text_other
+
+
+# --------------------------------------------------------------------------- in words; either way a violation
+
+
+def test_each_link_says_its_decisive_evidence_in_words():
+    said, _ = statements(MOTIVES.format(open="02.03.2026", close="01.04.2026"))
+    ecomm = law_paragraphs("act-166496")
+    cons = [*two_drafts(), ConsultationIn(701, "701-K", KT_DRAFT, "Закон", None, MTSP, D(2026, 6, 1), D(2026, 7, 1),
+                                          text_sig=sig(ecomm))]
+    props = propose([BillIn(31, BILL_DS, D(2026, 7, 29), CM, statements=said),
+                     BillIn(32, KT_BILL, D(2026, 9, 10), CM, text_sig=sig(revised(ecomm, 0.85)))], cons, [])
+    (stated,) = links(props, 31, "proposed")
+    assert stated.evidence["decisive"].startswith("Документите на законопроекта посочват консултацията: „Проектът е публикуван")
+    assert "02.03.2026–01.04.2026 съвпада с датите на консултацията 401-K" in stated.evidence["decisive"]
+    (text,) = links(props, 32, "proposed")
+    assert text.evidence["decisive"].startswith("Текстът на законопроекта съвпада на 8") and "701-K (01.06.2026–01.07.2026)" \
+        in text.evidence["decisive"] and "приключила 71 дни преди внасянето" in text.evidence["decisive"]
+
+
+def test_a_review_link_whose_both_answers_are_violations_is_flagged():
+    # A government bill submitted while the only draft of its law was still under consultation
+    # (ЗНА чл. 26, ал. 4–5): confirmed, CONS-07 fails; rejected, CONS-01 fails.
+    draft = ConsultationIn(950, "950-K", DS, "Закон", None, None, D(2026, 9, 1), D(2026, 10, 1))
+    (p,) = links(propose([BillIn(71, BILL_DS, D(2026, 9, 20), CM)], [draft], []), 71)
+    assert (p.status, p.flag) == ("review", "violation_either_way")
+    assert "CONS-07" in p.evidence["either_way"] and "CONS-01" in p.evidence["either_way"]
+    assert "СЛЕД внасянето" in p.evidence["decisive"]
+    # With a regular draft of the law before it, the open one is no longer its only candidate.
+    regular = ConsultationIn(949, "949-K", DS, "Закон", None, None, D(2026, 5, 4), D(2026, 6, 3))
+    props = propose([BillIn(71, BILL_DS, D(2026, 9, 20), CM)], [regular, draft], [])
+    assert [(q.target_id, q.status, q.flag) for q in links(props, 71)] == [(949, "proposed", None)]
