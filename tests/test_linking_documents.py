@@ -340,3 +340,32 @@ def test_a_review_link_whose_both_answers_are_violations_is_flagged():
     regular = ConsultationIn(949, "949-K", DS, "Закон", None, None, D(2026, 5, 4), D(2026, 6, 3))
     props = propose([BillIn(71, BILL_DS, D(2026, 9, 20), CM)], [regular, draft], [])
     assert [(q.target_id, q.status, q.flag) for q in links(props, 71)] == [(949, "proposed", None)]
+
+
+def test_the_documents_pipeline_stores_the_signature_once_at_download(db_url, tmp_path):
+    """A bill's RTF (Word, cp1251, as parliament.bg serves them: simulation.samples.make_rtf) is
+    signed when stored; its motives inside the file do not count; a re-read of the same bytes
+    keeps the stored row; the motives of a consultation (another kind) get no signature."""
+    from crawlers.documents.items import DocumentItem
+    from crawlers.documents.model import ExtractionLimits
+    from crawlers.documents.pipeline import store_document
+    from db import migrate
+    from simulation.samples import make_rtf
+
+    migrate.upgrade(db_url)
+    ecomm = law_paragraphs("act-166496")
+    bill = make_rtf(["ЗАКОНОПРОЕКТ", "за изменение и допълнение на Закона за електронните съобщения", *ecomm[:120],
+                     "МОТИВИ", *law_paragraphs("act-15565")[:60]])
+    item = DocumentItem("bill", 77, "https://www.parliament.bg/bills/51/51-502-01-7.rtf", "51-502-01-7.rtf", None,
+                        "Законопроект за изменение и допълнение на Закона за електронните съобщения", bill)
+    motives = DocumentItem("consultation", 88, "https://strategy.bg/download/9", "Motivi.rtf", "Мотиви", None,
+                           make_rtf(["МОТИВИ", "към проекта на Закон за изменение на Закона за водите", *ecomm[:40]]))
+    limits = ExtractionLimits()
+    assert store_document(item, db_url=db_url, root=tmp_path, limits=limits) == "new"
+    assert store_document(motives, db_url=db_url, root=tmp_path, limits=limits) == "new"
+    assert store_document(item, db_url=db_url, root=tmp_path, limits=limits) == "unchanged"
+    with session_scope(db_url) as s:
+        docs = {d.owner_id: d for d in s.scalars(select(Document))}
+        assert docs[77].classification == "bill_text" and docs[88].classification == "motives"
+        assert docs[88].text_signature is None
+        assert similarity(docs[77].text_signature, sig(ecomm[:120])) >= 0.9
