@@ -36,7 +36,8 @@ from simulation.corpus.vocab import COMMITTEES, MINISTRIES  # noqa: E402
 from simulation.corpus.world import World, generate_world  # noqa: E402
 from db import migrate  # noqa: E402
 from db.engine import session_scope  # noqa: E402
-from db.models import Bill, BillCommittee, Consultation, CouncilAct, utcnow  # noqa: E402
+from criteria.documents.consultation_refs import find_consultation_refs  # noqa: E402
+from db.models import Bill, BillCommittee, Consultation, CouncilAct, Document, utcnow  # noqa: E402
 from linking.build import link  # noqa: E402
 from linking.engine import MP_FLAG, BillIn, ConsultationIn, DecisionIn, Proposal, propose  # noqa: E402
 from simulation.world_inputs import world_inputs  # noqa: E402
@@ -102,7 +103,7 @@ def naive_rate(bills: list[BillIn], cons: list[ConsultationIn], sample: int) -> 
     return (time.perf_counter() - t0) / (len(chosen) * len(ctitles))
 
 
-def load_db(url: str, world: World) -> None:
+def load_db(url: str, world: World, inputs: tuple[list[BillIn], list[ConsultationIn]] | None = None) -> None:
     bills, committees = [], []
     for b in world.bills:
         bills.append(bill_row(b.id, b.title, b.submitted_on, b.initiator, signature=b.signature))
@@ -112,8 +113,26 @@ def load_db(url: str, world: World) -> None:
                              institution=MINISTRIES[c.ministry][1], pris_id=c.pris_id) for c in world.consultations]
     decs = [decision_row(d.id, d.date, f"ЗА ОДОБРЯВАНЕ НА ЗАКОНОПРОЕКТ / {d.bill_title} /", importer=MINISTRIES[d.ministry][1],
                          public_consultation_number=d.consultation_reg_num, bill_title=d.bill_title) for d in world.decisions]
+    # The documents as the pipeline stores them: a bill's text with its motives' statement on its
+    # consultation (the analysis' consultation_refs) and signature, a consultation's draft with its.
+    docs = []
+    if inputs is not None:
+        by_bill = {b.id: b for b in world.bills}
+        for b in inputs[0]:
+            statement = by_bill[b.id].consultation_statement
+            refs = {"consultation_refs": find_consultation_refs(statement).to_dict()} if statement else None
+            if b.text_sig is not None or refs:
+                docs.append({"owner_type": "bill", "owner_id": b.id, "url": f"https://www.parliament.bg/bills/{b.id}.rtf",
+                             "sha256": f"{b.id:064d}", "status": "ok", "classification": "bill_text",
+                             "analysis": refs, "text_signature": b.text_sig})
+        for c in inputs[1]:
+            if c.text_sig is not None:
+                docs.append({"owner_type": "consultation", "owner_id": c.id, "url": f"https://strategy.bg/download/{c.id}",
+                             "sha256": f"{c.id:064d}", "status": "ok", "classification": "bill_text",
+                             "analysis": None, "text_signature": c.text_sig})
     with session_scope(url) as s:
-        for model, rows in ((Bill, bills), (BillCommittee, committees), (Consultation, cons), (CouncilAct, decs)):
+        for model, rows in ((Bill, bills), (BillCommittee, committees), (Consultation, cons), (CouncilAct, decs),
+                            (Document, docs)):
             for i in range(0, len(rows), 5000):
                 s.execute(insert(model), rows[i:i + 5000])
 
@@ -169,10 +188,10 @@ def main() -> None:
     if args.no_db:
         return
     with tempfile.TemporaryDirectory() as tmp:
-        run_link_timings("SQLite", f"sqlite:///{tmp}/bench.sqlite3", world)
+        run_link_timings("SQLite", f"sqlite:///{tmp}/bench.sqlite3", world, (bills, cons))
     if args.pg:
         with temporary_pg_database(args.pg) as url:
-            run_link_timings("PostgreSQL", url, world)
+            run_link_timings("PostgreSQL", url, world, (bills, cons))
 
 
 def realistic_quality(n_bills: int, seed: int) -> None:
@@ -196,10 +215,10 @@ def realistic_quality(n_bills: int, seed: int) -> None:
     ablation(world, bills, cons, decs)
 
 
-def run_link_timings(label: str, url: str, world: World) -> None:
+def run_link_timings(label: str, url: str, world: World, inputs: tuple[list[BillIn], list[ConsultationIn]]) -> None:
     migrate.upgrade(url)
     t = time.perf_counter()
-    load_db(url, world)
+    load_db(url, world, inputs)
     print(f"{label}: loaded in {time.perf_counter() - t:.1f} s (not part of the link timings)")
     for what, rebuild in (("lexwatch link, first run", False), ("lexwatch link, nothing changed", False),
                           ("lexwatch link --rebuild", True)):
