@@ -369,3 +369,16 @@ def test_the_documents_pipeline_stores_the_signature_once_at_download(db_url, tm
         assert docs[77].classification == "bill_text" and docs[88].classification == "motives"
         assert docs[88].text_signature is None
         assert similarity(docs[77].text_signature, sig(ecomm[:120])) >= 0.9
+
+
+def test_staff_decisions_bind_the_documents_evidence_too():
+    from linking.engine import Fixed
+
+    said, _ = statements(MOTIVES.format(open="02.03.2026", close="01.04.2026"))
+    bill = BillIn(31, BILL_DS, D(2026, 7, 29), CM, statements=said)
+    # Staff rejected the stated consultation: it is not offered again, whatever the motives say.
+    props = propose([bill], two_drafts(), [], fixed=Fixed(rejected={(31, "consultation", 401)}))
+    assert 401 not in [p.target_id for p in links(props, 31)]
+    # Staff confirmed the other one: the bill is settled, nothing is proposed over it.
+    props = propose([bill], two_drafts(), [], fixed=Fixed(confirmed={(31, "consultation"): 402}))
+    assert links(props, 31) == []
