@@ -533,8 +533,8 @@ def _statement(rng: random.Random, c: WorldConsultation) -> str | None:
     sentence = (f"Проектът е публикуван за обществена консултация на Портала за обществени консултации ({where}) "
                 f"за срок от {days} дни – от {c.date_open:%d.%m.%Y} г. до {close:%d.%m.%Y} г.")
     if how == "period_reg_num":
-        sentence += f", с номер {c.id}-{'К' if rng.random() < 0.3 else 'K'}"
-    return sentence + "."
+        sentence += f", с номер {c.id}-{'К' if rng.random() < 0.3 else 'K'}."
+    return sentence
 
 
 def _consultation(
