@@ -382,3 +382,30 @@ def test_staff_decisions_bind_the_documents_evidence_too():
     # Staff confirmed the other one: the bill is settled, nothing is proposed over it.
     props = propose([bill], two_drafts(), [], fixed=Fixed(confirmed={(31, "consultation"): 402}))
     assert links(props, 31) == []
+
+
+def test_either_way_is_a_cons01_fail_not_unknown(db_url):
+    """The flagged review link of the case above, stored and evaluated: CONS-01 does not wait
+    for staff (both answers breach ЗНА чл. 26); a plain review link still does (UNKNOWN)."""
+    from criteria.assemble import assemble
+    from criteria.evaluate import evaluate
+    from db.models import Initiative
+
+    with session_scope(db_url) as s:
+        add_bill(s, 71, BILL_DS, D(2026, 9, 20))
+        add_consultation(s, 950, DS, D(2026, 9, 1), D(2026, 10, 1))
+    with session_scope(db_url) as s:
+        link(s)
+    with session_scope(db_url) as s:
+        (lk,) = s.scalars(select(InitiativeLink).where(InitiativeLink.bill_id == 71,
+                                                       InitiativeLink.target_type == "consultation"))
+        assert (lk.status, lk.flag) == ("review", "violation_either_way")
+        ini = assemble(s, s.scalar(select(Initiative.id).where(Initiative.bill_id == 71)))
+    (cons01,) = [x for x in evaluate(ini, as_of=D(2026, 11, 1)).findings if x.criterion_id == "CONS-01"]
+    assert cons01.verdict.value == "FAIL" and "950-K" in cons01.explanation_bg and "CONS-07" in cons01.explanation_bg
+    with session_scope(db_url) as s:
+        s.get(InitiativeLink, lk.id).flag = None  # a review link without that flag
+    with session_scope(db_url) as s:
+        ini = assemble(s, s.scalar(select(Initiative.id).where(Initiative.bill_id == 71)))
+    (cons01,) = [x for x in evaluate(ini, as_of=D(2026, 11, 1)).findings if x.criterion_id == "CONS-01"]
+    assert cons01.verdict.value == "UNKNOWN"
