@@ -3,9 +3,9 @@
 `generate_world(n_bills, seed=...)` makes, deterministically:
 
 - Council of Ministers bills, most with their ministry's consultation on strategy.bg
-  (30 days, some 14 days with a reason, a few shorter without) and a ПРИС decision
-  „ЗА ОДОБРЯВАНЕ НА ЗАКОНОПРОЕКТ“ dated days before the bill's submission; a few consulted
-  by no one;
+  (30–32 days, many 14) and a ПРИС decision „ЗА ОДОБРЯВАНЕ НА ЗАКОНОПРОЕКТ“ dated days
+  before the bill's submission; a few consulted by no one; the motives' sentence on the
+  consultation (or silence), and the texts of draft and bill (simulation.corpus.texts);
 - MP bills, a few of which copy a ministry's consulted draft that the Council of Ministers
   never approved (the INIT-03 pattern);
 - consultations that never become bills (ordinances, decrees, drafts still in the pipeline);
@@ -14,7 +14,9 @@
 
 The world holds facts only; `simulation.corpus.parliament` and `simulation.corpus.strategy`
 render it into each source's real answer shapes. `truth` records which consultation and
-decision belong to which bill, for measuring the linker.
+decision belong to which bill, for measuring the linker. The figures the world follows
+(laws and their weights, consultation lengths, gaps, reference rates, importers, statements,
+texts) are the constants below, each with where it comes from.
 """
 from __future__ import annotations
 
