@@ -4,7 +4,11 @@ Prints the time of the in-memory matching (normalise, block with process.cdist, 
 assign), of a full `lexwatch link` run into SQLite (load, match, write; then an
 incremental no-op run and a rebuild), the speed-up over a naive pairwise Python loop
 measured on a sample of bills and extrapolated, and precision/recall against the
-generator's truth.
+generator's truth — for the 15 000-bill stress world and for a world at parliament's real
+pace, with every signal and without some (ablation): titles and dates only (the linker
+before issue 12), with the bills' statements about their consultation, with the texts'
+similarity, with both. The texts' signatures are computed before the matching (the
+documents pipeline stores them at download) and timed apart.
 
     .venv/bin/python bench/link.py [--bills 15000] [--consultations 12000] [--no-db] [--pg [URL]]
 """
@@ -20,6 +24,7 @@ import uuid
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -31,27 +36,55 @@ from simulation.corpus.vocab import COMMITTEES, MINISTRIES  # noqa: E402
 from simulation.corpus.world import World, generate_world  # noqa: E402
 from db import migrate  # noqa: E402
 from db.engine import session_scope  # noqa: E402
-from db.models import Bill, BillCommittee, Consultation, CouncilAct, utcnow  # noqa: E402
+from criteria.documents.consultation_refs import find_consultation_refs  # noqa: E402
+from db.models import Bill, BillCommittee, Consultation, CouncilAct, Document, utcnow  # noqa: E402
 from linking.build import link  # noqa: E402
-from linking.engine import BillIn, ConsultationIn, Proposal, propose  # noqa: E402
+from linking.engine import MP_FLAG, BillIn, ConsultationIn, DecisionIn, Proposal, propose  # noqa: E402
 from simulation.world_inputs import world_inputs  # noqa: E402
 from linking.normalise import normalise_title  # noqa: E402
 from linking.records import bill_row, consultation_row, decision_row  # noqa: E402
 
 
-def quality(world: World, props: list[Proposal]) -> list[str]:
+def quality(world: World, props: list[Proposal], label: str = "") -> list[str]:
     lines = []
     for target_type, kind, idx in (("council_act", "own", 1), ("consultation", "own", 0), ("consultation", "mp_copy", 0)):
         gold = {(b, t[idx]) for b, t in world.truth.items() if t[idx] is not None and (target_type == "council_act" or t[2] == kind)}
         flagged = kind == "mp_copy"
-        mine = [p for p in props if p.target_type == target_type and (p.flag is not None) == flagged]
+        mine = [p for p in props if p.target_type == target_type and (p.flag == MP_FLAG) == flagged]
         proposed = {(p.bill_id, p.target_id) for p in mine if p.status == "proposed"}
         review = {(p.bill_id, p.target_id) for p in mine if p.status == "review"}
         tp = len(proposed & gold)
         prec = tp / len(proposed) if proposed else float("nan")
-        lines.append(f"  {target_type:12} {kind:8} truth {len(gold):6}  proposed {len(proposed):6}  precision {prec:.3f}"
-                     f"  recall {tp / max(len(gold), 1):.3f}  review {len(review):6} (of which true {len(review & gold)})")
+        true_review = len(review & gold)
+        lines.append(f"  {label}{target_type:12} {kind:8} truth {len(gold):6}  proposed {len(proposed):6}  precision {prec:.3f}"
+                     f"  recall {tp / max(len(gold), 1):.3f}  review {len(review):6} (true {true_review}, "
+                     f"{true_review / max(len(review), 1):.0%})")
     return lines
+
+
+ABLATIONS = ("titles and dates only", "+ statements", "+ texts", "all signals")
+
+
+def ablated(bills: list[BillIn], cons: list[ConsultationIn], variant: str) -> tuple[list[BillIn], list[ConsultationIn]]:
+    """The inputs without the signals a variant leaves out (ABLATIONS)."""
+    statements = variant in ("+ statements", "all signals")
+    texts = variant in ("+ texts", "all signals")
+    if not statements:
+        bills = [replace(b, statements=(), explicit_consultations=()) for b in bills]
+    if not texts:
+        bills = [replace(b, text_sig=None) for b in bills]
+        cons = [replace(c, text_sig=None) for c in cons]
+    return bills, cons
+
+
+def ablation(world: World, bills: list[BillIn], cons: list[ConsultationIn], decs: list[DecisionIn]) -> None:
+    for variant in ABLATIONS:
+        b, c = ablated(bills, cons, variant)
+        normalise_title.cache_clear()
+        props = propose(b, c, decs)
+        print(f"  — {variant}:")
+        for line in quality(world, props)[1:]:
+            print("  " + line)
 
 
 def naive_rate(bills: list[BillIn], cons: list[ConsultationIn], sample: int) -> float:
@@ -70,7 +103,7 @@ def naive_rate(bills: list[BillIn], cons: list[ConsultationIn], sample: int) -> 
     return (time.perf_counter() - t0) / (len(chosen) * len(ctitles))
 
 
-def load_db(url: str, world: World) -> None:
+def load_db(url: str, world: World, inputs: tuple[list[BillIn], list[ConsultationIn]] | None = None) -> None:
     bills, committees = [], []
     for b in world.bills:
         bills.append(bill_row(b.id, b.title, b.submitted_on, b.initiator, signature=b.signature))
@@ -80,8 +113,26 @@ def load_db(url: str, world: World) -> None:
                              institution=MINISTRIES[c.ministry][1], pris_id=c.pris_id) for c in world.consultations]
     decs = [decision_row(d.id, d.date, f"ЗА ОДОБРЯВАНЕ НА ЗАКОНОПРОЕКТ / {d.bill_title} /", importer=MINISTRIES[d.ministry][1],
                          public_consultation_number=d.consultation_reg_num, bill_title=d.bill_title) for d in world.decisions]
+    # The documents as the pipeline stores them: a bill's text with its motives' statement on its
+    # consultation (the analysis' consultation_refs) and signature, a consultation's draft with its.
+    docs = []
+    if inputs is not None:
+        by_bill = {b.id: b for b in world.bills}
+        for b in inputs[0]:
+            statement = by_bill[b.id].consultation_statement
+            refs = {"consultation_refs": find_consultation_refs(statement).to_dict()} if statement else None
+            if b.text_sig is not None or refs:
+                docs.append({"owner_type": "bill", "owner_id": b.id, "url": f"https://www.parliament.bg/bills/{b.id}.rtf",
+                             "sha256": f"{b.id:064d}", "status": "ok", "classification": "bill_text",
+                             "analysis": refs, "text_signature": b.text_sig})
+        for c in inputs[1]:
+            if c.text_sig is not None:
+                docs.append({"owner_type": "consultation", "owner_id": c.id, "url": f"https://strategy.bg/download/{c.id}",
+                             "sha256": f"{c.id:064d}", "status": "ok", "classification": "bill_text",
+                             "analysis": None, "text_signature": c.text_sig})
     with session_scope(url) as s:
-        for model, rows in ((Bill, bills), (BillCommittee, committees), (Consultation, cons), (CouncilAct, decs)):
+        for model, rows in ((Bill, bills), (BillCommittee, committees), (Consultation, cons), (CouncilAct, decs),
+                            (Document, docs)):
             for i in range(0, len(rows), 5000):
                 s.execute(insert(model), rows[i:i + 5000])
 
@@ -106,7 +157,11 @@ def main() -> None:
     print(f"world: {len(world.bills)} bills ({sum(b.initiator == 'council_of_ministers' for b in world.bills)} CoM), "
           f"{len(world.consultations)} consultations ({sum(c.act_type == 'Закон' for c in world.consultations)} of laws), "
           f"{len(world.decisions)} ПРИС decisions; generated in {time.perf_counter() - t:.1f} s; {os.cpu_count()} CPUs")
+    t = time.perf_counter()
     bills, cons, decs = world_inputs(world)
+    signed = sum(b.text_sig is not None for b in bills) + sum(c.text_sig is not None for c in cons)
+    print(f"texts signed (at download in production, not part of the matching): {signed} in "
+          f"{time.perf_counter() - t:.1f} s")
 
     normalise_title.cache_clear()
     phases: list[tuple[str, float]] = []
@@ -119,6 +174,8 @@ def main() -> None:
         print(f"  {nxt - start:6.2f} s  {name}")
     for line in quality(world, props):
         print(line)
+    print("ablation, the stress world:")
+    ablation(world, bills, cons, decs)
     realistic_quality(args.realistic, args.seed)
 
     rate = naive_rate(bills, cons, args.sample)
@@ -131,10 +188,10 @@ def main() -> None:
     if args.no_db:
         return
     with tempfile.TemporaryDirectory() as tmp:
-        run_link_timings("SQLite", f"sqlite:///{tmp}/bench.sqlite3", world)
+        run_link_timings("SQLite", f"sqlite:///{tmp}/bench.sqlite3", world, (bills, cons))
     if args.pg:
         with temporary_pg_database(args.pg) as url:
-            run_link_timings("PostgreSQL", url, world)
+            run_link_timings("PostgreSQL", url, world, (bills, cons))
 
 
 def realistic_quality(n_bills: int, seed: int) -> None:
@@ -154,12 +211,14 @@ def realistic_quality(n_bills: int, seed: int) -> None:
           f"{len(world.consultations)} consultations")
     for line in quality(world, props):
         print(line)
+    print("ablation, at the realistic pace:")
+    ablation(world, bills, cons, decs)
 
 
-def run_link_timings(label: str, url: str, world: World) -> None:
+def run_link_timings(label: str, url: str, world: World, inputs: tuple[list[BillIn], list[ConsultationIn]]) -> None:
     migrate.upgrade(url)
     t = time.perf_counter()
-    load_db(url, world)
+    load_db(url, world, inputs)
     print(f"{label}: loaded in {time.perf_counter() - t:.1f} s (not part of the link timings)")
     for what, rebuild in (("lexwatch link, first run", False), ("lexwatch link, nothing changed", False),
                           ("lexwatch link --rebuild", True)):

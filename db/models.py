@@ -474,6 +474,9 @@ class Document(Base):
     is_scanned: Mapped[bool] = mapped_column(Boolean, default=False)
     classification: Mapped[str | None] = mapped_column(String(64), index=True)
     analysis: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # MinHash of an act's text (a bill's, a consultation's draft), computed at download for the
+    # linker (crawlers/documents/signature.py); None for other documents and unreadable ones.
+    text_signature: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 Index("ix_documents_owner", Document.owner_type, Document.owner_id)

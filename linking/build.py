@@ -22,7 +22,7 @@ import logging
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -53,6 +53,7 @@ from linking.engine import (
     DecisionIn,
     Fixed,
     Proposal,
+    Statement,
     consultation_title,
     decision_title,
     propose,
@@ -239,6 +240,50 @@ def explicit_references(session: Session, bill_ids: Iterable[int] | None = None)
         for owner_id, text in session.execute(texts.where(Document.id.in_(chunk))):
             refs[owner_id].update(find_consultation_refs(text).consultation_ids)
     return refs
+
+
+def bill_statements(session: Session) -> dict[int, tuple[Statement, ...]]:
+    """What each bill's documents say about its consultation: every mention that states a
+    period (its first two dates) or names a consultation, with its sentence (the stored
+    analysis' `consultation_refs.mentions`; older analyses have only the mention's passage)."""
+    out: dict[int, dict[Statement, None]] = defaultdict(dict)
+    q = select(Document.owner_id, Document.analysis["consultation_refs"]).where(Document.owner_type == "bill")
+    for owner_id, found in session.execute(q):
+        if not isinstance(found, dict):
+            continue
+        for m in found.get("mentions") or []:
+            if not isinstance(m, dict):
+                continue
+            dates = sorted(_iso_dates(m.get("dates"))[:2])
+            cid = m.get("consultation_id") if isinstance(m.get("consultation_id"), int) else None
+            if len(dates) < 2 and cid is None:
+                continue
+            sentence = str(m.get("sentence") or m.get("passage") or "")
+            period = (dates[0], dates[1]) if len(dates) == 2 else (None, None)
+            out[owner_id][Statement(sentence, *period, cid)] = None
+    return {b: tuple(st) for b, st in out.items()}
+
+
+def _iso_dates(values: object) -> list[dt.date]:
+    out = []
+    for v in values if isinstance(values, list) else []:
+        try:
+            out.append(dt.date.fromisoformat(str(v)))
+        except ValueError:
+            continue
+    return out
+
+
+def text_signatures(session: Session) -> tuple[dict[int, bytes], dict[int, bytes]]:
+    """The stored text signatures (documents.text_signature) of each bill's text and each
+    consultation's draft: the latest version where a file changed."""
+    bills: dict[int, bytes] = {}
+    cons: dict[int, bytes] = {}
+    q = (select(Document.owner_type, Document.owner_id, Document.text_signature)
+         .where(Document.text_signature.is_not(None)).order_by(Document.fetched_at, Document.id))
+    for owner_type, owner_id, sig in session.execute(q):
+        (bills if owner_type == "bill" else cons)[owner_id] = sig
+    return bills, cons
 
 
 # --------------------------------------------------------------------------- merged bills
@@ -435,6 +480,9 @@ def _affected(session: Session, bills: list[_Bill], cons: list[ConsultationIn], 
     active |= set(session.scalars(select(Document.owner_id).distinct()
                                   .where(Document.owner_type == "bill", Document.fetched_at > since)))
     changed_cons = {c.id for c in cons if cons_changed.get(c.id, dt.datetime.min) > since}
+    # A consultation whose draft was downloaded since (a new text signature) changes its candidates' scores.
+    changed_cons |= set(session.scalars(select(Document.owner_id).distinct().where(
+        Document.owner_type == "consultation", Document.fetched_at > since, Document.text_signature.is_not(None))))
     changed_decs = set(int(k) for k in session.scalars(
         select(RecordVersion.entity_key).distinct().where(RecordVersion.entity == "council_act",
                                                           RecordVersion.valid_from > since)) if str(k).isdigit())
@@ -574,9 +622,14 @@ def _link(session: Session, rebuild: bool, settings: LinkSettings, progress: Cal
         # changed bills exactly what a rebuild would, competitors included; only their links
         # are written.
         refs = explicit_references(session)
+        statements = bill_statements(session)
+        bill_sigs, cons_sigs = text_signatures(session)
+        if cons_sigs:
+            cons = [replace(c, text_sig=cons_sigs.get(c.id)) for c in cons]
         leads = _lead_committees(session)
         inputs = [BillIn(b.id, b.title, b.submitted_on, b.initiator, b.signature, leads.get(b.id),
-                         tuple(sorted(refs.get(b.id, ()))), primary_of.get(b.id)) for b in bills]
+                         tuple(sorted(refs.get(b.id, ()))), primary_of.get(b.id), statements.get(b.id, ()),
+                         bill_sigs.get(b.id)) for b in bills]
         proposals = propose(inputs, cons, decisions, settings, _fixed(links, None), say)
         if active is not None:
             active |= _competitors(active, proposals, links)

@@ -32,6 +32,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from linking.assignment import Choice, assign
+from linking.explain import EITHER_WAY_FLAG, decisive, either_way
 from linking.candidates import PairSet, StemEncoder, title_pairs
 from linking.institutions import topic_mask, topics
 from linking.normalise import NormalTitle, clean_text, normalise_title
@@ -42,8 +43,22 @@ MP_FLAG = "mp_bill_matches_ministry_draft"
 CONSULTATION, COUNCIL_ACT, BILL = "consultation", "council_act", "bill"
 RANK_TITLE, RANK_CHAIN, RANK_EXPLICIT = 1, 2, 3
 METHOD_BY_RANK = {RANK_TITLE: "title_match", RANK_CHAIN: "pris_chain", RANK_EXPLICIT: "explicit"}
+TEXT_METHOD = "text_match"  # a title match the texts' similarity decided
+STATED_PERIOD_METHOD = "stated_period"  # the bill's documents state the consultation's dates
+SIG_CHUNK = 200_000  # pairs compared at once (a chunk's equality matrix is SIG_CHUNK × NUM_PERM bytes)
 DEFAULT_CLOSE_DAYS = 30  # a consultation without a closing date is taken to run the usual 30 days
 COUNCIL_CODE, MP_CODE = "02", "54"  # importer classes in parliament.bg signatures
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What a bill's documents say about its consultation (criteria.documents.consultation_refs):
+    the sentence as written, the period it states and the consultation it names, if any."""
+
+    sentence: str
+    date_open: dt.date | None = None
+    date_close: dt.date | None = None
+    consultation_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +71,8 @@ class BillIn:
     lead_committee: str | None = None
     explicit_consultations: tuple[int, ...] = ()  # consultation ids referenced in its documents
     merge_group: int | None = None  # the primary bill of its group of merged bills (its own id if not merged)
+    statements: tuple[Statement, ...] = ()  # its documents' sentences on its consultation
+    text_sig: bytes | None = None  # MinHash signature of its text (crawlers/documents/signature.py)
 
 
 @dataclass(frozen=True)
@@ -69,6 +86,7 @@ class ConsultationIn:
     date_open: dt.date | None = None
     date_close: dt.date | None = None
     pris_id: int | None = None
+    text_sig: bytes | None = None  # MinHash signature of its draft act („Проект на акт“)
 
 
 @dataclass(frozen=True)
@@ -245,11 +263,36 @@ class Linker:
         self.cclose = np.where(close >= 0, close, np.where(self.cdays >= 0, self.cdays + DEFAULT_CLOSE_DAYS, -1))
         self.cmasks = np.fromiter((topic_mask(c.institution_name) for c in self.consultations), dtype=np.int64,
                                   count=len(self.consultations))
+        self.craw_close = close
+        self.bsig, self.bhas = _sig_matrix([b.text_sig for b in self.bills])
+        self.csig, self.chas = _sig_matrix([c.text_sig for c in self.consultations])
+        if self.bsig.shape[1] != self.csig.shape[1]:  # signatures of another NUM_PERM: not comparable
+            self.bhas = np.zeros(len(self.bills), dtype=bool)
+        self.by_open: dict[int, list[int]] = {}
+        self.by_close: dict[int, list[int]] = {}
+        for ci, (o, c) in enumerate(zip(self.cdays.tolist(), close.tolist())):
+            if o >= 0:
+                self.by_open.setdefault(o, []).append(ci)
+            if c >= 0:
+                self.by_close.setdefault(c, []).append(ci)
         self.dtitles = [decision_title(d) for d in self.decisions]
         self.ddays = _days(d.doc_date for d in self.decisions)
         self.dmasks = np.fromiter((topic_mask(d.importer) for d in self.decisions), dtype=np.int64, count=len(self.decisions))
 
     # ------------------------------------------------------------------ helpers
+
+    def _text_sim(self, li: np.ndarray, ri: np.ndarray) -> np.ndarray:
+        """Similarity of bill li[k]'s text and consultation ri[k]'s draft (NaN: unknown)."""
+        out = np.full(len(li), np.nan)
+        idx = np.nonzero(self.bhas[li] & self.chas[ri])[0]
+        for start in range(0, len(idx), SIG_CHUNK):
+            k = idx[start:start + SIG_CHUNK]
+            out[k] = (self.bsig[li[k]] == self.csig[ri[k]]).mean(axis=1)
+        return out
+
+    def _pair_text(self, bi: int, ci: int) -> float | None:
+        v = float(self._text_sim(np.array([bi]), np.array([ci]))[0])
+        return None if np.isnan(v) else round(v, 2)
 
     def _left(self, cls: str, target_type: str) -> list[NormalTitle | None]:
         """Titles of the bills of a class still to be linked to this kind of target."""
@@ -295,6 +338,8 @@ class Linker:
             "date_score": _r(f.date[k]), "gap_days": int(f.gap_days[k]),
             "institution_score": _r(f.institution[k]),
         })
+        if not np.isnan(f.text[k]):
+            ev["text_similarity"] = _r(f.text[k], 2)
         if bill.operation or (target is not None and target.operation):
             ev["operations"] = [bill.operation, target.operation if target is not None else ""]
         bi = int(stage.bill[k])
@@ -318,13 +363,14 @@ class Linker:
                 ev.update(extra(ti))
             rank = int(stage.rank[k])
             status = c.status
+            method = _method(rank, ev, self.s)
             if rank == RANK_EXPLICIT and ev.get("law_similarity", 100.0) < self.s.explicit_min_law:
                 status = "review"
             if c.runner_up is not None:
                 j = c.runner_up
                 ev["runner_up"] = {"bill_id": int(self.bill_ids[stage.bill[j]]), "target_id": int(target_ids[stage.target[j]]),
                                    "score": _r(stage.score[j], 2)}
-            out.append(Proposal(int(self.bill_ids[bi]), target_type, int(target_ids[ti]), METHOD_BY_RANK[rank],
+            out.append(Proposal(int(self.bill_ids[bi]), target_type, int(target_ids[ti]), method,
                                 round(float(stage.score[k]), 2), _r(c.margin, 2), status, flag, ev))
             # An ambiguous choice: the competitor goes to review too, so staff see both.
             if status == "review" and c.runner_up is not None and c.margin is not None and c.margin < self._min_margin(target_type):
@@ -338,7 +384,7 @@ class Linker:
                 ev_j["runner_up_of"] = {"bill_id": int(self.bill_ids[bi]), "target_id": int(target_ids[ti]),
                                         "score": _r(stage.score[k], 2)}
                 out.append(Proposal(int(self.bill_ids[bj]), target_type, int(target_ids[tj]),
-                                    METHOD_BY_RANK[int(stage.rank[j])], round(float(stage.score[j]), 2),
+                                    _method(int(stage.rank[j]), ev_j, self.s), round(float(stage.score[j]), 2),
                                     _r(float(stage.score[j] - stage.score[k]), 2), "review", flag, ev_j))
         return _dedupe(out)
 
@@ -388,7 +434,7 @@ class Linker:
                             settings=self.s, encoder=self.encoder)
         gap = ref[pairs.left] - self.cclose[pairs.right]
         feats = score_pairs(pairs, self.btitles, self.ctitles, gap, self.bmasks, self.cmasks, self.s.consultation,
-                            self.s, open_at_submission=gap < 0)
+                            self.s, open_at_submission=gap < 0, text=self._text_sim(pairs.left, pairs.right))
         stage = _Stage(pairs, feats)
         stage.ref_days = ref
         self._drop_rejected(stage, CONSULTATION, self.cons_ids)
@@ -404,7 +450,56 @@ class Linker:
                 if ci is None or (b.id, CONSULTATION, cid) in rejected:
                     continue
                 law = self._law_similarity(self.btitles[bi], self.ctitles[ci] or normalise_title(self.consultations[ci].title))
-                stage.add(bi, ci, 100.0, RANK_EXPLICIT, {"reference": "bill_documents", "law_similarity": _r(law)})
+                ev: dict[str, Any] = {"reference": "bill_documents", "law_similarity": _r(law),
+                                      "text_similarity": self._pair_text(bi, ci)}
+                sentence = next((st.sentence for st in b.statements if st.consultation_id == cid), None)
+                if sentence:
+                    ev["sentence"] = sentence
+                stage.add(bi, ci, 100.0, RANK_EXPLICIT, ev)
+
+    def _same_law(self, bi: int, bill_id: int, cis: list[int]) -> list[tuple[int, float]]:
+        """The consultations among `cis` that draft the bill's law (and staff did not reject),
+        with the law names' similarity: a draft of another act consulted on the same days
+        (an ordinance, another law) is not the bill's."""
+        out = []
+        for ci in cis:
+            ct = self.ctitles[ci]
+            if ct is None or (bill_id, CONSULTATION, int(self.cons_ids[ci])) in self.fixed.rejected:
+                continue
+            law = self._law_similarity(self.btitles[bi], ct)
+            if law >= self.s.law_min:
+                out.append((ci, law))
+        return out
+
+    def _add_stated(self, stage: _Stage, cls: str) -> None:
+        """The consultation whose period the bill's documents state (settings: a stated period
+        that is one consultation's dates is near-proof; one date off by days is strong)."""
+        tol = self.s.stated_period_tolerance_days
+        for bi, b in enumerate(self.bills):
+            if self.cls[bi] != cls or not b.statements or (b.id, CONSULTATION) in self.fixed.confirmed:
+                continue
+            for st in b.statements:
+                if st.date_open is None or st.date_close is None:
+                    continue
+                o, c = st.date_open.toordinal(), st.date_close.toordinal()
+                exact = self._same_law(bi, b.id, [ci for ci in self.by_open.get(o, []) if self.craw_close[ci] == c])
+                found = exact or self._same_law(bi, b.id, list(dict.fromkeys(
+                    [ci for ci in self.by_open.get(o, []) if abs(int(self.craw_close[ci]) - c) <= tol]
+                    + [ci for ci in self.by_close.get(c, []) if abs(int(self.cdays[ci]) - o) <= tol])))
+                for ci, law in found:
+                    text = self._pair_text(bi, ci)
+                    ev = {"reference": "stated_period", "method": STATED_PERIOD_METHOD, "sentence": st.sentence,
+                          "stated_period": [st.date_open.isoformat(), st.date_close.isoformat()],
+                          "exact": bool(exact), "law_similarity": _r(law), "text_similarity": text}
+                    if exact and len(found) == 1:
+                        stage.add(bi, ci, 100.0, RANK_EXPLICIT, ev)
+                        continue
+                    # Several drafts of the law on those days, or dates off by days: strong, not proof;
+                    # the texts (where known) and the title decide between them.
+                    score = 90.0 if exact else 86.0
+                    if text is not None:
+                        score = score + 8.0 if text >= self.s.text_same else score - self.s.text_other_penalty if text < self.s.text_other else score
+                    stage.add(bi, ci, score, RANK_CHAIN, ev)
 
     def _consultations_com(self, decision_props: list[Proposal]) -> list[Proposal]:
         self.progress("matching government bills to consultations")
@@ -421,6 +516,7 @@ class Linker:
                 ref_days[bi] = self.ddays[di] if self.bdays[bi] < 0 else min(self.ddays[di], self.bdays[bi])
         stage = self._consultation_candidates("com", usable, ref_days)
         self._add_explicit(stage, "com")
+        self._add_stated(stage, "com")
         # The ПРИС chain: the bill's decision names the consultation (public_consultation_number)
         # or the consultation names the decision (pris_id).
         by_pris: dict[int, list[int]] = {}
@@ -476,9 +572,16 @@ class Linker:
         # operation (a copy is tabled as the draft was titled; „за изменение и допълнение“ vs
         # „за изменение“ on the same law is what MPs and ministries write independently all the
         # time). score.operation_scores gives 100 to the same operation only.
+        # A text that copies the draft (settings.mp_text_copy) is a candidate whatever the titles'
+        # operations and up to the window; a text known to differ is none.
         f = stage.feats
-        stage.keep((f.gap_days >= 0) & (f.gap_days <= self.s.mp_review_days) & (f.operation >= SAME_OPERATION))
+        text = np.nan_to_num(f.text, nan=-1.0)
+        copied = text >= self.s.mp_text_copy
+        differs = (text >= 0) & (text < self.s.text_other)
+        titled = (f.gap_days <= self.s.mp_review_days) & (f.operation >= SAME_OPERATION)
+        stage.keep((f.gap_days >= 0) & (titled | copied) & ~differs)
         self._add_explicit(stage, "mp")
+        self._add_stated(stage, "mp")
         stage.finish()
         choices = assign(stage.bill, stage.target, stage.score, stage.rank, self.s.consultation,
                          settled_bills=self._settled(CONSULTATION))
@@ -499,7 +602,7 @@ class Linker:
     def _judge_mp(self, props: list[Proposal], claimed: set[int]) -> None:
         """Keep a title match proposed only when it is clear (settings.mp_propose_clear); name
         the doubts of the others in their evidence and send them to review."""
-        titled = [p for p in props if p.method == METHOD_BY_RANK[RANK_TITLE]]
+        titled = [p for p in props if p.method in (METHOD_BY_RANK[RANK_TITLE], TEXT_METHOD)]
         if not titled:
             return
         bill_index = {int(b): i for i, b in enumerate(self.bill_ids.tolist())}
@@ -541,6 +644,9 @@ class Linker:
                 doubts.append("record_too_short")
             if not self.s.mp_propose_clear:
                 doubts.append("title_matches_not_proposed")
+            if (p.evidence.get("text_similarity") or 0.0) >= self.s.mp_text_copy:
+                # The texts show the copy: the title's coincidences no longer cast doubt on it.
+                doubts = [d for d in doubts if d not in COINCIDENCE_DOUBTS]
             if p.status == "proposed" and doubts:
                 p.status = "review"
             init03 = p.evidence.setdefault("init03", {})
@@ -567,8 +673,49 @@ class Linker:
         self._prepare()
         decisions = self._decisions()
         com = self._consultations_com(decisions)
+        self._flag_either_way(com)
         mp = self._consultations_mp(com) if self.s.link_mp_bills else []
-        return decisions + com + mp
+        out = decisions + com + mp
+        for p in out:
+            p.evidence["decisive"] = decisive(p.method, p.target_type, p.evidence)
+        return out
+
+    def _flag_either_way(self, com: list[Proposal]) -> None:
+        """A government bill's only consultation candidate, in review because it was still open
+        when the Council of Ministers approved the bill (or it was submitted): confirmed it is a
+        CONS-07 FAIL, rejected a CONS-01 FAIL — flagged for staff (explain.EITHER_WAY_FLAG)."""
+        settled = {p.bill_id for p in com if p.status == "proposed"}
+        settled |= {b for (b, tt) in self.fixed.confirmed if tt == CONSULTATION}
+        for p in com:
+            if p.status == "review" and p.flag is None and p.bill_id not in settled and p.evidence.get("gap_days", 0) < 0:
+                p.flag = EITHER_WAY_FLAG
+                p.evidence["either_way"] = either_way(p.evidence)
+
+
+# Doubts about an MP title match that only say the same title may be a coincidence.
+COINCIDENCE_DOUBTS = frozenset({"low_score", "titles_differ", "portal_law_name_differs", "long_after_consultation",
+                                "law_not_quiet", "record_too_short", "title_matches_not_proposed"})
+
+
+def _method(rank: int, evidence: dict[str, Any], settings: LinkSettings) -> str:
+    """How the link was found: the rank's method, the stated period, or the texts."""
+    if "method" in evidence:
+        return str(evidence.pop("method"))
+    if rank == RANK_TITLE and (evidence.get("text_similarity") or 0.0) >= settings.text_same:
+        return TEXT_METHOD
+    return METHOD_BY_RANK[rank]
+
+
+def _sig_matrix(sigs: Sequence[bytes | None]) -> tuple[np.ndarray, np.ndarray]:
+    """Signatures as a matrix (one row each) and which rows hold one."""
+    width = next((len(x) // 4 for x in sigs if x), 1)
+    m = np.zeros((len(sigs), width), dtype=np.uint32)
+    has = np.zeros(len(sigs), dtype=bool)
+    for i, x in enumerate(sigs):
+        if x and len(x) == width * 4:
+            m[i] = np.frombuffer(x, dtype="<u4")
+            has[i] = True
+    return m, has
 
 
 def _dedupe(props: list[Proposal]) -> list[Proposal]:
@@ -602,5 +749,5 @@ def propose(
 
 __all__ = [
     "BILL", "CONSULTATION", "COUNCIL_ACT", "MP_FLAG", "BillIn", "ConsultationIn", "DecisionIn", "Fixed",
-    "Proposal", "bill_class", "propose", "reg_num_key",
+    "Proposal", "Statement", "bill_class", "propose", "reg_num_key",
 ]

@@ -7,7 +7,12 @@ The score (0–100) is a weighted sum of features, all computed over whole array
 - operation: „изменение“ / „допълнение“ / both — drafts keep it more often than not;
 - date: how well the target's date fits the usual sequence before the bill (a consultation
   closes before the Council of Ministers approves the draft, which precedes the submission);
-- institution: the drafting ministry (or ПРИС importer) vs the bill's lead committee.
+- institution: the drafting ministry (or ПРИС importer) vs the bill's lead committee;
+- text: the similarity of the consultation's draft and the bill's text (their stored MinHash
+  signatures, crawlers/documents/signature.py), where both are known. It outweighs the
+  titles: at `text_same` or more the texts are one draft (the score is raised to at least
+  `text_same_score`, more the closer they are), below `text_other` they are different drafts
+  (the score loses `text_other_penalty`), in between part of it; unknown, the titles decide.
 
 A consultation still open on the day the pair is measured from (the bill's ПРИС decision, or
 its submission) gets the settings' low date score and its score is capped at the review
@@ -52,6 +57,7 @@ class Features:
     date: np.ndarray
     institution: np.ndarray
     gap_days: np.ndarray  # bill day minus the target's reference day
+    text: np.ndarray  # similarity of the texts (0–1), NaN where either signature is missing
 
 
 def date_scores(gap: np.ndarray, full_days: int, zero_days: int, power: float = 1.0) -> np.ndarray:
@@ -102,9 +108,11 @@ def score_pairs(
     settings: LinkSettings,
     *,
     open_at_submission: np.ndarray | None = None,
+    text: np.ndarray | None = None,
 ) -> Features:
     """Features and score of each pair. `gap_days` is aligned with the pairs;
-    `open_at_submission` marks pairs whose consultation was still open on submission."""
+    `open_at_submission` marks pairs whose consultation was still open on submission; `text`
+    the texts' similarity (NaN: unknown)."""
     li, ri = pairs.left, pairs.right
     w = target.weights
     date = date_scores(gap_days.astype(np.float64), target.date_full_days, target.date_zero_days, target.date_power)
@@ -115,9 +123,27 @@ def score_pairs(
     inst = institution_scores(left_masks, right_masks, li, ri)
     law = pairs.law.astype(np.float64)
     score = w.law * law + w.rest * rest + w.operation * op + w.date * date + w.institution * inst
+    if text is None:
+        text = np.full(len(li), np.nan)
+    score = text_adjusted(score, text, settings)
     if open_at_submission is not None:
         # At the review floor: shown to staff where no regular candidate wants the bill or the
         # draft, never taking a draft from a bill that fits it in the usual order.
         score = np.where(open_at_submission, np.minimum(score, target.review), score)
     return Features(score, law, pairs.char.astype(np.float64), pairs.stem.astype(np.float64), rest, op, date, inst,
-                    gap_days)
+                    gap_days, text)
+
+
+def text_adjusted(score: np.ndarray, text: np.ndarray, settings: LinkSettings) -> np.ndarray:
+    """The score with the texts' verdict (module docstring); unknown similarity changes nothing."""
+    known = ~np.isnan(text)
+    sim = np.nan_to_num(text)
+    same = known & (sim >= settings.text_same)
+    # From `text_same` up the texts are one draft: the score rises with the similarity (so that
+    # of two versions of a draft the one the bill kept more of wins), up to 100.
+    raised = np.minimum(100.0, settings.text_same_score + settings.text_slope * (sim - settings.text_same))
+    # Below it the penalty grows to its full size at `text_other`: a text partly the draft's
+    # (an earlier version of it) is weaker than the titles say, one that is not the draft's is out.
+    span = max(settings.text_same - settings.text_other, 1e-9)
+    penalty = settings.text_other_penalty * np.clip((settings.text_same - sim) / span, 0.0, 1.0)
+    return np.where(same, np.maximum(score, raised), np.where(known, score - penalty, score))

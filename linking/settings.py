@@ -89,6 +89,27 @@ class LinkSettings:
     mp_propose_clear: bool = True
     mp_clear_days: int = 183
     mp_quiet_months: int = 24
+    # The texts (score.py, crawlers/documents/signature.py: estimated Jaccard similarity of 5-word
+    # shingles). On the generated world (bench/link.py) a government bill keeps 0.47–1.0 of its
+    # own draft's shingles (5th percentile 0.47, minimum 0.21), an MP copy 0.41–1.0, another
+    # draft of the same law 0.00–0.14 (99th percentile; a re-consulted version of the same
+    # draft up to 0.8). On the real promulgated texts of the parliament fixtures
+    # (tests/test_linking_documents.py): unrelated laws 0.00–0.01, the two halves of one ЗИД
+    # (other provisions on the same law) 0.07, a copy keeping 80 % of the paragraphs 0.75, half
+    # of them 0.45 [calibration: no real draft/bill pair is stored to check it on].
+    text_same: float = 0.25
+    text_other: float = 0.15
+    text_same_score: float = 90.0  # a pair whose texts are one draft scores at least this …
+    text_slope: float = 25.0  # … plus this × (similarity − text_same), up to 100
+    text_other_penalty: float = 40.0
+    # A bill's documents state the consultation's period („от 24.07.2026 г. до 23.08.2026 г.“):
+    # the consultation with exactly those dates is the bill's; one whose opening (or closing)
+    # date matches and the other is off by at most this many days (a deadline extended after
+    # the motives were written, a typo) is a strong candidate.
+    stated_period_tolerance_days: int = 14
+    # An MP bill whose text is this close to a ministry's draft copies it (INIT-03), whatever
+    # the titles and however busy the law.
+    mp_text_copy: float = 0.22
     consultation: TargetSettings = field(
         default_factory=lambda: TargetSettings(
             weights=Weights(law=0.60, rest=0.10, operation=0.05, date=0.20, institution=0.05),

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from crawlers.documents.extract import extract
 from crawlers.documents.items import DocumentItem
 from crawlers.documents.model import ExtractionLimits
+from crawlers.documents.signature import signs
 from crawlers.documents.storage import save, sha256_of, store_root
 from crawlers.runs import report_issue, stat_key
 from criteria.documents.analyse import analyse_document
@@ -83,6 +84,7 @@ def store_document(item: DocumentItem, *, db_url: str | None, root, limits: Extr
             text=extraction.text, pages=extraction.pages, extraction_method=extraction.method,
             extraction_error=extraction.error, is_scanned=extraction.is_scanned,
             classification=classification.kind.value, analysis=analysis,
+            text_signature=signs(classification.kind.value, extraction.text),
         ))
         if extraction.error:
             # The source's file is broken, not our crawl: kept with its error, logged, not an issue.

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from crawlers.documents.signature import signs
 from criteria.documents.analyse import ANALYSIS_VERSION, analyse_document
 from criteria.documents.classify import Classification, DocumentKind
 from db.models import Bill, Document
@@ -86,6 +87,8 @@ def reanalyse(session: Session, *, everything: bool = False,
                           type(exc).__name__, exc)
                 continue
             fresh.update({k: old[k] for k in _KEPT if k in old})
+            if doc.text_signature is None:  # stored before signatures were kept (0007_text_signatures)
+                doc.text_signature = signs(doc.classification, doc.text)
             doc.analysis = fresh  # a new dict: JSON columns do not track in-place changes
             report.updated += 1
         session.flush()

@@ -36,6 +36,20 @@ from criteria.principles import Principle as P
 SE = "stakeholder_engagement"
 
 
+# The linker's flag on a review link whose both answers are violations (linking/explain.py
+# EITHER_WAY_FLAG; criteria does not import linking): a government bill's only consultation
+# candidate, still open when the Council of Ministers approved the bill or it was submitted.
+EITHER_WAY_FLAG = "violation_either_way"
+
+
+def _either_way(f: Facts) -> list[Consultation]:
+    """The uncertain consultations, if every one of them is such a link (else none)."""
+    flagged = {lk.target_id for lk in f.ini.links
+               if lk.target_type == "consultation" and lk.status == "review" and lk.flag == EITHER_WAY_FLAG}
+    uncertain = f.uncertain_consultations
+    return uncertain if uncertain and all(c.id in flagged for c in uncertain) else []
+
+
 def reason_check(c: Consultation, s3: dict[str, Any]) -> dict[str, Any]:
     """Whether a short period's reason is stated, and whether it is boilerplate ([P] thresholds of CONS-03)."""
     reason = (c.short_term_reason or "").strip()
@@ -60,6 +74,18 @@ def cons_01(f: Facts, s: dict[str, Any]) -> Result:
     is uncertain or linking has not run."""
     c = f.consultation
     dec, sub = f.decision_date, f.submitted_on
+    if c is None and _either_way(f):
+        # Staff have still to answer, but either answer is a breach of ЗНА чл. 26: confirmed, the
+        # consultation was still open at the approval (CONS-07); rejected, there was none.
+        regs = ", ".join(u.reg_num for u in _either_way(f))
+        return fail(f"Единствената възможна консултация ({regs}) е била още открита при одобряването или внасянето "
+                    "на законопроекта: потвърдена, тя е проведена след решението (CONS-07); отхвърлена — "
+                    "законопроектът е внесен без консултация. Връзката чака преглед.",
+                    f"The only possible consultation ({regs}) was still open when the bill was approved or submitted: "
+                    "confirmed, it came after the decision (CONS-07); rejected, the bill had no consultation. "
+                    "The link awaits review.",
+                    {**bill_evidence(f), "uncertain_consultations": regs, "either_way": True,
+                     "submitted_on": iso(sub), **decision_evidence(f.decision)})
     if c is None:
         res = no_consultation(f)
         if res.verdict.value != "N_A":

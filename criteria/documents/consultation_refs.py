@@ -42,6 +42,10 @@ _UNIT_DAYS = {"ден": 1, "дни": 1, "дена": 1, "дневен": 1, "се�
               "месечен": 30, "месеца": 30, "месец": 30}
 
 _WINDOW = 400  # characters around a mention searched for its dates and duration
+# A sentence ends at „.“, „!“ or „?“ before a capital (not after a digit: „22.12.2024 г.“ is
+# followed by „до“, and „чл. 5.“ is no end), or at an empty line. A single line break is not
+# an end: PDF text wraps sentences over lines.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\d\.)\s+(?=[„\"(]?[А-ЯA-Z])|\n\s*\n")
 
 
 @dataclass(frozen=True)
@@ -55,9 +59,18 @@ class ConsultationMention:
     reg_num: str | None = None  # normalised to the portal's form, e.g. "12447-K"
     dates: tuple[dt.date, ...] = ()
     duration_days: int | None = None
+    sentence: str = ""  # the whole sentence, over wrapped lines: what a person reads as evidence
+
+    @property
+    def period(self) -> tuple[dt.date, dt.date] | None:
+        """The consultation's period as the sentence states it: its first two dates, in order."""
+        if len(self.dates) < 2:
+            return None
+        first, second = self.dates[0], self.dates[1]
+        return (first, second) if first <= second else (second, first)
 
     def to_dict(self) -> dict[str, object]:
-        return {"kind": self.kind, "passage": self.passage, "start": self.start, "url": self.url,
+        return {"kind": self.kind, "passage": self.passage, "sentence": self.sentence, "start": self.start, "url": self.url,
                 "consultation_id": self.consultation_id, "old_portal_id": self.old_portal_id,
                 "reg_num": self.reg_num, "dates": [d.isoformat() for d in self.dates],
                 "duration_days": self.duration_days}
@@ -88,6 +101,15 @@ class ConsultationRefs:
         return tuple(sorted({d for m in self.mentions for d in m.dates}))
 
     @property
+    def periods(self) -> tuple[tuple[dt.date, dt.date], ...]:
+        """The consultation periods stated, each once."""
+        return tuple(dict.fromkeys(m.period for m in self.mentions if m.period is not None))
+
+    def sentence_of(self, period: tuple[dt.date, dt.date]) -> str:
+        """The sentence that states `period` (the first, if several do)."""
+        return next((m.sentence for m in self.mentions if m.period == period), "")
+
+    @property
     def durations(self) -> tuple[int, ...]:
         return tuple(sorted({m.duration_days for m in self.mentions if m.duration_days is not None}))
 
@@ -95,6 +117,7 @@ class ConsultationRefs:
         return {"mentioned": self.mentioned, "consultation_ids": list(self.consultation_ids),
                 "reg_nums": list(self.reg_nums), "old_portal_ids": list(self.old_portal_ids),
                 "dates": [d.isoformat() for d in self.dates], "durations_days": list(self.durations),
+                "periods": [[a.isoformat(), b.isoformat()] for a, b in self.periods],
                 "mentions": [m.to_dict() for m in self.mentions]}
 
 
@@ -124,10 +147,13 @@ def _duration(text: str) -> int | None:
 
 
 def _context(text: str, start: int, end: int) -> str:
-    """The mention's paragraph (line), where its dates and term are stated, within bounds."""
-    left = max(text.rfind("\n", 0, start) + 1, start - _WINDOW)
-    right = text.find("\n", end)
-    right = min(len(text) if right == -1 else right, end + _WINDOW)
+    """The mention's sentence, where its dates and term are stated, within bounds (over
+    wrapped lines: a PDF's text breaks a sentence wherever the line ends)."""
+    lo = max(0, start - _WINDOW)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start) if m.end() <= start]
+    left = max([lo, *breaks])
+    after = _SENTENCE_BREAK.search(text, end, min(len(text), end + _WINDOW))
+    right = after.start() if after else min(len(text), end + _WINDOW)
     return text[left:right]
 
 
@@ -140,6 +166,7 @@ def find_consultation_refs(text: str) -> ConsultationRefs:
         context = _context(text, start, end)
         mentions.append(ConsultationMention(
             kind, passage(text, start, end), start, dates=_dates(context), duration_days=_duration(context),
+            sentence=" ".join(context.split())[:600],
             **ids,  # type: ignore[arg-type]
         ))
         taken.append((start, end))

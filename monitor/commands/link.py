@@ -134,8 +134,9 @@ def initiatives_show(
 
 
 def _evidence_summary(ev: dict[str, Any]) -> str:
-    """The evidence fields staff look at first, on one line."""
-    parts = []
+    """The evidence fields staff look at first, on one line: the decisive evidence in words
+    (linking/explain.py), then the figures."""
+    parts = [str(ev[k]) for k in ("decisive", "either_way") if ev.get(k)]
     if ev.get("reference"):
         parts.append(f"ref {ev['reference']}" + (f" (ПРИС {ev['council_act_id']})" if ev.get("council_act_id") else ""))
     for key, label in (("law_similarity", "law"), ("rest_similarity", "rest"), ("date_score", "date"),

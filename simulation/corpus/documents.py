@@ -48,7 +48,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from criteria.documents.consultation_refs import find_consultation_refs
 from simulation.corpus.parliament import bill_payload
+from simulation.corpus import texts
 from simulation.corpus.vocab import MINISTRIES, genitive
 from simulation.corpus.world import World, WorldBill, WorldConsultation
 from simulation import samples
@@ -313,7 +315,7 @@ class ConsultationMention:
 
 
 def motives_paragraphs(rng: random.Random, *, of: str, elements: Iterable[str], mention: ConsultationMention | None,
-                       signed_by: str, numbered: bool | None = None) -> list[str]:
+                       signed_by: str, numbered: bool | None = None, statement: str | None = None) -> list[str]:
     """МОТИВИ „към законопроекта за …“ with the given elements and, optionally, the
     consultation mention Council of Ministers motives usually end with."""
     topic = rng.choice(_TOPICS)
@@ -336,6 +338,8 @@ def motives_paragraphs(rng: random.Random, *, of: str, elements: Iterable[str], 
         out.append(f"Проектът е публикуван за обществена консултация на Портала за обществени консултации ({where}) "
                    f"за срок от {days} дни – от {_fmt_date(mention.date_open)} до {_fmt_date(mention.date_close)}, "
                    f"с номер {number}.")
+    if statement is not None:  # the world's own sentence (world.WorldBill.consultation_statement)
+        out.append(statement)
     out.append(signed_by)
     return out
 
@@ -366,7 +370,8 @@ _NEW_LAW_ARTICLES = (
 
 
 def act_paragraphs(rng: random.Random, *, heading: Sequence[str], kind: str, other_laws: Sequence[str],
-                   entry: str | None, ratifies: str | None = None, this_act: str = "този закон") -> list[str]:
+                   entry: str | None, ratifies: str | None = None, this_act: str = "този закон",
+                   provisions: Sequence[texts.Provision] = ()) -> list[str]:
     """The articles or §§ of a bill or draft, and its „Преходни и заключителни разпоредби“
     amending `other_laws` (cited with their Gazette history, as legislative technique wants)."""
     out = list(heading)
@@ -386,6 +391,9 @@ def act_paragraphs(rng: random.Random, *, heading: Sequence[str], kind: str, oth
         out.append("ОБЩИ РАЗПОРЕДБИ")
         for art, text in enumerate(_NEW_LAW_ARTICLES[: rng.randint(3, len(_NEW_LAW_ARTICLES))], 1):
             out.append(f"Чл. {art}. {text}")
+    elif provisions:  # the world's text of this draft or bill (simulation.corpus.texts)
+        for line in texts.render(list(provisions)):
+            para(line.split(". ", 1)[1])
     else:
         for art in sorted(rng.sample(range(2, 120), rng.randint(2, 5))):
             para(f"В чл. {art} ал. {rng.randint(1, 4)} се изменя така:")
@@ -585,17 +593,13 @@ def bill_file(world: World, b: WorldBill, *, seed: int, consultations: dict[int,
         # A law the adopted text amends but the bill as submitted did not (a second-reading addition).
         added_later = [laws.pop()]
     ratifies = subject.removeprefix("за ратифициране на ").strip() if b.kind == "ratification" else None
-    paragraphs = act_paragraphs(rng, heading=["ЗАКОНОПРОЕКТ", subject], kind=b.kind, other_laws=laws,
-                                entry=None if ratifies else _entry_clause(b), ratifies=ratifies)
+    paragraphs = act_paragraphs(rng, heading=["ЗАКОНОПРОЕКТ", subject], kind=b.kind,
+                                other_laws=laws, entry=None if ratifies else _entry_clause(b), ratifies=ratifies,
+                                provisions=b.provisions)
     elements = pick_motives_elements(rng, council_of_ministers=cm)
-    mention = None
-    cons_id = world.truth.get(b.id, (None, None, ""))[0]
-    if cm and cons_id in consultations and rng.random() < 0.8:
-        c = consultations[cons_id]
-        mention = ConsultationMention(c.id, c.date_open, c.date_close, with_url=rng.random() < 0.3,
-                                      cyrillic_k=rng.random() < 0.3)
-    paragraphs += motives_paragraphs(rng, of=f"законопроекта {subject}", elements=elements, mention=mention,
-                                     signed_by=_signed_by(b))
+    paragraphs += motives_paragraphs(rng, of=f"законопроекта {subject}", elements=elements, mention=None,
+                                     signed_by=_signed_by(b), statement=b.consultation_statement)
+    stated = find_consultation_refs(b.consultation_statement or "")
     contains = ["motives"]
     ia_elements = None
     if rng.random() < (0.7 if cm else 0.5) and b.kind != "ratification":
@@ -620,8 +624,8 @@ def bill_file(world: World, b: WorldBill, *, seed: int, consultations: dict[int,
     info = {
         "kind": "bill_text", "contains": tuple(contains), "motives_elements": elements, "ia_elements": ia_elements,
         "amended_laws": tuple(laws), "added_later": tuple(added_later),
-        "consultation_id": mention.consultation_id if mention else None,
-        "consultation_dates": (mention.date_open, mention.date_close) if mention else None,
+        "consultation_id": stated.consultation_ids[0] if stated.consultation_ids else None,
+        "consultation_dates": stated.dates[:2] if stated.dates else None,
     }
     return paragraphs, info
 
@@ -663,7 +667,7 @@ def _act_of(c: WorldConsultation) -> str:
 
 def _is_new_law(c: WorldConsultation) -> bool:
     title = c.title.lower()
-    return c.act_type_id == 1 and not any(w in title for w in ("изменение", "допълнение", "отмяна"))
+    return title.startswith("проект на закон") and not any(w in title for w in ("изменение", "допълнение", "отмяна"))
 
 
 def consultation_file(c: WorldConsultation, doc_type: str, file_id: int, *, seed: int, bill: WorldBill | None
@@ -673,16 +677,20 @@ def consultation_file(c: WorldConsultation, doc_type: str, file_id: int, *, seed
     act = _act_of(c)
     institution = MINISTRIES[c.ministry][1]
     if doc_type == "Проект на акт":
+        if not c.text_readable:  # a scanned draft (world.DRAFT_TEXT_MISSING_SHARE): no text to compare
+            return _scanned_pdf(), [], [], [], {"kind": "bill_text", "scanned": True}
         word, _, rest = act.partition(" ")
         other_laws = list(bill.amends_in_final_provisions) if bill else []
         kind = "new" if _is_new_law(c) else "amend"
         entry = _entry_clause(bill) if bill else "Законът влиза в сила от деня на обнародването му в „Държавен вестник“."
         this_act = "този закон"
-        if c.act_type_id != 1:
+        is_law = word == "Закон"  # a law's draft, whatever act type the portal files it under
+        if not is_law:
             other_laws, kind, entry = [], "amend", None
             this_act = "това постановление" if word == "Постановление" else "тази наредба"
-        paragraphs = act_paragraphs(rng, heading=["ПРОЕКТ", f"{word.upper()} {rest}"], kind=kind, other_laws=other_laws,
-                                    entry=entry, this_act=this_act)
+        paragraphs = act_paragraphs(rng, heading=["ПРОЕКТ", f"{word.upper()} {rest}"], kind=kind,
+                                    other_laws=other_laws, entry=entry, this_act=this_act,
+                                    provisions=c.provisions if is_law else ())
         return None, paragraphs, [], [], {"kind": "bill_text", "amended_laws": tuple(other_laws)}
     if doc_type in ("Мотиви", "Доклад"):
         elements = pick_motives_elements(rng, council_of_ministers=True)

@@ -332,7 +332,7 @@ def pris_row(d: WorldDecision) -> dict[str, Any]:
         "doc_about": f"&lt;p&gt;ЗА ОДОБРЯВАНЕ НА ЗАКОНОПРОЕКТ / {html.escape(d.bill_title, quote=False)} /&lt;/p&gt;",
         "legal_act_type": "Решения",
         "legal_reason": "&lt;p&gt;чл. 87, ал. 1 от Конституцията на Република България&lt;/p&gt;",
-        "importer": MINISTRIES[d.ministry][1],
+        "importer": d.importer or MINISTRIES[d.ministry][1],
         "institutions": None,
         "version": None,
         "protocol": f"Протокол №{d.protocol} на Министерския съвет от {d.date.year}",
