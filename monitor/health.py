@@ -27,7 +27,13 @@ from monitor.config import HealthConfig
 # What each source's crawl stores, for reconciliation.
 STORED_MODEL = {"parliament": Bill, "strategy": Consultation, "pris": CouncilAct}
 # Issue kinds that mean the source no longer looks like what the spider was written for.
-BREAKAGE_KINDS = ("html_shell", "layout")
+BREAKAGE_KINDS = ("html_shell", "layout", "blind", "short_list")
+BREAKAGE_WHAT = {
+    "html_shell": "answered the HTML shell instead of data",
+    "layout": "changed its layout",
+    "blind": "answered without usable records",
+    "short_list": "listed far fewer records than before",
+}
 FAILED_STEP_STATES = ("failed", "timeout", "unavailable", "skipped")  # "disabled" is a choice, not a failure
 
 
@@ -156,7 +162,7 @@ def check_source(session: Session, source: str, config: HealthConfig, now: dt.da
     for kind in BREAKAGE_KINDS:
         if kind in issues:
             count, first = issues[kind]
-            what = "answered the HTML shell instead of data" if kind == "html_shell" else "changed its layout"
+            what = BREAKAGE_WHAT[kind]
             add(Problem(source, kind, f"the source {what} ({count}× in crawl run {last.id}): {first}", last.id))
             broken = True
     if last.finish_reason != "finished":

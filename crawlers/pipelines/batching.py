@@ -70,6 +70,10 @@ class BatchedStorePipeline:
     def item_key(self, item: Any) -> str:
         return str(getattr(item, "id", "?"))
 
+    def todo_key(self, item: Any) -> str | None:
+        """The key under which the spider's to-do (crawlers.todo) knows a stored item; None: not a record it lists."""
+        return None
+
     def prepare_batch(self, items: list[Any]) -> Any:
         """Look up what storing `items` needs, for all of them at once; kept as `prefetched`
         while the batch is stored and dropped after its commit or rollback."""
@@ -154,9 +158,13 @@ class BatchedStorePipeline:
             self.session.expunge_all()
 
     def _applied(self, done: list[tuple[Any, Done]]) -> None:
-        for _, d in done:
+        todo = getattr(self.crawler.spider, "todo", None)
+        for item, d in done:
             for key in d.stats:
                 self.crawler.stats.inc_value(key)
+            key = self.todo_key(item) if todo is not None else None
+            if key is not None:
+                todo.read(key)  # committed: read (a held update too: the stored record stays)
         for _, d in done:
             for issue in d.issues:
                 self.report(issue)

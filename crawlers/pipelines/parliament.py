@@ -360,6 +360,9 @@ class ParliamentStorePipeline(BatchedStorePipeline):
     def item_key(self, item: Any) -> str:
         return _key(item)
 
+    def todo_key(self, item: Any) -> str | None:
+        return str(item.id) if isinstance(item, BillItem) else None
+
     def prepare_batch(self, items: list[Any]) -> Prefetched:
         assert self.session is not None
         return Prefetched.load(self.session, items, self.rows)

@@ -299,6 +299,9 @@ class StrategyStorePipeline(BatchedStorePipeline):
         assert self.session is not None
         return Prefetched.load(self.session, items)
 
+    def todo_key(self, item: Any) -> str | None:
+        return str(item.id) if isinstance(item, (ConsultationItem, CouncilActItem)) else None
+
     def before_commit(self) -> None:
         if self.prefetched is not None:
             self.prefetched.raw.flush(self.session)
