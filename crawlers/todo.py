@@ -107,16 +107,21 @@ class Todo:
         return int(session.scalar(q) or 0)
 
     def short_listings(self, session: Session) -> list[ShortListing]:
-        """Listings read in full this run that gave far fewer records than before (call before `save`)."""
-        out = []
+        """The listings read in full this run, taken together, when they gave far fewer records
+        than they gave before (call before `save`). Together: a month of parliament.bg lists a
+        handful of bills, too few to judge alone, and a degraded answer empties them all."""
+        now = before = 0
+        names = []
         for list_key, since in sorted(self.lists_read.items(), key=lambda kv: kv[0]):
             if list_key in self.lists_failed:
                 continue
-            now = sum(1 for lk, on in self.listed_rows.values() if lk == list_key and (since is None or (on is not None and on >= since)))
-            before = self.history(session, list_key, since)
-            if before >= SHORT_LISTING_MIN_HISTORY and now < before * SHORT_LISTING_SHARE:
-                out.append(ShortListing(list_key, now, before))
-        return out
+            names.append(list_key)
+            now += sum(1 for lk, on in self.listed_rows.values() if lk == list_key and (since is None or (on is not None and on >= since)))
+            before += self.history(session, list_key, since)
+        if before >= SHORT_LISTING_MIN_HISTORY and now < before * SHORT_LISTING_SHARE:
+            label = names[0] if len(names) == 1 else f"{names[0]}..{names[-1]} ({len(names)} lists)"
+            return [ShortListing(label, now, before)]
+        return []
 
     def save(self, session: Session, now: dt.datetime | None = None) -> None:
         now = now or utcnow()
