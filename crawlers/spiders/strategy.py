@@ -62,6 +62,16 @@ UNEXPECTED = (SourceError, ValueError, KeyError, TypeError, AttributeError, Inde
 API_LIST = "api"
 
 
+def whole_page(response: Response, record: object) -> bytes:
+    """The body of an HTML page, or a SourceError when it was cut short: a page that does not end
+    with </html> lost its end on the way (a dropped connection, a proxy limit) and would parse
+    as a page without its files, comments and links."""
+    body = response.body
+    if not body.rstrip().lower().endswith(b"</html>"):
+        raise SourceError("strategy", response.url, f"truncated page ({len(body)} bytes, no closing </html>)", str(record))
+    return body
+
+
 def problem(exc: Exception, url: str, record: object | None) -> str:
     """One line naming the source, URL and record for whatever a parser raised."""
     if isinstance(exc, SourceError):
@@ -298,7 +308,7 @@ class StrategySpider(scrapy.Spider):
 
     def parse_page_for_types(self, response: Response, item: ConsultationItem) -> Iterator[Any]:
         try:
-            page = parse_html_detail(response.body, response.url, expected_id=item.id)
+            page = parse_html_detail(whole_page(response, item.reg_num), response.url, expected_id=item.id)
         except UNEXPECTED as exc:
             yield IssueItem("miss", f"{problem(exc, response.url, item.reg_num)}; file types of {item.reg_num} not inferred", response.url, item.reg_num)
         else:
@@ -318,7 +328,7 @@ class StrategySpider(scrapy.Spider):
 
     def parse_page(self, response: Response, cid: int) -> Iterator[Any]:
         try:
-            item = parse_html_detail(response.body, response.url, expected_id=cid)
+            item = parse_html_detail(whole_page(response, f"{cid}-K"), response.url, expected_id=cid)
         except UNEXPECTED as exc:
             message = f"{problem(exc, response.url, f'{cid}-K')}; nothing stored"
             self.todo.failed(cid, message)
