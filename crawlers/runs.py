@@ -69,6 +69,29 @@ def report_issue(
         s.add(CrawlIssue(run_id=run_id, source=source, kind=kind, url=url, record_key=record_key, message=message[:4000]))
 
 
+def _close_interrupted(session, source: str) -> None:
+    """Earlier runs of `source` left unfinished by a process that is gone (killed) are marked so."""
+    from sqlalchemy import select
+
+    host = socket.gethostname()
+    for run in session.scalars(select(CrawlRun).where(CrawlRun.source == source, CrawlRun.finished_at.is_(None))):
+        holder = (run.stats or {}).get("holder") or ""
+        h, _, pid = holder.rpartition(":")
+        if h == host and pid.isdigit() and not _alive(int(pid)):
+            run.status, run.finish_reason = "interrupted", "interrupted"
+            run.finished_at = utcnow()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class CrawlRunRecorder:
     """Scrapy extension (enabled in settings.EXTENSIONS)."""
 
@@ -87,6 +110,7 @@ class CrawlRunRecorder:
     def spider_opened(self, spider) -> None:
         args: dict[str, Any] = {k: v for k, v in getattr(spider, "run_args", {}).items() if v is not None}
         with session_scope(self.db_url) as s:
+            _close_interrupted(s, getattr(spider, "source", spider.name))
             # `holder` lets `lexwatch status` tell a run still going from one whose process died.
             run = CrawlRun(source=getattr(spider, "source", spider.name), spider=spider.name, args=args, stats={"holder": holder_id()})
             s.add(run)
