@@ -7,6 +7,9 @@ tells it what was stored (`read`). When the run closes (`crawlers.runs`), `save`
 - a record listed or asked for and not read is to do: a later run asks for it again (`pending`),
   whatever its incremental plan says, until it is read — a first crawl that met failures never
   loses a record to the switch to incremental mode;
+- a record read for the first time (new) is read once more by the next run (`confirm`): a
+  degraded first answer (empty lists, missing optional keys) cannot be told from a poor record,
+  and the second read corrects it (or, if it is the second that is degraded, is held);
 - a listing that failed (`list:<key>`) is to do the same way: the next run lists it again;
 - `short_listings` compares what this run's listings gave with what the same listings gave
   before: a listing far shorter than its history is a degraded answer, not a quiet night.
@@ -46,6 +49,7 @@ class Todo:
     listed_rows: dict[str, tuple[str | None, dt.date | None]] = field(default_factory=dict)
     asked_keys: set[str] = field(default_factory=set)
     read_keys: set[str] = field(default_factory=set)
+    new_keys: set[str] = field(default_factory=set)
     errors: dict[str, str] = field(default_factory=dict)
     lists_read: dict[str, dt.date | None] = field(default_factory=dict)  # list key -> since (None: all)
     lists_failed: dict[str, str] = field(default_factory=dict)
@@ -60,8 +64,10 @@ class Todo:
     def asked(self, key: object) -> None:
         self.asked_keys.add(str(key))
 
-    def read(self, key: object) -> None:
+    def read(self, key: object, *, new: bool = False) -> None:
         self.read_keys.add(str(key))
+        if new:
+            self.new_keys.add(str(key))
 
     def failed(self, key: object, message: str) -> None:
         self.errors.setdefault(str(key), message)
@@ -92,6 +98,19 @@ class Todo:
             .order_by(CrawlTodo.first_listed_at, CrawlTodo.id)
         )
         return list(session.scalars(q.limit(limit) if limit else q))
+
+    def to_confirm(self, session: Session, limit: int) -> list[str]:
+        """Records read once, as new, to read again: the newest first (a back-fill's thousands
+        trickle in behind the night's few), at most `limit` (0: none) per run."""
+        if limit <= 0:
+            return []
+        q = (
+            select(CrawlTodo.record_key)
+            .where(CrawlTodo.source == self.source, CrawlTodo.confirm.is_(True), CrawlTodo.read_at.is_not(None))
+            .order_by(CrawlTodo.read_at.desc(), CrawlTodo.id.desc())
+            .limit(limit)
+        )
+        return list(session.scalars(q))
 
     def pending_lists(self, session: Session) -> list[str]:
         q = select(CrawlTodo.record_key).where(
@@ -126,7 +145,7 @@ class Todo:
     def save(self, session: Session, now: dt.datetime | None = None) -> None:
         now = now or utcnow()
         rows: dict[str, tuple[str | None, dt.date | None]] = dict(self.listed_rows)
-        for key in self.asked_keys:
+        for key in self.asked_keys | self.new_keys:
             rows.setdefault(key, (None, None))
         for key in self.lists_failed:
             rows[LIST_PREFIX + key] = (None, None)
@@ -145,7 +164,7 @@ class Todo:
             list_key, listed_on = rows[key]
             todo = existing.get(key)
             if todo is None:
-                todo = CrawlTodo(source=self.source, record_key=key, first_listed_at=now, attempts=0)
+                todo = CrawlTodo(source=self.source, record_key=key, first_listed_at=now, attempts=0, confirm=False)
                 session.add(todo)
             if key in self.listed_rows:
                 todo.last_listed_at = now
@@ -162,6 +181,7 @@ class Todo:
                     continue  # listed, not asked for this run (the spider marks what it holds as read)
             if ok:
                 todo.read_at, todo.attempts, todo.last_error = now, 0, None
+                todo.confirm = key in self.new_keys
             else:
                 todo.attempts = (todo.attempts or 0) + 1
                 todo.last_attempt_at, todo.last_error = now, (error or "not read")[:2000]

@@ -180,6 +180,9 @@ class CrawlTodo(Base):
     first_listed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     last_listed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     read_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # last successful read; None: to do
+    # read once, as new: read again by the next run to confirm (a degraded first answer, e.g.
+    # empty lists or missing optional keys, cannot be told from a poor record on its own)
+    confirm: Mapped[bool] = mapped_column(Boolean, default=False)
     attempts: Mapped[int] = mapped_column(Integer, default=0)  # failed reads since the last success
     last_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_error: Mapped[str | None] = mapped_column(Text)

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from scrapy.crawler import Crawler
 from sqlalchemy.orm import Session
 
-from crawlers.runs import report_issue
+from crawlers.runs import report_issue, stat_key
 from db.engine import session_factory
 
 log = logging.getLogger(__name__)
@@ -164,7 +164,9 @@ class BatchedStorePipeline:
                 self.crawler.stats.inc_value(key)
             key = self.todo_key(item) if todo is not None else None
             if key is not None:
-                todo.read(key)  # committed: read (a held update too: the stored record stays)
+                # committed: read (a held update too: the stored record stays); a new record is
+                # read once more next time, to confirm its first answer
+                todo.read(key, new=stat_key("new") in d.stats)
         for _, d in done:
             for issue in d.issues:
                 self.report(issue)

@@ -15,7 +15,9 @@ after retries) become IssueItems: recorded as CrawlIssues with the URL, never st
 
 Its to-do (crawlers.todo): every listed and every asked-for bill, every monthly list read or
 failed. Bills listed but never read and months whose list failed are asked for again by the
-next run, whatever its months; a month list far shorter than before fails the run.
+next run, whatever its months; a month list far shorter than before fails the run. A new bill
+is read once more by the next run (PARLIAMENT_CONFIRM_MAX, 300 a run), so a degraded first
+answer is corrected.
 """
 from __future__ import annotations
 
@@ -100,6 +102,9 @@ class ParliamentSpider(scrapy.Spider):
             with session_scope(self.settings.get("LEXWATCH_DATABASE_URL")) as s:
                 self.stored = load_stored(s)
                 todo_bills = self.todo.pending(s, limit=self.settings.getint("PARLIAMENT_TODO_MAX", 2000))
+                confirm = self.todo.to_confirm(s, self.settings.getint("PARLIAMENT_CONFIRM_MAX", 300))
+                self._inc("todo/confirm", len(confirm))
+                todo_bills += confirm
                 todo_months = [_month_of(k) for k in self.todo.pending_lists(s)]
             extra = sorted({m for m in todo_months if m is not None} - set(self.months))
             if extra:
@@ -163,7 +168,8 @@ class ParliamentSpider(scrapy.Spider):
             self._inc("listed")
             if skip_listed(stored, current_assembly=self.current_assembly, now=now, reread_days=self.reread_days):
                 self._inc("skipped/settled")
-                self.todo.read(row.id)  # stored and settled: nothing to do
+                if row.id not in self.requested:  # (a to-do read asked for it: that read decides)
+                    self.todo.read(row.id)  # stored and settled: nothing to do
                 continue
             yield from self._bill_request(row.id)
 

@@ -200,6 +200,11 @@ class StrategySpider(scrapy.Spider):
         with session_scope(self.settings.get("LEXWATCH_DATABASE_URL")) as s:
             self.stored = plan.load_consultations(s)
             todo = [] if self.only_ids else self.todo.pending(s, limit=self.settings.getint("STRATEGY_TODO_MAX", 2000))
+            # Confirming new consultations by a second read costs 1.1 s each against the API's
+            # rate limit: off by default (STRATEGY_CONFIRM_MAX), see docs/reliability.md.
+            confirm = [] if self.only_ids else self.todo.to_confirm(s, self.settings.getint("STRATEGY_CONFIRM_MAX", 0))
+            self._inc("todo/confirm", len(confirm))
+            todo += confirm
             relist = API_LIST in self.todo.pending_lists(s)
         if self.only_ids:
             for cid in self.only_ids:

@@ -24,6 +24,7 @@ def upgrade() -> None:
     sa.Column('first_listed_at', sa.DateTime(), nullable=False),
     sa.Column('last_listed_at', sa.DateTime(), nullable=True),
     sa.Column('read_at', sa.DateTime(), nullable=True),
+    sa.Column('confirm', sa.Boolean(), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
     sa.Column('last_attempt_at', sa.DateTime(), nullable=True),
     sa.Column('last_error', sa.Text(), nullable=True),
