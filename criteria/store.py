@@ -21,8 +21,10 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from core.errors import LexwatchError
 from criteria.assemble import assemble_many
 from criteria.evaluate import EvaluationResult, evaluate, ruleset_version
 from criteria.initiative import input_hash
@@ -108,7 +110,13 @@ def write_evaluation(session: Session, initiative_id: int, result: EvaluationRes
         for f in result.findings
     ]
     session.add(row)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError as exc:  # uq_evaluations_one_latest: another writer got there first
+        raise LexwatchError(
+            f"initiative {initiative_id}: another evaluation was written at the same moment "
+            "(two `lexwatch evaluate` at once?); nothing of this batch was kept, run it again"
+        ) from exc
     return row
 
 

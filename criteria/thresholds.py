@@ -3,8 +3,11 @@
 Defaults live in criteria/thresholds.toml (values and confidence tags from the catalogue).
 A user file (`--thresholds PATH`, else $LEXWATCH_THRESHOLDS) has the same shape and holds
 only what it changes; an unknown table or key, or a value of another type, is an error
-naming the file, so a typo never silently leaves a default in force. The merged values
-are hashed; the hash is stored with every evaluation.
+naming the file, so a typo never silently leaves a default in force. A value out of its
+range (a negative number of days, a share outside [0, 1]) or two values out of their order
+(a warn level above its pass level) is an error naming the file and the key, so a slip never
+turns every FAIL into a PASS. The merged values are hashed; the hash is stored with every
+evaluation.
 """
 from __future__ import annotations
 
@@ -47,6 +50,51 @@ def _same_type(default: Any, value: Any) -> bool:
     return type(default) is type(value)
 
 
+# Key suffixes whose values are shares or scores: in [0, 1]. Every other number counts days,
+# months, years, characters, elements or acts: never negative.
+UNIT_SUFFIXES = ("_share", "_score")
+# Upper bounds by (table, key): what the law counts.
+UPPER = {("MOT-02", "pass_elements"): 5, ("MOT-02", "warn_elements"): 5}  # ЗНА чл. 28, ал. 2: five elements
+# (table, lower key, upper key): the lower level must not exceed the upper one.
+ORDER = (
+    ("CONS-06", "warn_share", "pass_share"),
+    ("IA-04", "warn_score", "pass_score"),
+    ("IA-07", "warn_after_months", "due_after_months"),
+    ("MOT-02", "warn_elements", "pass_elements"),
+    ("NA-03", "red_flag_below_days", "min_days"),
+    ("NA-03", "min_days", "shelving_days"),
+    ("NA-07", "fast_track_days", "stalled_days"),
+    ("LT-02", "warn_amendments", "red_flag_amendments"),
+)
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def validate(values: dict[str, dict[str, Any]], source: str) -> None:
+    """Ranges and relations of the merged values; ThresholdsError naming `source` and the key."""
+    for table, keys in values.items():
+        for key, value in keys.items():
+            if not _number(value):
+                continue
+            where = f"thresholds file {source}: [{table}] {key} = {value!r}"
+            if key.endswith(UNIT_SUFFIXES):
+                if not 0.0 <= value <= 1.0:
+                    raise ThresholdsError(f"{where} must be between 0 and 1 (a share)")
+            elif value < 0:
+                raise ThresholdsError(f"{where} must not be negative")
+            upper = UPPER.get((table, key))
+            if upper is not None and value > upper:
+                raise ThresholdsError(f"{where} must be at most {upper}")
+    for table, low, high in ORDER:
+        keys = values.get(table, {})
+        if _number(keys.get(low)) and _number(keys.get(high)) and keys[low] > keys[high]:
+            raise ThresholdsError(
+                f"thresholds file {source}: [{table}] {low} = {keys[low]!r} must not exceed {high} = {keys[high]!r}"
+            )
+
+
 def _merge(defaults: dict[str, Any], override: dict[str, Any], source: str) -> dict[str, Any]:
     merged = {k: dict(v) for k, v in defaults.items()}
     for table, values in override.items():
@@ -64,6 +112,7 @@ def _merge(defaults: dict[str, Any], override: dict[str, Any], source: str) -> d
                 raise ThresholdsError(f"thresholds file {source}: [{table}] {key} = {value!r} must be "
                                       f"{type(default).__name__} like the default {default!r}")
             merged[table][key] = float(value) if isinstance(default, float) else value
+    validate(merged, source)
     return merged
 
 
@@ -101,6 +150,7 @@ class Thresholds:
 def load(path: str | Path | None = None) -> Thresholds:
     """Defaults, then the user file (argument, else $LEXWATCH_THRESHOLDS) if any."""
     values = _read(DEFAULTS_PATH)
+    validate(values, str(DEFAULTS_PATH))
     sources = [str(DEFAULTS_PATH)]
     user = path or os.environ.get(ENV_THRESHOLDS)
     if user:

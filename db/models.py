@@ -30,6 +30,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -160,6 +161,31 @@ class CrawlRun(Base):
     stats: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     issues: Mapped[list[CrawlIssue]] = relationship(back_populates="run", cascade="all, delete-orphan")
+
+
+class CrawlTodo(Base):
+    """What a source has ever listed, and whether it was read: a record listed but never read
+    stays to do (retried by every later run until read), and a listing that failed (record_key
+    `list:<what>`) is listed again. `list_key` and `listed_on` say where and under which date the
+    source listed it, so a later listing can be reconciled with what it listed before."""
+
+    __tablename__ = "crawl_todo"
+    __table_args__ = (UniqueConstraint("source", "record_key", name="uq_crawl_todo_source_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(32))
+    record_key: Mapped[str] = mapped_column(String(64))
+    list_key: Mapped[str | None] = mapped_column(String(64), index=True)  # e.g. "month:2025-09", "api"
+    listed_on: Mapped[dt.date | None] = mapped_column(Date)
+    first_listed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    last_listed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    read_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # last successful read; None: to do
+    # read once, as new: read again by the next run to confirm (a degraded first answer, e.g.
+    # empty lists or missing optional keys, cannot be told from a poor record on its own)
+    confirm: Mapped[bool] = mapped_column(Boolean, default=False)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)  # failed reads since the last success
+    last_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
 
 
 class CrawlIssue(Base):
@@ -553,7 +579,14 @@ class Evaluation(Base):
     """One run of the rules engine over one initiative."""
 
     __tablename__ = "evaluations"
-    __table_args__ = (Index("ix_evaluations_initiative_latest", "initiative_id", "is_latest"),)
+    __table_args__ = (
+        Index("ix_evaluations_initiative_latest", "initiative_id", "is_latest"),
+        # At most one latest evaluation per initiative, whatever two writers do at once.
+        Index(
+            "uq_evaluations_one_latest", "initiative_id", unique=True,
+            sqlite_where=text("is_latest"), postgresql_where=text("is_latest"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     initiative_id: Mapped[int] = mapped_column(ForeignKey("initiatives.id", ondelete="CASCADE"))

@@ -45,6 +45,34 @@ RegressionCheck = Callable[[dict[str, Any], dict[str, Any]], str | None]
 HOLD_CONFIRMATIONS = 2
 
 
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value is False or value == 0 or value == [] or value == {}
+
+
+def lost_data(stored: dict[str, Any], new: dict[str, Any], *, ignore: Iterable[str] = (), _prefix: str = "") -> list[str]:
+    """What `new` loses of `stored`: a list with fewer rows, a field that had a value and is now
+    empty (None, "", false, 0). A regression check built on it holds such a read until a second
+    read confirms it: a degraded answer (empty child lists, missing optional keys) must not
+    overwrite good data, and a real loss is applied one read later. Keys absent from `new` are
+    not a loss (a record's keys come from our own code, not from the source)."""
+    reasons: list[str] = []
+    skip = set(ignore)
+    for key, old in stored.items():
+        if key in skip or key not in new:
+            continue
+        name, value = f"{_prefix}{key}", new[key]
+        if isinstance(old, dict) and isinstance(value, dict):
+            reasons += lost_data(old, value, _prefix=f"{name}.")
+        elif isinstance(old, list) and isinstance(value, list):
+            if len(value) < len(old):
+                reasons.append(f"{name}: {len(value)} rows instead of the stored {len(old)}")
+        elif isinstance(old, list) and value is None and old:
+            reasons.append(f"{name}: none instead of the stored {len(old)} rows")
+        elif not _empty(old) and _empty(value):
+            reasons.append(f"{name}: {value!r} instead of the stored {str(old)[:60]!r}")
+    return reasons
+
+
 def canonical_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 

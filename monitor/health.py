@@ -21,13 +21,24 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import Bill, Consultation, CouncilAct, CrawlIssue, CrawlRun, PipelineRun, utcnow
+from db.models import Bill, Consultation, CouncilAct, CrawlIssue, CrawlRun, CrawlTodo, PipelineRun, RunLock, utcnow
 from monitor.config import HealthConfig
+from monitor.lock import NIGHTLY, holder_alive
+
+# A run whose holder cannot be checked from here (another host) and that has not finished after
+# this long is taken as interrupted (inferred: the longest crawl, a back-fill, takes hours).
+UNFINISHED_AFTER = dt.timedelta(hours=24)
 
 # What each source's crawl stores, for reconciliation.
 STORED_MODEL = {"parliament": Bill, "strategy": Consultation, "pris": CouncilAct}
 # Issue kinds that mean the source no longer looks like what the spider was written for.
-BREAKAGE_KINDS = ("html_shell", "layout")
+BREAKAGE_KINDS = ("html_shell", "layout", "blind", "short_list")
+BREAKAGE_WHAT = {
+    "html_shell": "answered the HTML shell instead of data",
+    "layout": "changed its layout",
+    "blind": "answered without usable records",
+    "short_list": "listed far fewer records than before",
+}
 FAILED_STEP_STATES = ("failed", "timeout", "unavailable", "skipped")  # "disabled" is a choice, not a failure
 
 
@@ -127,7 +138,18 @@ def _issue_counts(session: Session, run_id: int) -> dict[str, tuple[int, str]]:
     return out
 
 
+def interrupted(run: CrawlRun, now: dt.datetime) -> bool:
+    """An unfinished run whose process is gone (or, on another host, that is far too old)."""
+    if run.finished_at is not None:
+        return False
+    alive = holder_alive((run.stats or {}).get("holder"))
+    return alive is False or (alive is None and now - run.started_at > UNFINISHED_AFTER)
+
+
 def check_source(session: Session, source: str, config: HealthConfig, now: dt.datetime) -> SourceHealth:
+    newest = session.scalars(
+        select(CrawlRun).where(CrawlRun.source == source).order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc()).limit(1)
+    ).first()
     runs = select(CrawlRun).where(CrawlRun.source == source, CrawlRun.finished_at.is_not(None))
     last = session.scalars(runs.order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc()).limit(1)).first()
     last_success_at = None
@@ -139,6 +161,20 @@ def check_source(session: Session, source: str, config: HealthConfig, now: dt.da
     stored = session.scalar(select(func.count()).select_from(model)) if model is not None else None
     health = SourceHealth(source, run_summary(last) if last else None, last_success_at, stored)
     add = health.problems.append
+    if newest is not None and interrupted(newest, now):
+        # Killed mid-crawl: say so, rather than show the run before it as the last word.
+        health.last_run = {**run_summary(newest), "status": "interrupted"}
+        holder = (newest.stats or {}).get("holder") or "?"
+        add(Problem(source, "interrupted",
+                    f"crawl run {newest.id} started {_iso(newest.started_at)} never finished: its process {holder} is gone",
+                    newest.id))  # fmt: skip
+    pending = session.scalar(
+        select(func.count()).select_from(CrawlTodo)
+        .where(CrawlTodo.source == source, CrawlTodo.read_at.is_(None), ~CrawlTodo.record_key.startswith("list:"))
+    )  # fmt: skip
+    if pending:
+        add(Problem(source, "reconciliation",
+                    f"{pending} record(s) the source listed were never read; every crawl asks for them again", last.id if last else None))
 
     limit_hours = config.freshness_hours.get(source)
     if last is None:
@@ -156,7 +192,7 @@ def check_source(session: Session, source: str, config: HealthConfig, now: dt.da
     for kind in BREAKAGE_KINDS:
         if kind in issues:
             count, first = issues[kind]
-            what = "answered the HTML shell instead of data" if kind == "html_shell" else "changed its layout"
+            what = BREAKAGE_WHAT[kind]
             add(Problem(source, kind, f"the source {what} ({count}× in crawl run {last.id}): {first}", last.id))
             broken = True
     if last.finish_reason != "finished":
@@ -199,6 +235,19 @@ def check_pipeline(session: Session, lock_held: bool) -> list[Problem]:
     return step_problems(run.id, run.steps or [])
 
 
+def check_locks(session: Session) -> list[Problem]:
+    """A lock row whose holder process is gone: a run (nightly, evaluate, ...) was killed."""
+    problems = []
+    for row in session.scalars(select(RunLock).where(RunLock.name != NIGHTLY).order_by(RunLock.name)):
+        if holder_alive(row.holder) is False:  # (the nightly's own: check_pipeline, by its run)
+            problems.append(Problem(
+                "pipeline", "interrupted",
+                f"the {row.name} run started {_iso(row.acquired_at)} by {row.holder} was interrupted (its process is gone); "
+                "the next one takes over",
+            ))  # fmt: skip
+    return problems
+
+
 def step_problems(run_id: int, steps: list[dict[str, Any]]) -> list[Problem]:
     """One problem per step of a pipeline run that did not succeed, with its first error."""
     problems = []
@@ -226,5 +275,5 @@ def check_health(
     names = tuple(dict.fromkeys([*STORED_MODEL, *config.freshness_hours])) if sources is None else sources
     report = HealthReport(now, [check_source(session, name, config, now) for name in names])
     if include_pipeline:
-        report.pipeline_problems = check_pipeline(session, lock_held)
+        report.pipeline_problems = check_pipeline(session, lock_held) + check_locks(session)
     return report

@@ -25,6 +25,7 @@ from core.errors import LexwatchError
 log = logging.getLogger(__name__)
 
 NIGHTLY = "nightly"
+EVALUATE = "evaluate"  # writing evaluations: two at once once left two "latest" per initiative
 
 
 class LockBusy(LexwatchError):
@@ -173,6 +174,44 @@ class PipelineLock:
 
     def __exit__(self, *exc) -> None:
         self.release()
+
+
+def holder_alive(holder: str | None) -> bool | None:
+    """Whether the process `holder` ("host:pid") still runs: None when it cannot be told here
+    (another host, or no holder recorded)."""
+    if not holder:
+        return None
+    host, _, pid = holder.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return None
+    return _pid_alive(int(pid))
+
+
+def waiting_lock(db_url: str, name: str, *, wait_seconds: float, poll_seconds: float = 1.0, **kwargs) -> PipelineLock:
+    """The named lock, acquired once it is free (waiting up to `wait_seconds`, then LockBusy):
+    a second writer waits for the first instead of racing it."""
+    import time
+
+    lock = PipelineLock(db_url, name, **kwargs)
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            lock.acquire()
+            return lock
+        except LockBusy:
+            if time.monotonic() >= deadline:
+                raise
+            log.info("waiting for the %s lock", name)
+            time.sleep(poll_seconds)
+        except LexwatchError:  # a take-over raced another contender: look again
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(poll_seconds)
+
+
+def all_locks(db_url: str) -> list[LockState]:
+    with session_scope(db_url) as s:
+        return [LockState(r.name, r.holder, r.acquired_at, r.heartbeat_at) for r in s.scalars(select(RunLock).order_by(RunLock.name))]
 
 
 def current_lock(db_url: str, name: str = NIGHTLY) -> LockState | None:

@@ -264,7 +264,7 @@ def run_command(argv: list[str], *, env: dict[str, str], log_path: Path, timeout
     with open(log_path, "ab") as out:
         # Its own session: a timeout or a stop kills the whole group (Scrapy may fork helpers).
         child = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, env=env,
-                                 start_new_session=True)
+                                 start_new_session=True, preexec_fn=_die_with_parent)
         try:
             while True:
                 try:
@@ -279,6 +279,19 @@ def run_command(argv: list[str], *, env: dict[str, str], log_path: Path, timeout
         except BaseException:  # the run itself is being stopped: do not leave a crawl behind
             _stop_group(child)
             raise
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: a SIGTERM when the nightly dies, even by SIGKILL (Linux
+    prctl PR_SET_PDEATHSIG). A child in its own session outlives its parent otherwise, and the
+    next nightly, taking the dead one's lock over, would run its crawl beside the orphan."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the lock's stale check and timeouts remain
+        pass
 
 
 def _stop_group(child: subprocess.Popen) -> None:

@@ -217,6 +217,7 @@ def test_bad_answers_leave_stored_data_untouched_and_are_reported(db_url, tmp_pa
         "900007": "parse_error",
         "900008": "held",
         "900009": "http_error",
+        None: "blind",  # 2 of the 9 bills asked for were read: the run read (almost) nothing
     }
     assert "'<body>'" in found["900004"][1] and "/api/v1/bill/900004" in found["900004"][1]
     assert "'activity'" in found["900005"][1] and "missing" in found["900005"][1]
@@ -241,6 +242,11 @@ def test_assembly_filter_and_rereads_of_open_bills(sqlite_url, real_root):
     assert (only52.listed, only52.new, only52.stats.get("lexwatch/skipped/other_assembly")) == (1, 1, 1)
     with session_scope(sqlite_url) as s:
         assert list(s.scalars(select(Bill.id))) == [167546]
+    # 167546 was new: the next run reads it once more to confirm its first answer (crawlers.todo)
+    with serve(real_root) as server:
+        confirm = crawl(server.url, sqlite_url, months="2025-09", assembly="52")
+        assert server.state.hits["/api/v1/bill/167546"] == 1
+    assert (confirm.stats.get("lexwatch/todo/retried"), confirm.unchanged) == (1, 1)
     # 167546 is open in the current (52nd) assembly: a run that does not list its month re-reads it
     # once it was not read for PARLIAMENT_REREAD_DAYS, and not before
     with serve(real_root) as server:

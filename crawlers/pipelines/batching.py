@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from scrapy.crawler import Crawler
 from sqlalchemy.orm import Session
 
-from crawlers.runs import report_issue
+from crawlers.runs import report_issue, stat_key
 from db.engine import session_factory
 
 log = logging.getLogger(__name__)
@@ -69,6 +69,10 @@ class BatchedStorePipeline:
 
     def item_key(self, item: Any) -> str:
         return str(getattr(item, "id", "?"))
+
+    def todo_key(self, item: Any) -> str | None:
+        """The key under which the spider's to-do (crawlers.todo) knows a stored item; None: not a record it lists."""
+        return None
 
     def prepare_batch(self, items: list[Any]) -> Any:
         """Look up what storing `items` needs, for all of them at once; kept as `prefetched`
@@ -154,9 +158,15 @@ class BatchedStorePipeline:
             self.session.expunge_all()
 
     def _applied(self, done: list[tuple[Any, Done]]) -> None:
-        for _, d in done:
+        todo = getattr(self.crawler.spider, "todo", None)
+        for item, d in done:
             for key in d.stats:
                 self.crawler.stats.inc_value(key)
+            key = self.todo_key(item) if todo is not None else None
+            if key is not None:
+                # committed: read (a held update too: the stored record stays); a new record is
+                # read once more next time, to confirm its first answer
+                todo.read(key, new=stat_key("new") in d.stats)
         for _, d in done:
             for issue in d.issues:
                 self.report(issue)

@@ -39,7 +39,7 @@ from db.models import (
     BillStage,
     utcnow,
 )
-from db.versioning import RawIndex, VersionIndex, VersionResult, record_version, store_raw_id
+from db.versioning import RawIndex, VersionIndex, VersionResult, lost_data, record_version, store_raw_id
 
 log = logging.getLogger(__name__)
 SOURCE = "parliament"
@@ -54,6 +54,21 @@ def fewer_stages(stored: dict[str, Any], new: dict[str, Any]) -> str | None:
 
     before, after = count(stored), count(new)
     return f"{after} activity stages instead of the stored {before}" if after < before else None
+
+
+# Derived from what is checked itself (a status follows the stages): their change is not a loss.
+_DERIVED = ("status", "status_date", "source_url")
+
+
+def bill_regression(stored: dict[str, Any], new: dict[str, Any]) -> str | None:
+    """A read that loses anything we hold is held until a second read confirms it: fewer rows in
+    any child list (sponsors, committees, stages of every origin, reports, files, relations,
+    proposals) or a field emptied (`withdrawn` true→false, a date, a Държавен вестник issue)
+    — the shape of a degraded answer (empty lists, missing optional keys), which would otherwise
+    change verdicts. Fewer `activity` stages is named first, as before."""
+    reasons = [r for r in [fewer_stages(stored, new)] if r]
+    reasons += [r for r in lost_data(stored, new, ignore=_DERIVED) if not r.startswith("stages.activity:")]
+    return "; ".join(reasons) or None
 
 
 # --------------------------------------------------------------------------- rows
@@ -269,7 +284,7 @@ def store_bill(
     now = utcnow()
     result = record_version(
         session, "bill", item.id, item.record(),
-        raw_payload_id=_raw_id(session, item, batch and batch.raw), crawl_run_id=crawl_run_id, regression=fewer_stages,
+        raw_payload_id=_raw_id(session, item, batch and batch.raw), crawl_run_id=crawl_run_id, regression=bill_regression,
         now=now, index=batch and batch.bills,
     )  # fmt: skip
     if result.status == "held":
@@ -359,6 +374,9 @@ class ParliamentStorePipeline(BatchedStorePipeline):
 
     def item_key(self, item: Any) -> str:
         return _key(item)
+
+    def todo_key(self, item: Any) -> str | None:
+        return str(item.id) if isinstance(item, BillItem) else None
 
     def prepare_batch(self, items: list[Any]) -> Prefetched:
         assert self.session is not None

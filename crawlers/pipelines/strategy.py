@@ -38,7 +38,7 @@ from crawlers.strategy.items import (
     consultation_from_record,
 )
 from db.models import Consultation, ConsultationDocument, CouncilAct, utcnow
-from db.versioning import RawIndex, VersionIndex, VersionResult, current_version, record_version, store_raw_id
+from db.versioning import RawIndex, VersionIndex, VersionResult, current_version, lost_data, record_version, store_raw_id
 
 log = logging.getLogger(__name__)
 StoredItem = ConsultationItem | CouncilActItem
@@ -59,7 +59,14 @@ def consultation_regression(stored: dict[str, Any], new: dict[str, Any]) -> str 
         reasons.append(f"drops {len(lost)} of the {len(before)} documents we hold")
     if (new.get("comments_count") or 0) < (stored.get("comments_count") or 0):
         reasons.append(f"comments fell from {stored.get('comments_count')} to {new.get('comments_count')}")
+    # Any other field emptied (description, short_term_reason read by CONS-03, pris_id, ...): the
+    # shape of an answer missing optional keys; held until a second read confirms it.
+    reasons += lost_data(stored, new, ignore=_CONSULTATION_CHECKED)
     return "; ".join(reasons) or None
+
+
+# Checked above by what they mean, or not data of the source (where it was read from).
+_CONSULTATION_CHECKED = ("documents", "comments_count", "source", "source_url")
 
 
 def council_act_regression(stored: dict[str, Any], new: dict[str, Any]) -> str | None:
@@ -69,6 +76,7 @@ def council_act_regression(stored: dict[str, Any], new: dict[str, Any]) -> str |
     lost = {r.get("pris_id") for r in stored.get("related") or ()} - {r.get("pris_id") for r in new.get("related") or ()}
     if lost:
         reasons.append(f"drops {len(lost)} related act(s)")
+    reasons += lost_data(stored, new, ignore=("public_consultation_number", "related", "source_url"))
     return "; ".join(reasons) or None
 
 
@@ -298,6 +306,9 @@ class StrategyStorePipeline(BatchedStorePipeline):
     def prepare_batch(self, items: list[Any]) -> Prefetched:
         assert self.session is not None
         return Prefetched.load(self.session, items)
+
+    def todo_key(self, item: Any) -> str | None:
+        return str(item.id) if isinstance(item, (ConsultationItem, CouncilActItem)) else None
 
     def before_commit(self) -> None:
         if self.prefetched is not None:

@@ -12,6 +12,12 @@ or storing). Settings: PARLIAMENT_BASE_URL, PARLIAMENT_REREAD_DAYS (1: nightly, 
 
 Answers that cannot be stored (HTML shell, `{}`/`null`, broken JSON, missing keys, HTTP errors
 after retries) become IssueItems: recorded as CrawlIssues with the URL, never stored.
+
+Its to-do (crawlers.todo): every listed and every asked-for bill, every monthly list read or
+failed. Bills listed but never read and months whose list failed are asked for again by the
+next run, whatever its months; a month list far shorter than before fails the run. A new bill
+is read once more by the next run (PARLIAMENT_CONFIRM_MAX, 300 a run), so a degraded first
+answer is corrected.
 """
 from __future__ import annotations
 
@@ -28,6 +34,7 @@ from crawlers.parliament import parse as P
 from crawlers.parliament.items import IssueItem, RawAnswer
 from crawlers.parliament.plan import StoredBill, load_stored, months_to_list, needs_act_text, rereads, skip_listed
 from crawlers.runs import stat_key
+from crawlers.todo import Todo
 from db.engine import session_scope
 from db.models import utcnow
 
@@ -72,6 +79,7 @@ class ParliamentSpider(scrapy.Spider):
         self.listed: set[int] = set()
         self.current_assembly: int | None = None
         self.rereads_scheduled = False
+        self.todo = Todo(self.source)
 
     # -- settings
 
@@ -89,9 +97,19 @@ class ParliamentSpider(scrapy.Spider):
     # -- start
 
     async def start(self) -> AsyncIterator[Any]:
+        todo_bills: list[str] = []
         if not self.fetch_only:
             with session_scope(self.settings.get("LEXWATCH_DATABASE_URL")) as s:
                 self.stored = load_stored(s)
+                todo_bills = self.todo.pending(s, limit=self.settings.getint("PARLIAMENT_TODO_MAX", 2000))
+                confirm = self.todo.to_confirm(s, self.settings.getint("PARLIAMENT_CONFIRM_MAX", 300))
+                self._inc("todo/confirm", len(confirm))
+                todo_bills += confirm
+                todo_months = [_month_of(k) for k in self.todo.pending_lists(s)]
+            extra = sorted({m for m in todo_months if m is not None} - set(self.months))
+            if extra:
+                self.logger.info("listing again %d month(s) whose list failed before", len(extra))
+                self.months = sorted([*self.months, *extra])
         self.current_assembly = max((b.assembly for b in self.stored.values() if b.assembly), default=None)
         self.logger.info(
             "listing %d month(s) %s..%s; %d bills stored", len(self.months),
@@ -100,8 +118,14 @@ class ParliamentSpider(scrapy.Spider):
         yield scrapy.Request(P.assemblies_url(self.base), callback=self.parse_assemblies, errback=self.on_error, priority=20)
         for year, month in reversed(self.months):  # newest first: the daily run cares most about them
             yield scrapy.Request(
-                P.month_url(self.base, year, month), callback=self.parse_month, errback=self.on_error, priority=10
-            )
+                P.month_url(self.base, year, month), callback=self.parse_month, errback=self.on_error, priority=10,
+                cb_kwargs={"month": (year, month)},
+            )  # fmt: skip
+        self._inc("todo/retried", len(todo_bills))
+        for key in todo_bills:  # listed before and never read: asked for until read
+            if key.isdigit():
+                for request in self._bill_request(int(key)):
+                    yield request
 
     # -- callbacks
 
@@ -117,40 +141,52 @@ class ParliamentSpider(scrapy.Spider):
                 yield from items
         yield from self._schedule_rereads()
 
-    def parse_month(self, response: Response) -> Iterator[Any]:
+    def parse_month(self, response: Response, month: tuple[int, int] | None = None) -> Iterator[Any]:
+        list_key = _month_key(month) if month else None
         try:
             rows = P.parse_month_list(P.decode(response.body, response.url, _ctype(response)), response.url)
         except P.AnswerProblem as exc:
+            if list_key:
+                self.todo.list_failed(list_key, str(exc))
             yield IssueItem(exc.kind, str(exc), response.url)
             return
+        if list_key:
+            self.todo.list_read(list_key)
         now = utcnow()
         for row in rows:
             if row.id in self.listed:
                 continue
             self.listed.add(row.id)
+            self.todo.listed(row.id, list_key, row.date)
             stored = self.stored.get(row.id)
             if self.assembly is not None and stored is not None and stored.assembly != self.assembly:
                 self._inc("skipped/other_assembly")
+                self.todo.read(row.id)
                 continue
             # `listed` is what this run should end up storing (health checks reconcile it with the
             # stored count), so bills of another assembly than the one asked for are taken back below.
             self._inc("listed")
             if skip_listed(stored, current_assembly=self.current_assembly, now=now, reread_days=self.reread_days):
                 self._inc("skipped/settled")
+                if row.id not in self.requested:  # (a to-do read asked for it: that read decides)
+                    self.todo.read(row.id)  # stored and settled: nothing to do
                 continue
             yield from self._bill_request(row.id)
 
     def parse_bill(self, response: Response, bill_id: int) -> Iterator[Any]:
         if self.fetch_only:
             self._inc("fetched")
+            self.todo.read(bill_id)
             return
         try:
             data = P.decode(response.body, response.url, _ctype(response), record=str(bill_id))
             item = P.parse_bill(data, response.url, self.base, raw=_raw(response), expect_id=bill_id)
         except P.AnswerProblem as exc:
+            self.todo.failed(bill_id, str(exc))
             yield IssueItem(exc.kind, str(exc), response.url, str(bill_id))
             return
         if self.assembly is not None and item.assembly != self.assembly:
+            self.todo.read(bill_id)  # read, and not ours to store
             self._inc("skipped/other_assembly")
             if bill_id in self.listed:
                 self._inc("listed", -1)
@@ -184,6 +220,11 @@ class ParliamentSpider(scrapy.Spider):
         else:
             message = f"{failure.type.__name__}: {failure.getErrorMessage()}; nothing stored"
         yield IssueItem("http_error", message, request.url, record)
+        if record is not None and request.callback == self.parse_bill:
+            self.todo.failed(record, message)
+        month = request.cb_kwargs.get("month")
+        if month is not None:
+            self.todo.list_failed(_month_key(month), message)
         if request.callback == self.parse_assemblies:
             yield from self._schedule_rereads()
 
@@ -193,6 +234,7 @@ class ParliamentSpider(scrapy.Spider):
         if bill_id in self.requested:
             return
         self.requested.add(bill_id)
+        self.todo.asked(bill_id)
         yield scrapy.Request(
             P.bill_url(self.base, bill_id), callback=self.parse_bill, errback=self.on_error, cb_kwargs={"bill_id": bill_id}
         )
@@ -212,6 +254,20 @@ class ParliamentSpider(scrapy.Spider):
         self._inc("reread", len(due))
         for bill_id in due:
             yield from self._bill_request(bill_id)
+
+
+def _month_key(month: tuple[int, int]) -> str:
+    return "month:%d-%02d" % tuple(month)
+
+
+def _month_of(list_key: str) -> tuple[int, int] | None:
+    if not list_key.startswith("month:"):
+        return None
+    try:
+        year, month = list_key[len("month:") :].split("-")
+        return int(year), int(month)
+    except ValueError:
+        return None
 
 
 def _ctype(response: Response) -> str | None:

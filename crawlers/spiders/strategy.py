@@ -19,6 +19,11 @@ Arguments (-a): since=YYYY-MM-DD, report=1|URL|PATH, full=1 (list everything), i
 these), today=YYYY-MM-DD (tests), limit=N (list page size, 100).
 Settings: STRATEGY_BASE_URL, STRATEGY_REVISIT_DAYS (90).
 
+Its to-do (crawlers.todo): consultations listed and never read are asked for again by later
+runs until read; a list page that failed makes the next run list everything; a list far shorter
+than before fails the run. An answer of an unexpected shape is a SourceError naming the URL and
+the record, never an exception out of a callback.
+
 The API allows 60 requests per minute per IP: one request at a time, 1.1 s apart, no random
 jitter below that (tests and benchmarks override DOWNLOAD_DELAY).
 """
@@ -38,6 +43,7 @@ from twisted.internet.threads import deferToThread
 from twisted.python.failure import Failure
 
 from crawlers.runs import stat_key
+from crawlers.todo import Todo
 from crawlers.strategy import feed as F
 from crawlers.strategy import parse as P
 from crawlers.strategy import plan
@@ -49,6 +55,30 @@ from db.engine import session_scope
 from core.errors import SourceError
 
 log = logging.getLogger(__name__)
+
+# What a parser may raise on an answer of a shape it was not written for (a JSON `{}` where a
+# page was expected: parsel's "Cannot use css on a Selector of type 'json'", a missing key, ...).
+UNEXPECTED = (SourceError, ValueError, KeyError, TypeError, AttributeError, IndexError)
+API_LIST = "api"
+
+
+def whole_page(response: Response, record: object) -> bytes:
+    """The body of an HTML page, or a SourceError when it was cut short: a page that does not end
+    with </html> lost its end on the way (a dropped connection, a proxy limit) and would parse
+    as a page without its files, comments and links."""
+    body = response.body
+    if not body.rstrip().lower().endswith(b"</html>"):
+        raise SourceError("strategy", response.url, f"truncated page ({len(body)} bytes, no closing </html>)", str(record))
+    return body
+
+
+def problem(exc: Exception, url: str, record: object | None) -> str:
+    """One line naming the source, URL and record for whatever a parser raised."""
+    if isinstance(exc, SourceError):
+        return str(exc)
+    where = f" (record {record})" if record is not None else ""
+    return f"strategy {url}{where}: unexpected answer ({type(exc).__name__}: {exc})"
+
 
 # 60 requests/min per IP on the API (RateLimiter 'api'): stay below with a fixed 1.1 s gap.
 # A 429 from Laravel's throttle carries Retry-After: wait that long before retrying.
@@ -144,6 +174,7 @@ class StrategySpider(scrapy.Spider):
         self.stored: dict[int, plan.Stored] = {}
         self.requested: set[int] = set()
         self.listed: set[int] = set()
+        self.todo = Todo(self.source)
 
     @property
     def base(self) -> str:
@@ -168,12 +199,22 @@ class StrategySpider(scrapy.Spider):
             return
         with session_scope(self.settings.get("LEXWATCH_DATABASE_URL")) as s:
             self.stored = plan.load_consultations(s)
+            todo = [] if self.only_ids else self.todo.pending(s, limit=self.settings.getint("STRATEGY_TODO_MAX", 2000))
+            # Confirming new consultations by a second read costs 1.1 s each against the API's
+            # rate limit: off by default (STRATEGY_CONFIRM_MAX), see docs/reliability.md.
+            confirm = [] if self.only_ids else self.todo.to_confirm(s, self.settings.getint("STRATEGY_CONFIRM_MAX", 0))
+            self._inc("todo/confirm", len(confirm))
+            todo += confirm
+            relist = API_LIST in self.todo.pending_lists(s)
         if self.only_ids:
             for cid in self.only_ids:
                 for request in self._detail(cid):
                     yield request
             return
         since = self.since if self.since is not None else (None if self.full else plan.default_since(self.stored, today=self.today))
+        if relist and since is not None:
+            self.logger.info("the list failed in an earlier run: listing everything")
+            since = None
         self.logger.info("%d consultations stored; listing %s", len(self.stored), f"those opened since {since}" if since else "all")
         yield scrapy.Request(self.base + F.FEED_PATH, callback=self.parse_feed, errback=self.on_error, priority=20)
         yield self._list_request(0, since)
@@ -182,6 +223,11 @@ class StrategySpider(scrapy.Spider):
         for cid in due:
             for request in self._detail(cid, priority=-1):
                 yield request
+        self._inc("todo/retried", len(todo))
+        for key in todo:  # listed before and never read: asked for until read
+            if key.isdigit():
+                for request in self._detail(int(key), priority=-1):
+                    yield request
 
     # -- discovery
 
@@ -194,20 +240,22 @@ class StrategySpider(scrapy.Spider):
             cb_kwargs={"offset": offset, "since": since}, priority=10,
         )  # fmt: skip
 
-    def _consider(self, stub: ConsultationStub) -> Iterator[scrapy.Request]:
+    def _consider(self, stub: ConsultationStub, list_key: str | None = None) -> Iterator[scrapy.Request]:
         self._listed(stub.id)
+        self.todo.listed(stub.id, list_key, stub.date_open)
         if stub.id in self.requested:
             return
         if plan.needs_detail(stub, self.stored):
             yield from self._detail(stub.id)
         else:
+            self.todo.read(stub.id)  # stored, and the list shows no change
             self._inc("skipped/settled")
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
         try:
             stubs = F.parse_feed(response.body, response.url)
-        except SourceError as exc:
-            yield IssueItem("parse_error", str(exc), response.url)
+        except UNEXPECTED as exc:
+            yield IssueItem("parse_error", problem(exc, response.url, None), response.url)
             return
         self._inc("feed/entries", len(stubs))
         for stub in stubs:
@@ -216,13 +264,17 @@ class StrategySpider(scrapy.Spider):
     def parse_list(self, response: Response, offset: int, since: dt.date | None) -> Iterator[Any]:
         try:
             page = P.parse_api_list(response.body, response.url)
-        except SourceError as exc:
-            yield IssueItem("parse_error", f"{exc}; listing stopped at offset {offset}", response.url)
+        except UNEXPECTED as exc:
+            message = f"{problem(exc, response.url, None)}; listing stopped at offset {offset}"
+            self.todo.list_failed(API_LIST, message)
+            yield IssueItem("parse_error", message, response.url)
             return
         for stub in page.stubs:
-            yield from self._consider(stub)
+            yield from self._consider(stub, API_LIST)
         if page.rows >= self.limit:
             yield self._list_request(offset + self.limit, since)
+        else:
+            self.todo.list_read(API_LIST, since)
 
     # -- detail, with the HTML page as fallback
 
@@ -230,6 +282,7 @@ class StrategySpider(scrapy.Spider):
         if cid in self.requested:
             return
         self.requested.add(cid)
+        self.todo.asked(cid)
         yield scrapy.Request(
             self.base + P.DETAIL_PATH.format(id=cid), callback=self.parse_detail, errback=self.detail_failed,
             cb_kwargs={"cid": cid}, priority=priority,
@@ -246,8 +299,8 @@ class StrategySpider(scrapy.Spider):
     def parse_detail(self, response: Response, cid: int) -> Iterator[Any]:
         try:
             item = P.parse_api_detail(response.body, response.url, expected_id=cid)
-        except SourceError as exc:
-            yield from self._fallback(cid, str(exc), response.url)
+        except UNEXPECTED as exc:
+            yield from self._fallback(cid, problem(exc, response.url, f"{cid}-K"), response.url)
             return
         if any(d.doc_type == doctypes.UNTYPED_LABEL for d in item.documents):
             # Untyped files (migrated from the old portal): only the page shows their descriptions.
@@ -260,9 +313,9 @@ class StrategySpider(scrapy.Spider):
 
     def parse_page_for_types(self, response: Response, item: ConsultationItem) -> Iterator[Any]:
         try:
-            page = parse_html_detail(response.body, response.url, expected_id=item.id)
-        except SourceError as exc:
-            yield IssueItem("miss", f"{exc}; file types of {item.reg_num} not inferred", response.url, item.reg_num)
+            page = parse_html_detail(whole_page(response, item.reg_num), response.url, expected_id=item.id)
+        except UNEXPECTED as exc:
+            yield IssueItem("miss", f"{problem(exc, response.url, item.reg_num)}; file types of {item.reg_num} not inferred", response.url, item.reg_num)
         else:
             self._inc("types_from_page", enrich_untyped(item, page))
         yield item
@@ -280,22 +333,33 @@ class StrategySpider(scrapy.Spider):
 
     def parse_page(self, response: Response, cid: int) -> Iterator[Any]:
         try:
-            yield parse_html_detail(response.body, response.url, expected_id=cid)
-        except SourceError as exc:
-            yield IssueItem("parse_error", f"{exc}; nothing stored", response.url, f"{cid}-K")
+            item = parse_html_detail(whole_page(response, f"{cid}-K"), response.url, expected_id=cid)
+        except UNEXPECTED as exc:
+            message = f"{problem(exc, response.url, f'{cid}-K')}; nothing stored"
+            self.todo.failed(cid, message)
+            yield IssueItem("parse_error", message, response.url, f"{cid}-K")
+            return
+        yield item
 
     def page_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
         key = f"{request.cb_kwargs['cid']}-K"
         if failure.check(HttpError) and failure.value.response.status == 404:
             # The page is only served for published consultations: withdrawn or unpublished.
-            yield IssueItem("miss", "not found on the page either (withdrawn or unpublished?); nothing stored", request.url, key)
+            message = "not found on the page either (withdrawn or unpublished?); nothing stored"
+            self.todo.failed(request.cb_kwargs["cid"], message)
+            yield IssueItem("miss", message, request.url, key)
             return
-        yield IssueItem("http_error", f"{_failure_text(failure)} on the HTML fallback too; nothing stored", request.url, key)
+        message = f"{_failure_text(failure)} on the HTML fallback too; nothing stored"
+        self.todo.failed(request.cb_kwargs["cid"], message)
+        yield IssueItem("http_error", message, request.url, key)
 
     def on_error(self, failure: Failure) -> Iterator[IssueItem]:
         request = failure.request  # type: ignore[attr-defined]
-        yield IssueItem("http_error", f"{_failure_text(failure)}; nothing stored", request.url)
+        message = f"{_failure_text(failure)}; nothing stored"
+        if request.callback == self.parse_list:
+            self.todo.list_failed(API_LIST, f"{message}; listing stopped at offset {request.cb_kwargs.get('offset')}")
+        yield IssueItem("http_error", message, request.url)
 
 
 def _failure_text(failure: Failure) -> str:

@@ -167,8 +167,18 @@ def _evaluate_stored(th, day: dt.date | None, *, force: bool, bills: list[int] |
         if missing:
             raise UsageError(f"no initiative for bill(s) {', '.join(map(str, missing))} (run `lexwatch link` first)")
         ids = list(rows.values())
-    with err.status("evaluating …"):
-        return evaluate_stored(factory, th, as_of=day, force=force, initiative_ids=ids)
+    import os
+
+    from monitor.lock import EVALUATE, waiting_lock
+
+    # One writer of evaluations at a time: a second `evaluate` waits for the first (then finds
+    # little left to do) instead of writing a second "latest" evaluation beside it.
+    lock = waiting_lock(url, EVALUATE, wait_seconds=float(os.environ.get("LEXWATCH_LOCK_WAIT", "900")))
+    try:
+        with err.status("evaluating …"):
+            return evaluate_stored(factory, th, as_of=day, force=force, initiative_ids=ids)
+    finally:
+        lock.release()
 
 
 def criteria_cmd(

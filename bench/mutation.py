@@ -1,0 +1,112 @@
+"""Mutation score of criteria/ (mutmut 3): how many small changes to the code the tests notice.
+
+Works on a copy of the project in a temporary folder (mutmut writes a `mutants/` tree beside
+the code), mutates the modules given (default: all of criteria/), runs the criteria tests against
+each mutant (mutmut runs only the tests that reach the mutated function) and prints the score
+and the surviving mutants. Not part of CI: over all of criteria/ it takes hours on this machine.
+
+    .venv/bin/python bench/mutation.py [--only criteria/thresholds.py,criteria/summary.py] [--max-children 2]
+
+Needs mutmut (`pip install mutmut`, in the `dev` extras).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SKIP = {".venv", "var", "mutants", ".git", "__pycache__", ".pytest_cache", "node_modules"}
+# The tests of the criteria engine (no crawl, no browser): what a mutant of criteria/ must fail.
+TESTS = [
+    "tests/test_criteria_units.py", "tests/test_criteria_input.py", "tests/test_criteria_realdata.py",
+    "tests/test_criteria_retroactivity_repeal_expost.py", "tests/test_criteria_ia04_mot04.py",
+    "tests/test_lawtext_units.py", "tests/test_lawtext_fixtures.py", "tests/test_documents_analysis.py",
+    "tests/test_documents_impact_assessment.py", "tests/test_reliability_thresholds.py",
+]  # fmt: skip
+
+
+def copy_tree(dest: Path) -> None:
+    for item in REPO.iterdir():
+        if item.name in SKIP:
+            continue
+        target = dest / item.name
+        if item.is_dir():
+            shutil.copytree(item, target, ignore=shutil.ignore_patterns(*SKIP, "*.pyc"))
+        else:
+            shutil.copy2(item, target)
+
+
+def configure(dest: Path, only: list[str], max_children: int) -> None:
+    tests = [t for t in TESTS if (dest / t).exists()]
+    quoted = lambda xs: "[" + ", ".join(f'"{x}"' for x in xs) + "]"  # noqa: E731
+    section = f"""
+
+[tool.mutmut]
+source_paths = ["criteria"]
+only_mutate = {quoted(only)}
+also_copy = {quoted(["core", "db", "crawlers", "linking", "monitor", "simulation", "bench", "scrapy.cfg"])}
+pytest_add_cli_args_test_selection = {quoted(tests)}
+pytest_add_cli_args = ["-p", "no:cacheprovider", "-m", "not postgres", "-q"]
+max_children = {max_children}
+"""
+    with (dest / "pyproject.toml").open("a", encoding="utf-8") as fh:
+        fh.write(section)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--only", default="criteria/*", help="comma-separated globs of modules to mutate (default: criteria/*)")
+    ap.add_argument("--max-children", type=int, default=2, help="mutants tested at once")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary copy (its path is printed)")
+    ap.add_argument("--timeout", type=float, default=6 * 3600, help="seconds for the whole run")
+    args = ap.parse_args()
+    if shutil.which("mutmut", path=str(Path(sys.executable).parent)) is None:
+        print("mutmut is not installed: pip install mutmut", file=sys.stderr)
+        return 2
+    mutmut = str(Path(sys.executable).parent / "mutmut")
+    tmp = Path(tempfile.mkdtemp(prefix="lexwatch-mutation-"))
+    started = time.monotonic()
+    try:
+        copy_tree(tmp)
+        configure(tmp, [x.strip() for x in args.only.split(",") if x.strip()], args.max_children)
+        env = {**os.environ, "PYTHONPATH": str(tmp / "mutants")}
+        env.setdefault("LEXWATCH_SHARED_FIXTURES", str(REPO.parent / "shared" / "fixtures"))
+        run = subprocess.run([mutmut, "run"], cwd=tmp, env=env, capture_output=True, text=True, timeout=args.timeout)
+        results = subprocess.run([mutmut, "results", "--all", "true"], cwd=tmp, env=env, capture_output=True, text=True)
+        statuses: dict[str, str] = {}
+        for line in results.stdout.splitlines():
+            m = re.match(r"\s*(\S+): (.+)$", line)
+            if m:
+                statuses[m.group(1)] = m.group(2).strip()
+        counts = Counter(statuses.values())
+        total = len(statuses)
+        killed = counts.get("killed", 0) + counts.get("timeout", 0) + counts.get("segfault", 0)
+        if not total:
+            print(run.stdout[-3000:], run.stderr[-3000:], sep="\n")
+            print("no mutant results", file=sys.stderr)
+            return 1
+        print(f"mutants {total}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+        print(f"mutation score {killed / total:.1%} (killed or timed out / all) in {time.monotonic() - started:.0f} s")
+        survivors = sorted(k for k, v in statuses.items() if v not in ("killed", "timeout", "segfault", "not checked"))
+        for name in survivors:
+            print(f"  {statuses[name]:12} {name}")
+        if counts.get("not checked"):
+            print(f"{counts['not checked']} mutants not checked: the run stopped early; its output ends:\n{run.stderr[-1500:]}")
+        if args.keep:
+            print(f"copy kept in {tmp} (mutmut show NAME there)")
+        return 0
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

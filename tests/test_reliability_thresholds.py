@@ -1,0 +1,57 @@
+"""Issue 14, point 4: thresholds are validated for range and order, with an error naming the
+file and the key (a `min_days = -5` or `pass_share = 7.5` once turned CONS-02's 17 FAIL and
+42 WARN into all PASS)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO_ROOT
+from criteria import thresholds as T
+
+BAD = [
+    ("[CONS-02]\nmin_days = -5\n", "[CONS-02] min_days = -5 must not be negative"),
+    ("[CONS-06]\npass_share = 7.5\n", "[CONS-06] pass_share = 7.5 must be between 0 and 1 (a share)"),
+    ("[IA-04]\nwarn_score = -0.1\n", "[IA-04] warn_score = -0.1 must be between 0 and 1 (a share)"),
+    ("[CONS-06]\nwarn_share = 0.95\n", "[CONS-06] warn_share = 0.95 must not exceed pass_share = 0.9"),
+    ("[IA-04]\npass_score = 0.3\n", "[IA-04] warn_score = 0.4 must not exceed pass_score = 0.3"),
+    ("[MOT-02]\npass_elements = 6\n", "[MOT-02] pass_elements = 6 must be at most 5"),
+    ("[NA-03]\nmin_days = 40\n", "[NA-03] min_days = 40 must not exceed shelving_days = 30"),
+    ("[LT-02]\nwarn_amendments = 7\n", "[LT-02] warn_amendments = 7 must not exceed red_flag_amendments = 6"),
+    ("[NA-07]\nstalled_days = -1\n", "[NA-07] stalled_days = -1 must not be negative"),
+]
+
+
+@pytest.mark.parametrize("text,message", BAD)
+def test_out_of_range_or_out_of_order_values_are_refused_naming_file_and_key(tmp_path, text, message):
+    path = tmp_path / "mine.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(T.ThresholdsError) as exc:
+        T.load(path)
+    assert str(exc.value) == f"thresholds file {path}: {message}"
+
+
+def test_values_at_the_edges_of_their_ranges_are_accepted(tmp_path):
+    path = tmp_path / "edges.toml"
+    path.write_text("[CONS-06]\npass_share = 1.0\nwarn_share = 0.0\n[NA-01]\nmax_days = 0\n[IA-04]\nwarn_score = 0.7\n", encoding="utf-8")
+    th = T.load(path)
+    assert th.section("CONS-06") == {"pass_share": 1.0, "warn_share": 0.0}
+    assert th.section("IA-04")["warn_score"] == th.section("IA-04")["pass_score"] == 0.7
+
+
+def test_the_defaults_are_valid():
+    T.validate(T.defaults().values, "defaults")
+
+
+def test_cli_refuses_a_bad_thresholds_file_with_one_line_and_exit_2(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text("[CONS-02]\nmin_days = -5\n", encoding="utf-8")
+    example = REPO_ROOT / "criteria" / "schema" / "initiative.example.json"
+    proc = subprocess.run([sys.executable, "-m", "monitor.cli", "evaluate", "--input", str(example), "--thresholds", str(path)],
+                          cwd=REPO_ROOT, capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert f"thresholds file {path}: [CONS-02] min_days = -5 must not be negative" in proc.stderr
+    assert proc.stdout == ""
