@@ -91,6 +91,45 @@ class MpCopyDoubt(_Labelled):
     TITLE_MATCHES_NOT_PROPOSED = "title_matches_not_proposed"
 
 
+class LinkReference(_Labelled):
+    """Where an explicit or ПРИС-chain link was read (linking.engine: the evidence's `reference`)."""
+
+    BILL_DOCUMENTS = "bill_documents"
+    CONSULTATION_PRIS_ID = "consultation.pris_id"
+    DECISION_CONSULTATION_NUMBER = "decision.public_consultation_number"
+
+
+class PolicyTopic(_Labelled):
+    """Policy areas an institution's or committee's name points to (linking.institutions.TOPICS)."""
+
+    JUSTICE = "justice"
+    LABOUR = "labour"
+    HEALTH = "health"
+    FINANCE = "finance"
+    INTERIOR = "interior"
+    DEFENCE = "defence"
+    EDUCATION = "education"
+    ENVIRONMENT = "environment"
+    AGRICULTURE = "agriculture"
+    ECONOMY = "economy"
+    ENERGY = "energy"
+    TRANSPORT = "transport"
+    REGIONAL = "regional"
+    CULTURE = "culture"
+    FOREIGN = "foreign"
+    EGOV = "egov"
+    YOUTH = "youth"
+    TOURISM = "tourism"
+
+
+class Decision(_Labelled):
+    """A staff decision in the audit trail (db.models.ReviewDecision.decision)."""
+
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
+    REJECTED = "rejected"
+
+
 # Keyed by (enum name, code): members of two enums with the same code are equal strings.
 _LABELS: dict[tuple[str, str], tuple[str, str]] = {(type(k).__name__, k.value): v for k, v in [
     (LinkStatus.PROPOSED, ("предложена", "proposed")),
@@ -129,4 +168,30 @@ _LABELS: dict[tuple[str, str], tuple[str, str]] = {(type(k).__name__, k.value): 
     (MpCopyDoubt.RECORD_TOO_SHORT, ("архивът не стига достатъчно назад", "the record does not reach back far enough")),
     (MpCopyDoubt.TITLE_MATCHES_NOT_PROPOSED, ("съвпадения само по заглавие не се предлагат автоматично",
                                              "title matches are not proposed automatically")),
+    (LinkReference.BILL_DOCUMENTS, ("документите на законопроекта сочат консултацията",
+                                    "the bill's documents cite the consultation")),
+    (LinkReference.CONSULTATION_PRIS_ID, ("консултацията сочи решението в ПРИС", "the consultation names the ПРИС act")),
+    (LinkReference.DECISION_CONSULTATION_NUMBER, ("решението на Министерския съвет сочи номера на консултацията",
+                                                  "the Council of Ministers decision cites the consultation's number")),
+    (PolicyTopic.JUSTICE, ("правосъдие", "justice")),
+    (PolicyTopic.LABOUR, ("труд и социална политика", "labour and social policy")),
+    (PolicyTopic.HEALTH, ("здравеопазване", "health")),
+    (PolicyTopic.FINANCE, ("финанси", "finance")),
+    (PolicyTopic.INTERIOR, ("вътрешен ред", "interior")),
+    (PolicyTopic.DEFENCE, ("отбрана", "defence")),
+    (PolicyTopic.EDUCATION, ("образование и наука", "education and science")),
+    (PolicyTopic.ENVIRONMENT, ("околна среда и води", "environment and water")),
+    (PolicyTopic.AGRICULTURE, ("земеделие, храни и гори", "agriculture, food and forests")),
+    (PolicyTopic.ECONOMY, ("икономика", "economy")),
+    (PolicyTopic.ENERGY, ("енергетика", "energy")),
+    (PolicyTopic.TRANSPORT, ("транспорт и съобщения", "transport and communications")),
+    (PolicyTopic.REGIONAL, ("регионално развитие", "regional development")),
+    (PolicyTopic.CULTURE, ("култура и медии", "culture and media")),
+    (PolicyTopic.FOREIGN, ("външни работи", "foreign affairs")),
+    (PolicyTopic.EGOV, ("електронно управление", "e-government")),
+    (PolicyTopic.YOUTH, ("младеж и спорт", "youth and sport")),
+    (PolicyTopic.TOURISM, ("туризъм", "tourism")),
+    (Decision.CONFIRMED, ("потвърди", "confirmed")),
+    (Decision.DISMISSED, ("отхвърли сигнала", "dismissed")),
+    (Decision.REJECTED, ("отхвърли връзката", "rejected")),
 ]}

@@ -632,6 +632,36 @@ class LoginThrottle(Base):
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
+class ReviewSession(Base):
+    """A signed-in session of the review UI, held on the server: signing out deletes it, so the
+    cookie replayed afterwards is refused (the signed cookie alone stays valid until it expires).
+    The cookie carries a random token; only its sha256 is stored."""
+
+    __tablename__ = "review_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 hex of the cookie's token
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+
+
+class ReviewDecision(Base):
+    """The audit trail of the review UI and `lexwatch links`: who decided what, when, with which
+    note. One row per decision, never updated, so a decision changed later keeps its history."""
+
+    __tablename__ = "review_decisions"
+    __table_args__ = (Index("ix_review_decisions_record", "kind", "record_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))  # flag | link
+    record_id: Mapped[int] = mapped_column(BigInteger)  # ReviewFlag.id or InitiativeLink.id
+    initiative_id: Mapped[int | None] = mapped_column(Integer)  # kept as a number: the audit outlives the row
+    decision: Mapped[str] = mapped_column(String(16))  # confirmed | dismissed | rejected
+    note: Mapped[str | None] = mapped_column(Text)
+    reviewer: Mapped[str] = mapped_column(String(100), index=True)
+    decided_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+
+
 # --------------------------------------------------------------------------- monitor
 
 

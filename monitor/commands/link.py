@@ -190,6 +190,11 @@ def _decide(decision: str, link_id: int, by: str, note: str | None, db: str | No
     check_id(link_id, "link")
     with open_session(db) as session:
         lk = decide_link(session, link_id, decision, by=by, note=note)
+        from db.models import ReviewDecision, utcnow
+
+        # The review UI's audit trail shows decisions taken here too.
+        session.add(ReviewDecision(kind="link", record_id=lk.id, initiative_id=lk.initiative_id, decision=decision,
+                                   note=note, reviewer=lk.decided_by or by, decided_at=lk.decided_at or utcnow()))
         data = {"id": lk.id, "bill_id": lk.bill_id, "target_type": lk.target_type, "target_id": lk.target_id,
                 "status": lk.status, "decided_by": lk.decided_by, "note": lk.note}
     if fmt == "json":
