@@ -98,6 +98,15 @@ def test_a_huge_id_is_a_missing_record_not_an_overflow(db_url, args, what):
     assert what in str(result.exception)
 
 
+@pytest.mark.parametrize("args", [("findings", "show", "9223372036854775807"), ("initiatives", "show", "2147483648"),
+                                  ("pris", "show", "9223372036854775807"), ("links", "confirm", "2147483648", "--by", "a")])
+def test_an_id_past_the_columns_range_is_a_missing_record(db_url, args):
+    """PostgreSQL's INTEGER stops at 2**31-1: such a number is no record, not a driver error."""
+    result = lexwatch(*args, "--db", db_url)
+    assert isinstance(result.exception, LexwatchError), repr(result.exception)
+    assert "DataError" not in repr(result.exception) and args[2] in str(result.exception)
+
+
 def test_a_huge_id_through_the_entry_point(sqlite_url):
     _one_line(lexwatch_process("bills", "show", HUGE, "--db", sqlite_url), 1, f"no bill with id or signature '{HUGE}'")
 

@@ -13,7 +13,7 @@ from db.models import Bill, Initiative, RecordChange, RecordVersion
 from db.session import open_session
 from core.errors import LexwatchError, UsageError
 from core.parliament import bill_public_url
-from monitor.commands.output import bg_initiator, bg_status, check_format as _check_format, console, parse_id
+from monitor.commands.output import bg_initiator, bg_status, check_format as _check_format, console, get_by_id, parse_id
 
 bills_app = typer.Typer(help="Bills (законопроекти) stored from parliament.bg.", no_args_is_help=True)
 
@@ -108,10 +108,10 @@ def find_bill(session: Session, ref: str) -> Bill:
     ref = ref.strip()
     number = parse_id(ref)
     if number is not None:
-        bill = session.get(Bill, number)
+        bill = get_by_id(session, Bill, number)
         if bill is not None:
             return bill
-        initiative = session.get(Initiative, number)
+        initiative = get_by_id(session, Initiative, number)
         if initiative is not None and (bill := session.get(Bill, initiative.bill_id)) is not None:
             return bill
     found = list(session.scalars(select(Bill).where(Bill.signature == ref).order_by(Bill.id)))

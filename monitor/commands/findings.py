@@ -15,7 +15,7 @@ from db.session import open_session
 from monitor.commands.evaluate import DB_HELP, wide, VERDICT_STYLE, check_format, echo_json, print_evaluation
 from core.errors import LexwatchError, UsageError
 from core.parliament import INITIATORS
-from monitor.commands.output import MAX_ID, parse_id
+from monitor.commands.output import MAX_ID, get_by_id, parse_id
 
 findings_app = typer.Typer(help="Findings of the rules engine (latest evaluation of each initiative).",
                            no_args_is_help=True)
@@ -42,7 +42,7 @@ def resolve_initiative(session: Session, ref: str, by: str = "auto") -> Initiati
     if n is None:  # a number past the id range names nothing (and would overflow the driver)
         raise LexwatchError(f"no initiative {ref} and no initiative of bill {ref} (ids run from 1 to {MAX_ID})")
     if by in ("auto", "initiative"):
-        row = session.get(Initiative, n)
+        row = get_by_id(session, Initiative, n)
         if row is not None:
             candidates["initiative"] = row
     if by in ("auto", "bill"):

@@ -17,12 +17,13 @@ from sqlalchemy.exc import DBAPIError
 
 from db.session import open_session
 from core.errors import LexwatchError, UsageError
+from db.models import InitiativeLink
 from core.parliament import bill_public_url
 from core.review import InitiativeLinkState, LinkFlag, LinkMethod, LinkStatus, LinkTarget
 from linking.build import link
 from linking.decisions import decide_link
 from linking.query import STATUSES, list_initiatives, show_initiative
-from monitor.commands.output import bg_initiator, bg_status, check_format as _check_format, check_id, console, enum_label, is_piped
+from monitor.commands.output import bg_initiator, bg_status, check_format as _check_format, console, enum_label, get_by_id, is_piped
 
 DB_HELP = "Database URL (default: $LEXWATCH_DATABASE_URL or SQLite)."
 
@@ -187,7 +188,9 @@ def _evidence_summary(ev: dict[str, Any]) -> str:
 
 def _decide(decision: str, link_id: int, by: str, note: str | None, db: str | None, fmt: str) -> None:
     _check_format(fmt, ("text", "json"))
-    check_id(link_id, "link")
+    with open_session(db) as session:
+        if get_by_id(session, InitiativeLink, link_id) is None:
+            raise LexwatchError(f"no link with id {link_id}")
     with open_session(db) as session:
         lk = decide_link(session, link_id, decision, by=by, note=note)
         from db.models import ReviewDecision, utcnow

@@ -58,11 +58,19 @@ def parse_id(ref: str | int) -> int | None:
     return value if 0 < value <= MAX_ID else None
 
 
-def check_id(value: int, what: str) -> int:
-    """An id option/argument typed as int: out of range is a clear 'no such record', not an overflow."""
-    if parse_id(value) is None:
-        raise LexwatchError(f"no {what} with id {value} (ids are whole numbers from 1 to {MAX_ID})")
-    return value
+def get_by_id(session: Any, model: Any, value: int | str | None) -> Any:
+    """`session.get(model, value)`, or None when the value cannot be an id of that table: past
+    the range of its key column (INTEGER on PostgreSQL stops at 2**31-1, BIGINT at 2**63-1),
+    which the driver would refuse with an error rather than find nothing."""
+    number = parse_id(value) if value is not None else None
+    if number is None:
+        return None
+    from sqlalchemy import BigInteger
+
+    (column,) = model.__table__.primary_key.columns
+    if number > (MAX_ID if isinstance(column.type, BigInteger) else 2**31 - 1):
+        return None
+    return session.get(model, number)
 
 
 def bg_status(value: str | None, lang: str = "bg") -> str:

@@ -32,7 +32,7 @@ from monitor.review.urls import is_local_path, safe_url
 log = logging.getLogger(__name__)
 
 MAX_NOTE = 4000
-MAX_ID = 2**63 - 1  # ids are BIGINT; a larger number in a URL names nothing (and would overflow the driver)
+MAX_ID = 2**31 - 1  # the review tables' ids are INTEGER: a larger number names nothing (and the driver would refuse it)
 SESSION_HOURS = 12
 MAX_BULK = 200  # at most this many records in one bulk decision (two pages of the queue)
 _SOFIA = ZoneInfo("Europe/Sofia")
