@@ -519,7 +519,7 @@ class InitiativeLink(Base):
     score: Mapped[float] = mapped_column(Float)
     margin: Mapped[float | None] = mapped_column(Float)
     evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    status: Mapped[str] = mapped_column(String(16), default="proposed")  # proposed | review | confirmed | rejected
+    status: Mapped[str] = mapped_column(String(16), default="proposed", index=True)  # proposed | review | confirmed | rejected
     flag: Mapped[str | None] = mapped_column(String(32))  # e.g. mp_bill_matches_ministry_draft (INIT-03)
     decided_by: Mapped[str | None] = mapped_column(String(100))
     decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
@@ -569,6 +569,8 @@ class Evaluation(Base):
 
 class Finding(Base):
     __tablename__ = "findings"
+    # The review queue's criterion filter asks "did this evaluation fail or warn on X" per flag.
+    __table_args__ = (Index("ix_findings_evaluation_criterion", "evaluation_id", "criterion_id", "verdict"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     evaluation_id: Mapped[int] = mapped_column(ForeignKey("evaluations.id", ondelete="CASCADE"), index=True)

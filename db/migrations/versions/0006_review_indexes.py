@@ -43,6 +43,14 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_review_decisions_reviewer'), ['reviewer'], unique=False)
         batch_op.create_index(batch_op.f('ix_review_decisions_decided_at'), ['decided_at'], unique=False)
 
+    # The review queue's criterion filter: one probe per flag instead of a scan of a criterion's findings.
+    with op.batch_alter_table('findings', schema=None) as batch_op:
+        batch_op.create_index('ix_findings_evaluation_criterion', ['evaluation_id', 'criterion_id', 'verdict'], unique=False)
+
+    # The link-review queue lists the links in review.
+    with op.batch_alter_table('initiative_links', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_initiative_links_status'), ['status'], unique=False)
+
     # The decisions taken before this revision: their last state is all that was kept.
     op.execute("INSERT INTO review_decisions (kind, record_id, initiative_id, decision, note, reviewer, decided_at) "
                "SELECT 'flag', id, initiative_id, status, note, reviewer, COALESCE(reviewed_at, updated_at) "
@@ -53,6 +61,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('initiative_links', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_initiative_links_status'))
+    with op.batch_alter_table('findings', schema=None) as batch_op:
+        batch_op.drop_index('ix_findings_evaluation_criterion')
     with op.batch_alter_table('review_decisions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_review_decisions_decided_at'))
         batch_op.drop_index(batch_op.f('ix_review_decisions_reviewer'))
