@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from core.parliament import bill_public_url
+from core.parliament import BillStatus, Initiator, bill_public_url
 from core.review import LinkMethod, LinkReference, LinkTarget, MpCopyDoubt, PolicyTopic
 from core.parliament import label
 from core.strategy import consultation_public_url, pris_public_url
@@ -208,11 +208,19 @@ def _value_parts(value: Any) -> list[Part]:
     if isinstance(value, bool):
         return [Part("да" if value else "не")]
     if isinstance(value, str):
-        url = public_url(value) if value.strip().lower().startswith(("http://", "https://")) else None
-        return [Part(day(value) if _ISO_DAY.match(value.strip()) else value, url)]
+        if value.strip().lower().startswith(("http://", "https://")):
+            url = public_url(value)
+            # The public page, shown as itself: an address on the replay server or the API is not
+            # what a reviewer opens (and is gone after the demo).
+            return [Part(url, url)] if url else [Part(value)]
+        return [Part(day(value) if _ISO_DAY.match(value.strip()) else value)]
     if isinstance(value, float):
         return [Part(f"{value:g}")]
     return [Part(str(value))]
+
+
+# Evidence keys whose values are stored codes of core's vocabulary.
+_CODED = {"initiator": Initiator, "bill_initiator": Initiator, "status": BillStatus, "bill_status": BillStatus}
 
 
 def generic_lines(value: Any, path: tuple[str, ...] = ()) -> list[Line]:
@@ -234,6 +242,8 @@ def generic_lines(value: Any, path: tuple[str, ...] = ()) -> list[Line]:
                 parts.append(Part(", "))
             parts += _value_parts(v)
         lines.append((*prefix, *(parts or [Part("—")])))
+    elif path and path[-1] in _CODED and isinstance(value, str):
+        lines.append((*prefix, Part(label(_CODED[path[-1]], value))))
     else:
         lines.append((*prefix, *_value_parts(value)))
     return lines
