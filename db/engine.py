@@ -6,6 +6,7 @@ any SQLAlchemy URL is chosen with LEXWATCH_DATABASE_URL.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +14,8 @@ from pathlib import Path
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+from core.errors import UsageError
 
 ENV_URL = "LEXWATCH_DATABASE_URL"
 
@@ -22,15 +25,40 @@ def default_sqlite_path() -> Path:
 
 
 def database_url(url: str | None = None) -> str:
-    """The URL to use: explicit argument, then $LEXWATCH_DATABASE_URL, then the SQLite default."""
+    """The URL to use: explicit argument, then $LEXWATCH_DATABASE_URL, then the SQLite default.
+
+    A URL SQLAlchemy cannot parse is a usage error naming where it came from (never a traceback)."""
     if url:
-        return url
+        return _checked(url, "--db")
     env = os.environ.get(ENV_URL)
     if env:
-        return env
-    path = default_sqlite_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{path}"
+        return _checked(env, f"${ENV_URL}")
+    return f"sqlite:///{default_sqlite_path()}"
+
+
+def _checked(url: str, origin: str) -> str:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    try:
+        make_url(url).get_dialect()
+    except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+        # The text may hold a password: show it with anything between '//' and '@' masked.
+        shown = re.sub(r"//[^/@]*@", "//***@", url)
+        raise UsageError(f"{origin}: cannot parse the database URL {shown!r} "
+                         "(expected e.g. sqlite:///path/to/file.sqlite3 or postgresql+psycopg://user@host/db)") from exc
+    return url
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of an on-disk SQLite URL, else None (PostgreSQL, in-memory)."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:") \
+            or (parsed.database or "").startswith("file:"):
+        return None
+    return Path(parsed.database)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

@@ -548,7 +548,7 @@ class InitiativeLink(Base):
     score: Mapped[float] = mapped_column(Float)
     margin: Mapped[float | None] = mapped_column(Float)
     evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    status: Mapped[str] = mapped_column(String(16), default="proposed")  # proposed | review | confirmed | rejected
+    status: Mapped[str] = mapped_column(String(16), default="proposed", index=True)  # proposed | review | confirmed | rejected
     flag: Mapped[str | None] = mapped_column(String(32))  # e.g. mp_bill_matches_ministry_draft (INIT-03)
     decided_by: Mapped[str | None] = mapped_column(String(100))
     decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
@@ -605,6 +605,8 @@ class Evaluation(Base):
 
 class Finding(Base):
     __tablename__ = "findings"
+    # The review queue's criterion filter asks "did this evaluation fail or warn on X" per flag.
+    __table_args__ = (Index("ix_findings_evaluation_criterion", "evaluation_id", "criterion_id", "verdict"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     evaluation_id: Mapped[int] = mapped_column(ForeignKey("evaluations.id", ondelete="CASCADE"), index=True)
@@ -666,6 +668,36 @@ class LoginThrottle(Base):
     window_start: Mapped[dt.datetime] = mapped_column(DateTime)
     last_failure_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class ReviewSession(Base):
+    """A signed-in session of the review UI, held on the server: signing out deletes it, so the
+    cookie replayed afterwards is refused (the signed cookie alone stays valid until it expires).
+    The cookie carries a random token; only its sha256 is stored."""
+
+    __tablename__ = "review_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 hex of the cookie's token
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+
+
+class ReviewDecision(Base):
+    """The audit trail of the review UI and `lexwatch links`: who decided what, when, with which
+    note. One row per decision, never updated, so a decision changed later keeps its history."""
+
+    __tablename__ = "review_decisions"
+    __table_args__ = (Index("ix_review_decisions_record", "kind", "record_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))  # flag | link
+    record_id: Mapped[int] = mapped_column(BigInteger)  # ReviewFlag.id or InitiativeLink.id
+    initiative_id: Mapped[int | None] = mapped_column(Integer)  # kept as a number: the audit outlives the row
+    decision: Mapped[str] = mapped_column(String(16))  # confirmed | dismissed | rejected
+    note: Mapped[str | None] = mapped_column(Text)
+    reviewer: Mapped[str] = mapped_column(String(100), index=True)
+    decided_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
 
 
 # --------------------------------------------------------------------------- monitor

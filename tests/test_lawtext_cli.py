@@ -70,7 +70,7 @@ def test_table_is_default():
 
 @pytest.mark.parametrize("content,code,message", [
     (None, 1, "no such file"),
-    ("{not json", 1, "not JSON"),
+    ("{not json", 2, "not JSON"),  # bad content: exit 2, as in `evaluate --input`
     ("[1, 2]", 2, "not a parliament.bg act object"),
     ('{"L_Bill_id": 1}', 2, "missing key(s) L_Act_id, L_ActL_final_body"),
 ])

@@ -59,7 +59,7 @@ def test_link_then_show_list_and_decide(world):
     assert cons_link["evidence"]["reg_num"] == "12500-K"
 
     table = lexwatch("initiatives", "show", "167540", "--db", world)
-    assert table.exit_code == 0 and "12500-K" in table.stdout and "title_match" in table.stdout
+    assert table.exit_code == 0 and "12500-K" in table.stdout and "сходство на заглавията" in table.stdout  # method in words
 
     listed = json.loads(lexwatch("initiatives", "list", "--db", world, "--format", "json").stdout)
     assert {r["bill_id"]: r["status"] for r in listed} == {167540: "proposed", 167555: "unlinked"}

@@ -312,7 +312,7 @@ def test_flag_page_shows_the_initiative(site):
     findings = body[body.index("latest findings"):]
     assert findings.index("INIT-01") < findings.index("CONS-02")  # catalogue order, not alphabetical
     for text in ("9123-K", "05.01.2026", "19.01.2026", "Решение", "25.02.2026",
-                 "title_match", "0.87", "pris_chain", "CONS-02", "FAIL", "The consultation lasted 14 days",
+                 "сходство на заглавията", "0.87", "през решение в ПРИС", "CONS-02", "FAIL", "The consultation lasted 14 days",
                  "Министерство на земеделието", "test-1"):
         assert text in body, text
     assert 'href="https://strategy.bg/bg/public-consultations/9123"' in body

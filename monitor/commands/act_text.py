@@ -6,9 +6,7 @@ the other laws its closing parts amend and its entry-into-force clauses.
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date
-from pathlib import Path
 
 import typer
 from rich.table import Table
@@ -16,25 +14,12 @@ from rich.text import Text
 
 from criteria.lawtext import ActTextAnalysis, analyse_act
 from monitor.commands.evaluate import wide
+from monitor.commands.output import read_json_input
 from core.errors import LexwatchError, UsageError
 
 
 def _load(path: str) -> dict:
-    if path == "-":
-        text, name = sys.stdin.read(), "<stdin>"
-    else:
-        p = Path(path)
-        if not p.is_file():
-            raise LexwatchError(f"{path}: no such file")
-        try:
-            text = p.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise LexwatchError(f"{path}: cannot read: {exc}") from exc
-        name = path
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise LexwatchError(f"{name}: not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from exc
+    return read_json_input(path, what="a parliament.bg act answer")[0]
 
 
 def _when(c: dict) -> str:

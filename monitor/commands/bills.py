@@ -9,10 +9,11 @@ import typer
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import Bill, RecordChange, RecordVersion
+from db.models import Bill, Initiative, RecordChange, RecordVersion
 from db.session import open_session
 from core.errors import LexwatchError, UsageError
-from monitor.commands.output import check_format as _check_format, console
+from core.parliament import bill_public_url
+from monitor.commands.output import bg_initiator, bg_status, check_format as _check_format, console, get_by_id, parse_id
 
 bills_app = typer.Typer(help="Bills (законопроекти) stored from parliament.bg.", no_args_is_help=True)
 
@@ -102,10 +103,16 @@ def bill_detail(session: Session, b: Bill) -> dict[str, Any]:
 
 
 def find_bill(session: Session, ref: str) -> Bill:
+    """A bill by its id (L_Act_id), its signature, or the id of its initiative (the first column of
+    `initiatives list`): one id space for every `show`."""
     ref = ref.strip()
-    if ref.isdigit():
-        bill = session.get(Bill, int(ref))
+    number = parse_id(ref)
+    if number is not None:
+        bill = get_by_id(session, Bill, number)
         if bill is not None:
+            return bill
+        initiative = get_by_id(session, Initiative, number)
+        if initiative is not None and (bill := session.get(Bill, initiative.bill_id)) is not None:
             return bill
     found = list(session.scalars(select(Bill).where(Bill.signature == ref).order_by(Bill.id)))
     if len(found) == 1:
@@ -113,7 +120,8 @@ def find_bill(session: Session, ref: str) -> Bill:
     if len(found) > 1:
         ids = ", ".join(str(b.id) for b in found)
         raise LexwatchError(f"signature {ref} is shared by bills {ids}; give the id")
-    raise LexwatchError(f"no bill with id or signature {ref!r} is stored (run `lexwatch crawl parliament`)")
+    raise LexwatchError(f"no bill with id or signature {ref!r} and no initiative {ref!r} is stored "
+                        "(run `lexwatch crawl parliament`)")
 
 
 @bills_app.command("list")
@@ -149,11 +157,12 @@ def list_bills(
 
     table = Table(title=f"{len(rows)} bill(s)", title_justify="left")
     cells = [
-        (str(r["id"]), r["signature"], r["submitted_on"] or "", r["status"], r["initiator"], str(r["assembly"] or ""), r["title"])
+        (str(r["id"]), r["signature"], r["submitted_on"] or "", bg_status(r["status"]), bg_initiator(r["initiator"]),
+         str(r["assembly"] or ""), r["title"])
         for r in rows
     ]
     for i, col in enumerate(("id", "signature", "submitted", "status", "initiator", "NA")):
-        # the short columns keep their full width; only the title wraps
+        # the short columns keep their full width; only the title wraps (piped: nothing wraps)
         table.add_column(col, no_wrap=True, min_width=max([len(col)] + [len(c[i]) for c in cells]))
     table.add_column("title", overflow="fold", ratio=1, min_width=20)
     for c in cells:
@@ -184,9 +193,11 @@ def _print_detail(data: dict[str, Any]) -> None:
     head = Table(show_header=False, title=f"{data['signature']} — {data['title']}", title_justify="left")
     head.add_column(style="bold")
     head.add_column(overflow="fold")
+    shown = {"status": bg_status, "initiator": bg_initiator}
     for key in BILL_FIELDS:
         if data[key] not in (None, "", False):
-            head.add_row(key, str(data[key]))
+            head.add_row(key, shown[key](data[key]) if key in shown else str(data[key]))
+    head.add_row("page", bill_public_url(data["id"]))
     hist = data["history"]
     head.add_row("versions", f"{hist['versions']} (last change {hist['last_change']})")
     if hist["last_changed_fields"]:

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from db.models import Consultation, CouncilAct
 from db.session import open_session
 from core.errors import LexwatchError, UsageError
-from monitor.commands.output import check_format as _check_format, console
+from monitor.commands.output import check_format as _check_format, console, get_by_id
 
 consultations_app = typer.Typer(help="Public consultations stored from strategy.bg.", no_args_is_help=True)
 pris_app = typer.Typer(help="Acts of the Council of Ministers (ПРИС) stored from strategy.bg.", no_args_is_help=True)
@@ -123,7 +123,7 @@ def _find_consultation(session, key: str) -> Consultation:
     m = re.fullmatch(r"(\d+)(?:-[KК])?", key)
     if not m:
         raise UsageError(f"{key!r} is neither a consultation id nor a reg_num like 12692-K")
-    row = session.get(Consultation, int(m.group(1)))
+    row = get_by_id(session, Consultation, m.group(1))
     if row is None:
         raise LexwatchError(f"consultation {key} is not stored (run `lexwatch crawl strategy`)")
     return row
@@ -234,7 +234,7 @@ def show_act(pris_id: int = typer.Argument(..., help="The ПРИС id."), fmt: s
     """One ПРИС act."""
     _check_format(fmt)
     with open_session(db) as s:
-        row = s.get(CouncilAct, pris_id)
+        row = get_by_id(s, CouncilAct, pris_id)
         if row is None:
             raise LexwatchError(f"ПРИС act {pris_id} is not stored (run `lexwatch crawl pris`)")
         data = act_dict(row)

@@ -13,6 +13,7 @@ import typer
 from db.engine import database_url, session_scope
 from db.models import CrawlRun
 from db.session import require_current_schema
+from core.errors import UsageError
 
 crawl_app = typer.Typer(help="Crawl a source into the database (incremental by default).", no_args_is_help=True)
 log = logging.getLogger(__name__)
@@ -65,10 +66,10 @@ def run_spider(
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
-    url = require_current_schema(database_url(db_url))
     project = get_project_settings()
+    settings = {key: _typed(key, value, project.get(key)) for key, value in (settings or {}).items()}
+    url = require_current_schema(database_url(db_url))
     project.set("LEXWATCH_DATABASE_URL", url, priority="cmdline")
-    settings = dict(settings or {})
     # Against replay servers on this machine, no politeness delay unless the caller chose one.
     bases = [settings.get(k, project.get(k)) for k in SPIDER_BASE_URLS.get(spider, ())]
     if bases and all(loopback_settings(b) for b in bases):
@@ -87,6 +88,31 @@ def run_spider(
         return None
     with session_scope(url) as s:
         return s.get(CrawlRun, run_id)
+
+
+def _typed(key: str, value: Any, default: Any) -> Any:
+    """A `--set KEY=VALUE` string as the type of the setting's default (DOWNLOAD_TIMEOUT is a
+    number): a value Scrapy would choke on mid-crawl is a usage error before anything starts."""
+    if not isinstance(value, str) or default is None or isinstance(default, str):
+        return value
+    text = value.strip()
+    try:
+        if isinstance(default, bool):
+            if text.lower() in ("1", "true", "yes", "on"):
+                return True
+            if text.lower() in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(text)
+        if isinstance(default, (int, float)):
+            # Scrapy reads some int-defaulted settings as floats (DOWNLOAD_TIMEOUT=12.5 is valid).
+            number = float(text)
+            if number != number or number in (float("inf"), float("-inf")):
+                raise ValueError(text)
+            return int(number) if isinstance(default, int) and number.is_integer() else number
+    except ValueError:
+        kind = "true or false" if isinstance(default, bool) else "a number"
+        raise UsageError(f"--set {key}={value}: {key} must be {kind} (default {default!r})") from None
+    return value  # lists, dicts: Scrapy parses their string forms itself
 
 
 def summarise(run: CrawlRun | None) -> str:

@@ -6,7 +6,7 @@ import json
 import typer
 
 from db import migrate
-from db.engine import database_url, redact
+from db.engine import database_url, redact, sqlite_file
 from core.errors import LexwatchError
 
 db_app = typer.Typer(help="The database: schema upgrades and where it lives.", no_args_is_help=True)
@@ -30,8 +30,11 @@ def status(
 ) -> None:
     """Where the database is and whether its schema is current (exit 1 if not)."""
     resolved = database_url(url)
-    cur, head = migrate.current_revision(resolved), migrate.head_revision()
-    data = {"url": redact(resolved), "revision": cur, "head": head, "up_to_date": cur == head}
+    missing = sqlite_file(resolved)
+    exists = missing is None or missing.is_file()
+    # A missing SQLite file is reported, not created (opening it would create an empty one).
+    cur, head = (migrate.current_revision(resolved) if exists else None), migrate.head_revision()
+    data = {"url": redact(resolved), "exists": exists, "revision": cur, "head": head, "up_to_date": cur == head}
     if fmt == "json":
         typer.echo(json.dumps(data))
     else:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -120,8 +121,28 @@ def _print_summary(data: dict, db_url: str) -> None:
     for r in data["crawl_runs"]:
         t.add_row(f"crawl {r['source']}", f"{r['status']}: {r['requests']} requests, {r['new']} new, {r['changed']} changed, {r['errors']} errors")
     out.print(t)
-    out.print(f"\nReports: {'  '.join(data.get('reports', []))}")
-    out.print(f"\nExplore it: LEXWATCH_DATABASE_URL={db_url} lexwatch bills list | initiatives list | findings list | summary --assembly 52 | documents list")
+    typer.echo(f"\nReports: {'  '.join(data.get('reports', []))}")
+    typer.echo(explore_hint(db_url))
+
+
+def cli_path() -> str:
+    """How to call this very CLI: `lexwatch` on PATH is often not this one (or none at all); the
+    script beside this interpreter is (.venv/bin/lexwatch after `make demo`)."""
+    beside = Path(sys.executable).with_name("lexwatch")
+    if beside.is_file():
+        return str(beside)
+    found = shutil.which("lexwatch")
+    return found or f"{sys.executable} -m monitor.cli"
+
+
+def explore_hint(db_url: str) -> str:
+    """The closing hint: one command per line, printed as plain text (never wrapped at the
+    terminal's width, so the URL and the commands can be copied whole)."""
+    cli = " ".join(shlex.quote(part) for part in cli_path().split(" "))
+    commands = ("bills list", "initiatives list", "findings list --sort severity", "summary --assembly 52",
+                "documents list", "users add NAME", "review serve")
+    return "\n".join(["", "Explore it:", f"  export LEXWATCH_DATABASE_URL={shlex.quote(db_url)}",
+                      *(f"  {cli} {c}" for c in commands)])
 
 
 def demo(

@@ -22,7 +22,7 @@ from sqlalchemy import select
 from db.models import Document
 from db.session import open_session
 from core.errors import LexwatchError, UsageError
-from monitor.commands.output import check_format as _check_format, console
+from monitor.commands.output import check_format as _check_format, console, get_by_id
 
 documents_app = typer.Typer(help="Bill and consultation files: download, text, classification.",
                             no_args_is_help=True)
@@ -255,7 +255,7 @@ def show(
     """Metadata, classification, analysis and the first lines of text of one document."""
     _check_format(fmt)
     with open_session(url) as s:
-        doc = s.get(Document, document_id)
+        doc = get_by_id(s, Document, document_id)
         if doc is None:
             raise LexwatchError(f"document {document_id}: not found")
         data = document_dict(doc, lines)

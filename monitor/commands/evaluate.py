@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ from rich.text import Text
 from rich.table import Table
 
 from core.errors import UsageError
-from monitor.commands.output import check_format, console
+from monitor.commands.output import check_format, console, read_json_input
 
 DB_HELP = "Database URL (default: $LEXWATCH_DATABASE_URL, else the SQLite file in the user data dir)."
 THRESHOLDS_HELP = "A thresholds file overriding the defaults (default: $LEXWATCH_THRESHOLDS)."
@@ -82,12 +81,12 @@ def print_evaluation(out: Console, ev: dict[str, Any] | None, *, lang: str = "bg
 
 def _evaluate_input(path: str, th, as_of: dt.date | None, fmt: str, lang: str) -> None:
     from criteria.evaluate import evaluate
-    from criteria.initiative import from_json, load
+    from criteria.initiative import from_json
 
-    if path == "-":
-        ini = from_json(sys.stdin.read(), source="<stdin>")
-    else:
-        ini = load(path)
+    # One reader for every JSON input of the CLI: not UTF-8, not JSON or nested too deeply is the
+    # same one line and exit code 2 here as in `act-text`.
+    _, text = read_json_input(path, what="an initiative.v1 document")
+    ini = from_json(text, source="<stdin>" if path == "-" else path)
     result = evaluate(ini, th, as_of)
     data = result.to_dict()
     if fmt == "json":

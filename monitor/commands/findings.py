@@ -6,7 +6,7 @@ from typing import Any
 import typer
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from criteria.criterion import Verdict
@@ -14,11 +14,17 @@ from db.models import Bill, Evaluation, Finding, Initiative
 from db.session import open_session
 from monitor.commands.evaluate import DB_HELP, wide, VERDICT_STYLE, check_format, echo_json, print_evaluation
 from core.errors import LexwatchError, UsageError
+from core.parliament import INITIATORS
+from monitor.commands.output import MAX_ID, get_by_id, parse_id
 
 findings_app = typer.Typer(help="Findings of the rules engine (latest evaluation of each initiative).",
                            no_args_is_help=True)
 
 VERDICTS = tuple(v.value for v in Verdict)
+SORTS = ("date", "severity")
+# Most severe first: a failed check, a warning, a check that could not be decided, not applicable, passed.
+SEVERITY_ORDER = ("FAIL", "WARN", "UNKNOWN", "N_A", "PASS")
+_VERDICT_RANK = case({v: i for i, v in enumerate(SEVERITY_ORDER)}, value=Finding.verdict, else_=len(SEVERITY_ORDER))
 
 
 def resolve_initiative(session: Session, ref: str, by: str = "auto") -> Initiative:
@@ -30,10 +36,13 @@ def resolve_initiative(session: Session, ref: str, by: str = "auto") -> Initiati
         if bill is not None:
             ref, by = str(bill.id), "bill"
     if not ref.isdigit():
-        raise UsageError(f"{ref!r} is neither an initiative id, a bill id nor a known signature")
-    n = int(ref)
+        raise LexwatchError(f"no bill with id or signature {ref!r} and no initiative {ref!r} is stored "
+                            "(ids: the first column of `lexwatch initiatives list`)")
+    n = parse_id(ref)
+    if n is None:  # a number past the id range names nothing (and would overflow the driver)
+        raise LexwatchError(f"no initiative {ref} and no initiative of bill {ref} (ids run from 1 to {MAX_ID})")
     if by in ("auto", "initiative"):
-        row = session.get(Initiative, n)
+        row = get_by_id(session, Initiative, n)
         if row is not None:
             candidates["initiative"] = row
     if by in ("auto", "bill"):
@@ -63,12 +72,18 @@ def findings_list(
     assembly: int = typer.Option(None, "--assembly", help="Only bills of this National Assembly."),
     initiator: str = typer.Option(None, "--initiator", help="Only bills of this initiator (council_of_ministers, mps, …)."),
     limit: int = typer.Option(None, "--limit", help="At most this many findings."),
+    sort: str = typer.Option("date", "--sort", help="date: newest bills first; severity: FAIL, WARN, UNKNOWN, "
+                                                    "N/A, PASS (then newest bills first)."),
     lang: str = typer.Option("bg", "--lang", help="Language of the explanations in the table: bg or en."),
     fmt: str = typer.Option("table", "--format", help="table or json."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
-    """Findings of the latest evaluations, newest bills first."""
+    """Findings of the latest evaluations, newest bills first (or most severe first)."""
     check_format(fmt)
+    if sort not in SORTS:
+        raise UsageError(f"--sort must be one of {', '.join(SORTS)}, got {sort!r}")
+    if initiator and initiator not in INITIATORS:
+        raise UsageError(f"--initiator must be one of {', '.join(INITIATORS)}, got {initiator!r}")
     if verdict is not None:
         verdict = verdict.upper().replace("N/A", "N_A")
         if verdict not in VERDICTS:
@@ -84,8 +99,9 @@ def findings_list(
              .join(Evaluation, Finding.evaluation_id == Evaluation.id)
              .join(Initiative, Evaluation.initiative_id == Initiative.id)
              .join(Bill, Bill.id == Initiative.bill_id)
-             .where(Evaluation.is_latest.is_(True))
-             .order_by(Bill.submitted_on.desc(), Bill.id.desc(), Finding.id))
+             .where(Evaluation.is_latest.is_(True)))
+        newest = (Bill.submitted_on.desc(), Bill.id.desc(), Finding.id)
+        q = q.order_by(_VERDICT_RANK, *newest) if sort == "severity" else q.order_by(*newest)
         if criterion:
             q = q.where(Finding.criterion_id == criterion)
         if verdict:

@@ -16,11 +16,14 @@ from rich.table import Table
 from sqlalchemy.exc import DBAPIError
 
 from db.session import open_session
-from core.errors import LexwatchError
+from core.errors import LexwatchError, UsageError
+from db.models import InitiativeLink
+from core.parliament import bill_public_url
+from core.review import InitiativeLinkState, LinkFlag, LinkMethod, LinkStatus, LinkTarget
 from linking.build import link
 from linking.decisions import decide_link
 from linking.query import STATUSES, list_initiatives, show_initiative
-from monitor.commands.output import check_format as _check_format, console
+from monitor.commands.output import bg_initiator, bg_status, check_format as _check_format, console, enum_label, get_by_id, is_piped
 
 DB_HELP = "Database URL (default: $LEXWATCH_DATABASE_URL or SQLite)."
 
@@ -70,42 +73,67 @@ def initiatives_list(
     status: str = typer.Option(None, "--status", help=f"Only initiatives in this state: {', '.join(STATUSES)}."),
     flag: str = typer.Option(None, "--flag", help="Only initiatives with a link flagged so (e.g. mp_bill_matches_ministry_draft)."),
     initiator: str = typer.Option(None, "--initiator", help="council_of_ministers, mps, committee, mixed, unknown."),
+    assembly: int = typer.Option(None, "--assembly", help="Only initiatives whose bill is of this National Assembly (e.g. 52)."),
     limit: int = typer.Option(50, "--limit", min=1, help="At most this many, newest bill first."),
     fmt: str = typer.Option("table", "--format", help="table or json."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
-    """Initiatives with their status and what each is linked to."""
+    """Initiatives with their status and what each is linked to. The first column is the id
+    every `show` accepts (`initiatives show`, `findings show`, `bills show`)."""
+    from sqlalchemy import select
+
+    from core.parliament import INITIATORS
+    from db.models import Bill
+
     _check_format(fmt)
+    if initiator and initiator not in INITIATORS:
+        raise UsageError(f"--initiator must be one of {', '.join(INITIATORS)}, got {initiator!r}")
     with open_session(db) as session:
-        rows = list_initiatives(session, status=status, flag=flag, initiator=initiator, limit=limit)
+        if assembly is None:
+            rows = list_initiatives(session, status=status, flag=flag, initiator=initiator, limit=limit)
+        else:
+            bills = set(session.scalars(select(Bill.id).where(Bill.assembly == assembly)))
+            rows = [r for r in list_initiatives(session, status=status, flag=flag, initiator=initiator)
+                    if r["bill_id"] in bills][:limit]
     if fmt == "json":
         _json(rows)
         return
-    table = Table(show_lines=False)
-    for col in ("id", "bill", "signature", "submitted", "initiator", "status", "consultations", "decisions"):
+    out = console()
+    piped = is_piped(out)
+    table = Table(show_lines=False, title=f"{len(rows)} initiative(s)", title_justify="left")
+    for col in ("id", "bill", "signature", "submitted", "initiator", "link status", "consultations", "decisions"):
         table.add_column(col, no_wrap=True)
-    table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=60)
+    # On a terminal a long title is cut to keep one line per initiative; piped, it stays whole.
+    table.add_column("title", overflow="fold" if piped else "ellipsis", no_wrap=not piped,
+                     max_width=None if piped else 60)
     for r in rows:
-        table.add_row(str(r["id"]), str(r["bill_id"]), r["signature"], r["submitted_on"] or "", r["initiator"],
-                      r["status"] + (" ⚑" if r["flags"] else ""), ", ".join(r["consultations"]),
-                      ", ".join(map(str, r["council_acts"])), r["title"])
-    console(width=max(console().width, 160)).print(table)
+        table.add_row(str(r["id"]), str(r["bill_id"]), r["signature"], r["submitted_on"] or "", bg_initiator(r["initiator"]),
+                      enum_label(InitiativeLinkState, r["status"]) + (" ⚑" if r["flags"] else ""),
+                      ", ".join(r["consultations"]), ", ".join(map(str, r["council_acts"])), r["title"])
+    (out if piped else console(width=max(out.width, 160))).print(table)
 
 
 @initiatives_app.command("show")
 def initiatives_show(
-    ref: str = typer.Argument(..., help="The bill's parliament.bg id or signature (e.g. 167546 or 52-602-01-43)."),
+    ref: str = typer.Argument(..., help="Initiative id (first column of `initiatives list`), bill id or "
+                                        "signature (e.g. 293, 167546 or 52-602-01-43)."),
+    by: str = typer.Option("auto", "--by", help="How to read REF: auto, initiative or bill."),
     fmt: str = typer.Option("table", "--format", help="table or json."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """One initiative: its bill(s), consultation(s) with reg_num, decision(s), and each link's
     method, score, status and evidence."""
     _check_format(fmt)
+    if by not in ("auto", "initiative", "bill"):
+        raise UsageError(f"--by must be auto, initiative or bill, got {by!r}")
     from criteria.store import latest_evaluation  # the rules engine's latest verdicts (criteria/)
     from monitor.commands.evaluate import print_evaluation
+    from monitor.commands.findings import resolve_initiative
 
     with open_session(db) as session:
-        data = show_initiative(session, ref)
+        # The same id space as `findings show`: initiative id, bill id or signature.
+        initiative = resolve_initiative(session, ref, by)
+        data = show_initiative(session, str(initiative.bill_id))
         data["evaluation"] = latest_evaluation(session, data["initiative"]["id"])
     if fmt == "json":
         _json(data)
@@ -113,9 +141,12 @@ def initiatives_show(
     out = console()
     i = data["initiative"]
     out.print(Text.assemble((f"Initiative {i['id']}", "bold"), f" — {i['title']}"))
-    out.print(Text.assemble(f"initiator {i['initiator']}, status ", (str(i["status"]), "bold"), f", updated {i['updated_at']}"))
+    out.print(Text.assemble(f"вносител: {bg_initiator(i['initiator'])}, връзки: ",
+                            (enum_label(InitiativeLinkState, i["status"]), "bold"), f", updated {i['updated_at']}"))
     for b in data["bills"]:
-        out.print(f"  bill {b['id']} {b['signature']} ({b['role']}) submitted {b['submitted_on']} by {b['initiator']}: {b['title']}")
+        out.print(f"  bill {b['id']} {b['signature']} ({b['role']}) submitted {b['submitted_on']} by "
+                  f"{bg_initiator(b['initiator'])}, {bg_status(b['status'])}: {b['title']}")
+        out.print(f"    {bill_public_url(b['id'])}")
     for c in data["consultations"]:
         out.print(f"  consultation {c['reg_num']} {c['date_open']}–{c['date_close']} {c['institution'] or ''}: {c['title']}")
     for a in data["council_acts"]:
@@ -125,11 +156,13 @@ def initiatives_show(
         table.add_column(col, no_wrap=True)
     table.add_column("evidence", overflow="fold")
     for lk in data["links"]:
-        table.add_row(str(lk["id"]), str(lk["bill_id"]), f"{lk['target_type']} {lk['target_id']}", lk["method"],
+        table.add_row(str(lk["id"]), str(lk["bill_id"]), f"{enum_label(LinkTarget, lk['target_type'])} {lk['target_id']}",
+                      enum_label(LinkMethod, lk["method"]),
                       f"{lk['score']:.1f}", "" if lk["margin"] is None else f"{lk['margin']:.1f}",
-                      lk["status"] + (f" by {lk['decided_by']}" if lk["decided_by"] else ""), lk["flag"] or "",
+                      enum_label(LinkStatus, lk["status"]) + (f" ({lk['decided_by']})" if lk["decided_by"] else ""),
+                      enum_label(LinkFlag, lk["flag"]) if lk["flag"] else "",
                       _evidence_summary(lk["evidence"]) + (f" — {lk['note']}" if lk["note"] else ""))
-    console(width=max(out.width, 160)).print(table)
+    (out if is_piped(out) else console(width=max(out.width, 160))).print(table)
     print_evaluation(out, data["evaluation"])
 
 
@@ -157,7 +190,15 @@ def _evidence_summary(ev: dict[str, Any]) -> str:
 def _decide(decision: str, link_id: int, by: str, note: str | None, db: str | None, fmt: str) -> None:
     _check_format(fmt, ("text", "json"))
     with open_session(db) as session:
+        if get_by_id(session, InitiativeLink, link_id) is None:
+            raise LexwatchError(f"no link with id {link_id}")
+    with open_session(db) as session:
         lk = decide_link(session, link_id, decision, by=by, note=note)
+        from db.models import ReviewDecision, utcnow
+
+        # The review UI's audit trail shows decisions taken here too.
+        session.add(ReviewDecision(kind="link", record_id=lk.id, initiative_id=lk.initiative_id, decision=decision,
+                                   note=note, reviewer=lk.decided_by or by, decided_at=lk.decided_at or utcnow()))
         data = {"id": lk.id, "bill_id": lk.bill_id, "target_type": lk.target_type, "target_id": lk.target_id,
                 "status": lk.status, "decided_by": lk.decided_by, "note": lk.note}
     if fmt == "json":

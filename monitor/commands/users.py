@@ -58,10 +58,29 @@ def remove(name: str = typer.Argument(...), db: str = _DB) -> None:
 
 
 @users_app.command("unlock")
-def unlock(name: str = typer.Argument(...), db: str = _DB) -> None:
-    """Lift a sign-in lock-out of an account now (and forget its failed attempts)."""
-    from monitor.review.throttle import reset_user
+def unlock(
+    name: str = typer.Argument(None, help="The account whose lock-out to lift."),
+    address: str = typer.Option(None, "--address", help="Lift the lock-out of this client address instead "
+                                                         "(an IPv6 address: its /64, as it is counted)."),
+    db: str = _DB,
+) -> None:
+    """Lift a sign-in lock-out of an account or of a client address now (and forget its failed attempts)."""
+    import ipaddress
 
+    from monitor.review.throttle import client_key, reset_client, reset_user
+
+    if (name is None) == (address is None):
+        raise UsageError("give either an account NAME or --address IP")
+    if address is not None:
+        try:
+            ipaddress.ip_address(address.strip())
+        except ValueError:
+            raise UsageError(f"--address {address!r} is not an IP address") from None
+        with open_session(db) as session:
+            cleared = reset_client(session, address.strip())
+        typer.echo(f"sign-in failures of address {client_key(address.strip())} "
+                   f"{'cleared' if cleared else 'were none (nothing to lift)'}", err=True)
+        return
     with open_session(db) as session:
         reset_user(session, accounts.validate_username(name))
     typer.echo(f"sign-in failures of {name} cleared", err=True)

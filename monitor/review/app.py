@@ -9,7 +9,9 @@ name or address is refused with 429 for the lock-out period.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
+import secrets
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,7 +22,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.wrappers import Response
 
 from db.engine import session_factory
-from db.models import InitiativeLink, ReviewFlag, User, utcnow
+from db.models import InitiativeLink, ReviewDecision, ReviewFlag, ReviewSession, User, utcnow
 from db.session import require_current_schema
 from monitor.config import ReviewConfig
 from monitor.review import accounts, throttle, views
@@ -30,6 +32,9 @@ from monitor.review.urls import is_local_path, safe_url
 log = logging.getLogger(__name__)
 
 MAX_NOTE = 4000
+MAX_ID = 2**31 - 1  # the review tables' ids are INTEGER: a larger number names nothing (and the driver would refuse it)
+SESSION_HOURS = 12
+MAX_BULK = 200  # at most this many records in one bulk decision (two pages of the queue)
 _SOFIA = ZoneInfo("Europe/Sofia")
 FLAG_ACTIONS = {"confirm": "confirmed", "dismiss": "dismissed"}
 LINK_ACTIONS = {"confirm": "confirmed", "reject": "rejected"}
@@ -64,7 +69,7 @@ def create_app(db_url: str | None = None, *, secret_key: str | None = None, secu
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=secure_cookie,
-        PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=12),
+        PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=SESSION_HOURS),
         # The token lives as long as the signed-in session; a page left open over lunch still submits.
         WTF_CSRF_TIME_LIMIT=None,
         WTF_CSRF_SSL_STRICT=secure_cookie,
@@ -92,7 +97,9 @@ def create_app(db_url: str | None = None, *, secret_key: str | None = None, secu
         if request.endpoint in ("login", "static", "favicon"):
             return None
         uid = session.get("uid")
-        user = db().get(User, uid) if isinstance(uid, int) else None
+        user = db().get(User, uid) if isinstance(uid, int) and 0 < uid <= MAX_ID else None
+        if user is not None and not _session_alive(db(), session.get("sid"), user.id):
+            user = None  # signed out (or expired) on the server: the cookie alone is not enough
         if user is None or user.username != session.get("user") or session.get("pw") != accounts.password_stamp(user):
             # An account removed, renamed or given a new password meanwhile signs its sessions out.
             # An anonymous session is left alone: it holds the CSRF token of a login form open in
@@ -158,6 +165,7 @@ def create_app(db_url: str | None = None, *, secret_key: str | None = None, secu
         session.clear()  # a fresh session at sign-in: no fixation of a pre-login cookie
         session.permanent = True
         session["uid"], session["user"], session["pw"] = user.id, user.username, accounts.password_stamp(user)
+        session["sid"] = _open_session(s, user.id)
         return redirect(next_url or url_for("queue"))
 
     @app.get("/favicon.ico")
@@ -167,6 +175,7 @@ def create_app(db_url: str | None = None, *, secret_key: str | None = None, secu
 
     @app.post("/logout")
     def logout() -> Response:
+        _close_session(db(), session.get("sid"))
         session.clear()
         return redirect(url_for("login"))
 
@@ -174,33 +183,41 @@ def create_app(db_url: str | None = None, *, secret_key: str | None = None, secu
 
     @app.get("/")
     def queue() -> str:
-        status = _choice(request.args.get("status"), (*views.FLAG_STATUSES, "all"), "open")
-        severity = _choice(request.args.get("severity"), (*views.SEVERITIES, "all"), "all")
-        page = request.args.get("page", "1")
-        data = views.load_queue(
-            db(),
-            None if status == "all" else status,
-            None if severity == "all" else severity,
-            int(page) if page.isdigit() else 1,
-        )
-        return render_template("queue.html", queue=data, status=status, severity=severity, views=views)
+        filters = views.Filters.from_args(request.args)
+        data = views.load_queue(db(), filters, _page())
+        return render_template("queue.html", queue=data, filters=filters, views=views,
+                               assemblies=views.assemblies(db()), criteria=views.criterion_names())
+
+    @app.get("/links")
+    def link_queue() -> str:
+        filters = views.Filters.from_args(request.args)
+        status = _choice(request.args.get("status"), (*views.LINK_STATUSES, "all"), "review")
+        data = views.load_link_queue(db(), filters, _page(), status=status)
+        return render_template("links.html", queue=data, filters=filters, status=status, views=views,
+                               assemblies=views.assemblies(db()))
+
+    @app.get("/audit")
+    def audit() -> str:
+        reviewer = request.args.get("reviewer") or None
+        data = views.load_audit(db(), reviewer if accounts.is_valid_username(reviewer) else None, _page())
+        return render_template("audit.html", audit=data, reviewer=reviewer, views=views)
 
     @app.get("/flags/<int:flag_id>")
     def flag(flag_id: int) -> str:
-        row = db().get(ReviewFlag, flag_id) or abort(404)
+        row = _get(ReviewFlag, flag_id)
         initiative = views.load_initiative(db(), row.initiative_id) or abort(404)
         return render_template("flag.html", flag=row, reasons=views.parse_reasons(row.reasons),
                                initiative=initiative, views=views)
 
     @app.get("/initiatives/<int:initiative_id>")
     def initiative(initiative_id: int) -> str:
-        view = views.load_initiative(db(), initiative_id) or abort(404)
+        view = (views.load_initiative(db(), initiative_id) if initiative_id <= MAX_ID else None) or abort(404)
         return render_template("flag.html", flag=None, reasons=[], initiative=view, views=views)
 
     @app.post("/flags/<int:flag_id>")
     def decide_flag(flag_id: int) -> Response:
         s = db()
-        row = s.get(ReviewFlag, flag_id) or abort(404)
+        row = _get(ReviewFlag, flag_id)
         action = _form_choice("action", FLAG_ACTIONS)
         note = _note()
         # The form carries the version it was read from: a decision made meanwhile by someone
@@ -209,27 +226,126 @@ def create_app(db_url: str | None = None, *, secret_key: str | None = None, secu
             flash(f"Сигналът беше променен междувременно от {row.reviewer or 'друг потребител'}; "
                   "прегледайте го отново. (Changed meanwhile; review again.)", "error")
             return redirect(url_for("flag", flag_id=flag_id), 303)
-        now = utcnow()
-        row.status, row.note, row.reviewer, row.reviewed_at, row.updated_at = FLAG_ACTIONS[action], note, g.user, now, now
+        _decide_flag(s, row, FLAG_ACTIONS[action], note)
         s.commit()
-        flash(f"Сигнал № {flag_id}: {views.STATUS_LABELS[row.status]}.", "ok")
+        flash(f"Сигнал № {flag_id}: {views.flag_status_label(row.status)}.", "ok")
         return redirect(url_for("flag", flag_id=flag_id), 303)
+
+    @app.post("/flags/bulk")
+    def decide_flags() -> Response:
+        s = db()
+        action = _form_choice("action", FLAG_ACTIONS)
+        note = _note()
+        ids = _ids("flag")
+        rows = s.query(ReviewFlag).filter(ReviewFlag.id.in_(ids)).all() if ids else []
+        for row in rows:
+            _decide_flag(s, row, FLAG_ACTIONS[action], note)
+        s.commit()
+        if rows:
+            flash(f"{len(rows)} сигнала: {views.flag_status_label(FLAG_ACTIONS[action])}.", "ok")
+        else:
+            flash("Не е избран нито един сигнал. (Nothing selected.)", "error")
+        return redirect(_back("queue"), 303)
 
     @app.post("/links/<int:link_id>")
     def decide_link(link_id: int) -> Response:
         s = db()
-        link = s.get(InitiativeLink, link_id) or abort(404)
+        link = _get(InitiativeLink, link_id)
         action = _form_choice("action", LINK_ACTIONS)
         note = _note()
-        now = utcnow()
-        link.status, link.decided_by, link.decided_at, link.note, link.updated_at = LINK_ACTIONS[action], g.user, now, note, now
+        _decide_link(s, link, LINK_ACTIONS[action], note)
         s.commit()
-        flash(f"Връзка № {link_id}: {views.LINK_STATUS_LABELS[link.status]}.", "ok")
-        back = request.form.get("back")
-        return redirect(back if is_local_path(back) else url_for("queue"), 303)
+        flash(f"Връзка № {link_id}: {views.link_status_label(link.status)}.", "ok")
+        return redirect(_back("queue"), 303)
+
+    @app.post("/links/bulk")
+    def decide_links() -> Response:
+        s = db()
+        note = _note()
+        single = request.form.get("decide", "")
+        if single:  # one row's own button: "ID:action"
+            raw_id, _, action = single.partition(":")
+            if action not in LINK_ACTIONS or not raw_id.isdigit():
+                abort(400)
+            ids = [int(raw_id)] if int(raw_id) <= MAX_ID else []
+        else:
+            action = _form_choice("action", LINK_ACTIONS)
+            ids = _ids("link")
+        links = s.query(InitiativeLink).filter(InitiativeLink.id.in_(ids)).all() if ids else []
+        for link in links:
+            _decide_link(s, link, LINK_ACTIONS[action], note)
+        s.commit()
+        if links:
+            flash(f"{len(links)} връзки: {views.link_status_label(LINK_ACTIONS[action])}.", "ok")
+        else:
+            flash("Не е избрана нито една връзка. (Nothing selected.)", "error")
+        return redirect(_back("link_queue"), 303)
+
+    def _get(model: Any, record_id: int) -> Any:
+        return (db().get(model, record_id) if record_id <= MAX_ID else None) or abort(404)
 
     app.jinja_env.globals["stamp"] = _stamp
     return app
+
+
+def _page() -> int:
+    page = request.args.get("page", "1")
+    return int(page) if page.isascii() and page.isdigit() and len(page) < 7 else 1
+
+
+def _ids(name: str) -> list[int]:
+    """The checked rows of a bulk form (at most MAX_BULK; anything that is not an id is ignored)."""
+    values = request.form.getlist(name)
+    if len(values) > MAX_BULK:
+        abort(413)
+    return [int(v) for v in values if v.isascii() and v.isdigit() and 0 < int(v) <= MAX_ID]
+
+
+def _back(default: str) -> str:
+    back = request.form.get("back")
+    return back if is_local_path(back) else url_for(default)
+
+
+def _decide_flag(s: Session, row: ReviewFlag, status: str, note: str | None) -> None:
+    now = utcnow()
+    row.status, row.note, row.reviewer, row.reviewed_at, row.updated_at = status, note, g.user, now, now
+    s.add(ReviewDecision(kind="flag", record_id=row.id, initiative_id=row.initiative_id, decision=status,
+                         note=note, reviewer=g.user, decided_at=now))
+
+
+def _decide_link(s: Session, link: InitiativeLink, status: str, note: str | None) -> None:
+    now = utcnow()
+    link.status, link.decided_by, link.decided_at, link.note, link.updated_at = status, g.user, now, note, now
+    s.add(ReviewDecision(kind="link", record_id=link.id, initiative_id=link.initiative_id, decision=status,
+                         note=note, reviewer=g.user, decided_at=now))
+
+
+def _token_id(token: str) -> str:
+    return hashlib.sha256(token.encode("ascii", "replace")).hexdigest()
+
+
+def _open_session(s: Session, user_id: int) -> str:
+    """A new server-side session; the cookie keeps the token, the database only its digest. Commits."""
+    token = secrets.token_urlsafe(32)
+    now = utcnow()
+    s.query(ReviewSession).filter(ReviewSession.expires_at <= now).delete(synchronize_session=False)
+    s.add(ReviewSession(id=_token_id(token), user_id=user_id, created_at=now,
+                        expires_at=now + dt.timedelta(hours=SESSION_HOURS)))
+    s.commit()
+    return token
+
+
+def _session_alive(s: Session, token: Any, user_id: int) -> bool:
+    if not isinstance(token, str) or not token or len(token) > 200:
+        return False
+    row = s.get(ReviewSession, _token_id(token))
+    return row is not None and row.user_id == user_id and row.expires_at > utcnow()
+
+
+def _close_session(s: Session, token: Any) -> None:
+    if isinstance(token, str) and token and len(token) <= 200:
+        s.query(ReviewSession).filter(ReviewSession.id == _token_id(token)).delete(synchronize_session=False)
+        s.commit()
 
 
 def _locked(lock: throttle.Lock, next_url: str | None) -> Response:

@@ -127,6 +127,15 @@ def record_failure(session: Session, username: str | None, client: str, config: 
     return Lock(until=now + config.lockout, scopes=tuple(sorted(locked))) if locked else None
 
 
+def reset_client(session: Session, address: str) -> int:
+    """Lift the lock of a client address (an IPv6 address lifts its /64) and forget its failures.
+    How many rows went (0: the address had none). Commits."""
+    result = session.execute(delete(LoginThrottle).where(LoginThrottle.scope == CLIENT,
+                                                         LoginThrottle.key == client_key(address)))
+    session.commit()
+    return result.rowcount or 0
+
+
 def reset_user(session: Session, username: str) -> None:
     """A successful sign-in forgets the name's failures. Commits.
 
