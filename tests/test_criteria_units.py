@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import pytest
 
+from core import strategy as SV
 from criteria import initiative as I
 from criteria.criterion import Verdict
 from criteria.evaluate import evaluate
@@ -59,7 +60,7 @@ def consultation(open_: D | None = D(2024, 1, 1), close: D | None = D(2024, 1, 3
                  for i, t in enumerate(docs)]
     if spravka:
         documents.append(I.ConsultationDocument(f"https://strategy.bg/download/{cid}99",
-                                                "Справка за получените предложения", False, None, spravka))
+                                                SV.PROPOSALS_REPORT, False, None, spravka))
     return I.Consultation(id=cid, reg_num=f"{cid}-K", title="Проект на Закон за изменение и допълнение на Закона за водите",
                           date_open=open_, date_close=close, act_type=act_type, short_term_reason=reason,
                           legislative_program_id=program, documents=documents,

@@ -46,6 +46,7 @@ from crawlers.strategy import doctypes
 from crawlers.strategy.html import enrich_untyped, parse_html_detail
 from crawlers.strategy.items import ConsultationItem, ConsultationStub, IssueItem
 from db.engine import session_scope
+from core import strategy as V
 from core.errors import SourceError
 
 log = logging.getLogger(__name__)
@@ -99,9 +100,16 @@ async def stream_report(spider: scrapy.Spider, report: str, default_path: str, i
                 yield IssueItem("http_error", f"report file {target} not found", target)
                 return
         spider.crawler.stats.inc_value(stat_key("report/files"))
+
+        def on_shape(shape: str) -> None:
+            # The run record says which shape was read: strategy.bg answers a bare array,
+            # data.egov.bg (and copies saved from it) the `{"success":…,"data":[…]}` wrapper.
+            spider.crawler.stats.set_value(stat_key("report/shape"), shape)
+            spider.logger.info("the report %s is a %s array", target, "bare" if shape == "bare" else 'wrapped {"success","data"}')
+
         with open(path, "rb") as fp:
             try:
-                for item in iterate(fp, target):
+                for item in iterate(fp, target, on_shape=on_shape):
                     yield item
             except SourceError as exc:
                 yield IssueItem("parse_error", str(exc), target, getattr(exc, "record", None))
@@ -249,7 +257,7 @@ class StrategySpider(scrapy.Spider):
         except SourceError as exc:
             yield from self._fallback(cid, str(exc), response.url)
             return
-        if any(d.doc_type == doctypes.UNTYPED_LABEL for d in item.documents):
+        if any(d.doc_type == V.UNTYPED_LABEL for d in item.documents):
             # Untyped files (migrated from the old portal): only the page shows their descriptions.
             yield scrapy.Request(
                 self.base + P.PAGE_PATH.format(id=cid), callback=self.parse_page_for_types, errback=self.page_for_types_failed,

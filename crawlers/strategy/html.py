@@ -22,6 +22,7 @@ from crawlers.strategy import doctypes, scrub
 from crawlers.strategy.items import ConsultationDocumentItem, ConsultationItem
 from crawlers.strategy.parse import SOURCE, id_from_reg_num
 from crawlers.strategy.text import html_to_text, rich_text
+from core import strategy as V
 from core.errors import SourceError
 
 _DMY = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})")
@@ -30,7 +31,7 @@ _FILE_VERSIONED = re.compile(r"^(?P<desc>.*?)\s+-\s+вер\.\s*(?P<ver>[\w.]+)\s
 _FILE_IMPORTED = re.compile(r"^(?P<desc>.*?)\s+-\s+(?P<date>\d{2}\.\d{2}\.\d{4})\s*$", re.S)
 _TOTAL_COMMENTS = re.compile(r"Общо\s+(\d+)\s+коментар", re.I)
 # Level labels as the API writes them (consultation_type), from the `level-*` CSS class.
-_LEVEL_CLASSES = {"central": "Централно", "central_other": "Централно друго", "area": "Областно", "municipal": "Общинско"}
+_LEVEL_CLASSES = {css: V.LEVELS[code] for css, code in V.LEVEL_CSS.items()}
 
 
 def _dmy(text: str | None) -> dt.date | None:
@@ -100,7 +101,7 @@ def _documents(sel: Selector, page_url: str) -> list[ConsultationDocumentItem]:
         doc_type, inferred = doctypes.resolve(None, description)
         if doc_type is None and subsection and "справка" in subsection.lower():
             # The page groups old files whose description has „справка“ and „становищ“ here.
-            doc_type, inferred = doctypes.PROPOSALS_REPORT, True
+            doc_type, inferred = V.PROPOSALS_REPORT, True
         docs.append(
             ConsultationDocumentItem(
                 url=url,
@@ -164,7 +165,8 @@ def parse_html_detail(body: bytes | str, url: str, *, expected_id: int | None = 
     if not title:
         raise SourceError(SOURCE, url, "the page has no title (h1)", record)
 
-    area = blocks.get("Област на политика") or blocks.get("Област") or blocks.get("Общини")
+    # „Община“ (singular, `custom.municipalities`) on municipal consultations: core.strategy.AREA_LABELS.
+    area = next((blocks[label] for label in V.AREA_LABELS if label in blocks), None)
     act = blocks.get("Тип консултация")
     importer = blocks.get("Вносител")
     level_block = blocks.get("Тип вносител")
@@ -249,7 +251,7 @@ def enrich_untyped(item: ConsultationItem, page: ConsultationItem) -> int:
     by_file = {d.file_id: d for d in page.documents if d.file_id is not None}
     done = 0
     for doc in item.documents:
-        if doc.doc_type not in (None, doctypes.UNTYPED_LABEL) or doc.file_id not in by_file:
+        if doc.doc_type not in (None, V.UNTYPED_LABEL) or doc.file_id not in by_file:
             continue
         doc.description = by_file[doc.file_id].description
         doc.doc_type, doc.type_inferred = doctypes.resolve(doc.doc_type, doc.description)

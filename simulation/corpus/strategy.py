@@ -9,8 +9,10 @@ Files go under the real URL paths (simulation.replay.path_for), shaped like the 
   written for the ids passed as `html_ids`; for those the API detail answers a 500 or the
   HTML shell, so spiders must fall back;
 - `/public-consultation.rss`: Atom, the 100 newest;
-- `/reports/public-consultations/full/view`: `{"success":true,"data":[legend, rows…]}` with a
-  consultation repeated (like 12367-K in the real report);
+- `/reports/public-consultations/full/view`: the bare array `[legend, rows…]` strategy.bg itself
+  answers (asapbg/strategy `ReportsController`, research notes §1.3), or with `report_shape=
+  "wrapped"` data.egov.bg's `{"success":true,"data":[legend, rows…]}`; a consultation repeated
+  (like 12367-K in the real report);
 - `/api/pris?…`, `/api/pris/{id}`, `/reports/pris/standard/view`: the ПРИС decisions.
 
 Comment authors and contact e-mails are written like the real answers carry them, so tests
@@ -28,6 +30,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from core import strategy as SV
 from simulation.corpus.vocab import FIRST_NAMES, MINISTRIES, SURNAMES
 from simulation.corpus.world import World, WorldConsultation, WorldDecision
 from simulation.replay import path_for
@@ -81,7 +84,7 @@ PAGE_DESCRIPTIONS = {
     "Доклад": "Доклад до Министерския съвет",
     "Оценка на въздействие": "Частична предварителна оценка на въздействието",
     "Становище на администрацията на Министерския съвет": "Становище на администрацията на Министерския съвет по частичната оценка на въздействието",
-    "Справка за получените предложения": "Справка за отразяване на становищата и предложенията",
+    SV.PROPOSALS_REPORT: "Справка за отразяване на становищата и предложенията",
 }
 
 
@@ -126,7 +129,7 @@ def _files(c: WorldConsultation, migrated: bool = False) -> list[dict[str, Any]]
     the API groups under its fallback label „Други“."""
     groups: dict[str, list[dict[str, str]]] = {}
     for doc_type, day, file_id in c.documents:
-        key = "Други" if migrated else doc_type
+        key = SV.UNTYPED_LABEL if migrated else doc_type
         groups.setdefault(key, []).append({"date": day.isoformat(), "link": f"{PORTAL}/download/{file_id}"})
     return [{"type": t, "versions": v} for t, v in groups.items()]
 
@@ -382,14 +385,27 @@ def write_pris_list(root: Path, decisions: list[WorldDecision], *, since: dt.dat
     return len(pages)
 
 
-def write_report(path: Path, consultations: Iterable[WorldConsultation], *, repeat: Iterable[int] = (), migrated: Iterable[int] = ()) -> int:
+def _open_report(shape: str) -> tuple[str, str]:
+    """The text before the legend and after the last row: strategy.bg's bare array, or
+    data.egov.bg's wrapper."""
+    if shape == "bare":
+        return "[", "]"
+    if shape == "wrapped":
+        return '{"success":true,"data":[', "]}"
+    raise ValueError(f"report shape {shape!r} is neither 'bare' nor 'wrapped'")
+
+
+def write_report(
+    path: Path, consultations: Iterable[WorldConsultation], *, repeat: Iterable[int] = (), migrated: Iterable[int] = (), shape: str = "bare"
+) -> int:
     """The full report, streamed to `path`; consultations in `repeat` get a second row (one
     file fewer in the first), like 12367-K. Returns the number of data rows."""
+    start, end = _open_report(shape)
     repeat, migrated = set(repeat), set(migrated)
     path.parent.mkdir(parents=True, exist_ok=True)
     n = 0
     with open(path, "w", encoding="utf-8") as out:
-        out.write('{"success":true,"data":[')
+        out.write(start)
         out.write(json.dumps(REPORT_LEGEND, ensure_ascii=False))
         for c in sorted(consultations, key=lambda c: -c.id):  # created_at desc
             row = report_row(c, c.id in migrated)
@@ -402,14 +418,15 @@ def write_report(path: Path, consultations: Iterable[WorldConsultation], *, repe
                 out.write(",")
                 out.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")))
                 n += 1
-        out.write("]}")
+        out.write(end)
     return n
 
 
-def write_pris_report(path: Path, decisions: Iterable[WorldDecision]) -> int:
+def write_pris_report(path: Path, decisions: Iterable[WorldDecision], *, shape: str = "bare") -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     rows = [pris_row(d) for d in sorted(decisions, key=lambda d: -d.id)]
-    _dump(path, {"success": True, "data": [PRIS_LEGEND, *rows]})
+    _open_report(shape)
+    _dump(path, [PRIS_LEGEND, *rows] if shape == "bare" else {"success": True, "data": [PRIS_LEGEND, *rows]})
     return len(rows)
 
 
@@ -438,9 +455,11 @@ def write_world(
     report_repeat: Iterable[int] = (),
     pris_since: Iterable[dt.date | None] = (None,),
     migrated: Iterable[int] = (),
+    report_shape: str = "bare",
 ) -> dict[str, int]:
     """Everything the strategy and pris spiders read. `since` / `pris_since`: the list
-    filters to render (None = the unfiltered list). Returns counts."""
+    filters to render (None = the unfiltered list). `report_shape`: the reports as strategy.bg
+    serves them ("bare") or as data.egov.bg wraps them ("wrapped"). Returns counts."""
     root = Path(root)
     html_fallback = html_fallback or {}
     migrated = set(migrated)
@@ -454,12 +473,12 @@ def write_world(
     feed_path = path_for(root, "/public-consultation.rss")
     feed_path.parent.mkdir(parents=True, exist_ok=True)
     feed_path.write_text(feed_xml(newest, dt.datetime.combine(today or dt.date(2026, 11, 20), dt.time(6, 0))), encoding="utf-8")
-    rows = write_report(path_for(root, "/reports/public-consultations/full/view"), visible, repeat=report_repeat, migrated=migrated)
+    rows = write_report(path_for(root, "/reports/public-consultations/full/view"), visible, repeat=report_repeat, migrated=migrated, shape=report_shape)
     decisions = [d for d in world.decisions if today is None or d.date <= today]
     for d in decisions:
         _dump(path_for(root, f"/api/pris/{d.id}"), pris_row(d))
     pris_pages = sum(write_pris_list(root, decisions, since=s) for s in pris_since)
-    write_pris_report(path_for(root, "/reports/pris/standard/view"), decisions)
+    write_pris_report(path_for(root, "/reports/pris/standard/view"), decisions, shape=report_shape)
     return {"consultations": len(visible), "list_pages": pages, "report_rows": rows, "decisions": len(decisions), "pris_pages": pris_pages}
 
 
@@ -483,7 +502,7 @@ def _large_rows(world: World, copies: int) -> Iterator[dict[str, Any]]:
             row["reg_num"] = f"{next_id}-K"
             row["description"] = row["description"] + filler * 40
             row["files"] = row["files"] + [
-                {"type": "Други", "versions": [{"date": c.date_open.isoformat(), "link": f"{PORTAL}/download/{next_id * 40 + i}"} for i in range(30)]}
+                {"type": SV.UNTYPED_LABEL, "versions": [{"date": c.date_open.isoformat(), "link": f"{PORTAL}/download/{next_id * 40 + i}"} for i in range(30)]}
             ]
             row["comments"] = [
                 {"date": c.date_open.isoformat(), "text": "&lt;p&gt;" + "Коментар по проекта. " * 30 + "&lt;/p&gt;", "author_name": "Петър Петров"}
