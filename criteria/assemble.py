@@ -48,6 +48,8 @@ def _consultation(c: Consultation) -> I.Consultation:
         comments_count=c.comments_count, source_url=c.source_url,
         documents=[I.ConsultationDocument(d.url, d.doc_type, d.type_inferred, d.description, d.version_date)
                    for d in c.documents],
+        spravka_message_on=c.spravka_message_on, spravka_message_dated_by=c.spravka_message_dated_by,
+        page_checked_on=c.page_checked_at.date() if c.page_checked_at else None,
     )
 
 

@@ -230,7 +230,9 @@ def test_cons_05_spravka_timing():
     assert verdict(com_case(consultation(spravka=D(2024, 2, 10))), "CONS-05") is PASS
     assert verdict(com_case(consultation(spravka=D(2024, 2, 20))), "CONS-05") is WARN  # after decision, before NA
     assert verdict(com_case(consultation(spravka=D(2024, 3, 5))), "CONS-05") is FAIL  # after submission
-    assert verdict(com_case(consultation()), "CONS-05") is FAIL  # none published
+    # none published: a FAIL only once the page was read and shows no message in its place
+    assert verdict(com_case(replace(consultation(), page_checked_on=D(2024, 3, 10))), "CONS-05") is FAIL
+    assert verdict(com_case(consultation()), "CONS-05") is UNKNOWN  # the page not read
     assert verdict(com_case(consultation(spravka=D(2024, 2, 10)), dec=None), "CONS-05") is UNKNOWN
     assert verdict(com_case(consultation(docs=("Други",))), "CONS-05") is UNKNOWN
 

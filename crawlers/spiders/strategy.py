@@ -9,7 +9,10 @@ Incremental run (default):
 - when the API answers the HTML shell, an error or something unparsable for a record, the
   page `/bg/public-consultations/{id}` is read instead (crawlers.strategy.html);
 - a consultation with untyped files (migrated from the old portal: the API labels them
-  „Други“) also has its page read, whose file descriptions give the types (inferred).
+  „Други“) also has its page read, whose file descriptions give the types (inferred);
+- a closed consultation without a справка file (doc type 8) has its page read for the
+  „съобщение“ an institution may publish instead (only the page shows it; at most once per
+  plan.PAGE_RECHECK_DAYS until one is found), stored as a SpravkaMessageItem.
 
 Back-fill: `report=1` streams the open-data full report from the site
 (`/reports/public-consultations/full/view`), `report=URL|PATH` from elsewhere (e.g. a saved copy
@@ -42,9 +45,8 @@ from crawlers.strategy import feed as F
 from crawlers.strategy import parse as P
 from crawlers.strategy import plan
 from crawlers.strategy.fetch import download, is_url
-from crawlers.strategy import doctypes
-from crawlers.strategy.html import enrich_untyped, parse_html_detail
-from crawlers.strategy.items import ConsultationItem, ConsultationStub, IssueItem
+from crawlers.strategy.html import enrich_untyped, parse_html_detail, spravka_message
+from crawlers.strategy.items import ConsultationItem, ConsultationStub, IssueItem, SpravkaMessageItem
 from db.engine import session_scope
 from core import strategy as V
 from core.errors import SourceError
@@ -251,14 +253,28 @@ class StrategySpider(scrapy.Spider):
             cb_kwargs={"cid": cid}, dont_filter=True,
         )  # fmt: skip
 
+    def _wants_message(self, item: ConsultationItem) -> bool:
+        has_file = any(d.doc_type == V.PROPOSALS_REPORT for d in item.documents)
+        return plan.needs_message_check(self.stored.get(item.id), date_close=item.date_close, has_spravka_file=has_file, today=self.today)
+
+    def _message_item(self, item: ConsultationItem, page_url: str, body: bytes) -> SpravkaMessageItem:
+        found = spravka_message(body)
+        self._inc("spravka_message/page_read")
+        return SpravkaMessageItem(
+            consultation_id=item.id, reg_num=item.reg_num, page_url=page_url, seen_on=self.today,
+            text=found.text if found else None, shown_on=found.shown_on if found else None,
+        )  # fmt: skip
+
     def parse_detail(self, response: Response, cid: int) -> Iterator[Any]:
         try:
             item = P.parse_api_detail(response.body, response.url, expected_id=cid)
         except SourceError as exc:
             yield from self._fallback(cid, str(exc), response.url)
             return
-        if any(d.doc_type == V.UNTYPED_LABEL for d in item.documents):
+        untyped = any(d.doc_type == V.UNTYPED_LABEL for d in item.documents)
+        if untyped or self._wants_message(item):
             # Untyped files (migrated from the old portal): only the page shows their descriptions.
+            # No справка file on a closed consultation: only the page shows a справка message.
             yield scrapy.Request(
                 self.base + P.PAGE_PATH.format(id=cid), callback=self.parse_page_for_types, errback=self.page_for_types_failed,
                 cb_kwargs={"item": item}, dont_filter=True,
@@ -270,15 +286,18 @@ class StrategySpider(scrapy.Spider):
         try:
             page = parse_html_detail(response.body, response.url, expected_id=item.id)
         except SourceError as exc:
-            yield IssueItem("miss", f"{exc}; file types of {item.reg_num} not inferred", response.url, item.reg_num)
-        else:
-            self._inc("types_from_page", enrich_untyped(item, page))
+            yield IssueItem("miss", f"{exc}; file types and справка message of {item.reg_num} not read", response.url, item.reg_num)
+            yield item
+            return
+        self._inc("types_from_page", enrich_untyped(item, page))
         yield item
+        if self._wants_message(item):
+            yield self._message_item(item, response.url, response.body)
 
     def page_for_types_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
         item: ConsultationItem = request.cb_kwargs["item"]
-        yield IssueItem("miss", f"{_failure_text(failure)}; file types of {item.reg_num} not inferred", request.url, item.reg_num)
+        yield IssueItem("miss", f"{_failure_text(failure)}; file types and справка message of {item.reg_num} not read", request.url, item.reg_num)
         yield item
 
     def detail_failed(self, failure: Failure) -> Iterator[Any]:
@@ -288,9 +307,13 @@ class StrategySpider(scrapy.Spider):
 
     def parse_page(self, response: Response, cid: int) -> Iterator[Any]:
         try:
-            yield parse_html_detail(response.body, response.url, expected_id=cid)
+            item = parse_html_detail(response.body, response.url, expected_id=cid)
         except SourceError as exc:
             yield IssueItem("parse_error", f"{exc}; nothing stored", response.url, f"{cid}-K")
+            return
+        yield item
+        if self._wants_message(item):
+            yield self._message_item(item, response.url, response.body)
 
     def page_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from parsel import Selector
@@ -29,6 +30,13 @@ _DMY = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})")
 _DMY_HM = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})\s+\d{1,2}:\d{2}")
 _FILE_VERSIONED = re.compile(r"^(?P<desc>.*?)\s+-\s+вер\.\s*(?P<ver>[\w.]+)\s*\|\s*(?P<date>\d{2}\.\d{2}\.\d{4})\s*$", re.S)
 _FILE_IMPORTED = re.compile(r"^(?P<desc>.*?)\s+-\s+(?P<date>\d{2}\.\d{2}\.\d{4})\s*$", re.S)
+# Imported справки „{description} | dd.mm.YYYY“ and comments received by other channels
+# „{description} | {date} - Източник: {source}“ (research notes on the portal's HEAD; inferred).
+_FILE_PIPED = re.compile(
+    r"^(?P<desc>.*?)\s*\|\s*(?P<date>\d{2}\.\d{2}\.\d{4})(?:\s*г\.)?(?:\s+\d{1,2}:\d{2})?"
+    r"(?:\s*-\s*" + re.escape(V.SOURCE_LABEL) + r"\s*(?P<channel>.*?))?\s*$",
+    re.S,
+)
 _TOTAL_COMMENTS = re.compile(r"Общо\s+(\d+)\s+коментар", re.I)
 # Level labels as the API writes them (consultation_type), from the `level-*` CSS class.
 _LEVEL_CLASSES = {css: V.LEVELS[code] for css, code in V.LEVEL_CSS.items()}
@@ -96,10 +104,10 @@ def _documents(sel: Selector, page_url: str) -> list[ConsultationDocumentItem]:
             continue
         seen.add(key)
         label = _clean(" ".join(node.css("::text").getall())) or ""
-        m = _FILE_VERSIONED.match(label) or _FILE_IMPORTED.match(label)
+        m = _FILE_VERSIONED.match(label) or _FILE_PIPED.match(label) or _FILE_IMPORTED.match(label)
         description = _clean(m.group("desc")) if m else label or None
         doc_type, inferred = doctypes.resolve(None, description)
-        if doc_type is None and subsection and "справка" in subsection.lower():
+        if doc_type is None and subsection and subsection.startswith(V.PAGE_REPORT_DOCUMENTS):
             # The page groups old files whose description has „справка“ and „становищ“ here.
             doc_type, inferred = V.PROPOSALS_REPORT, True
         docs.append(
@@ -113,6 +121,33 @@ def _documents(sel: Selector, page_url: str) -> list[ConsultationDocumentItem]:
             )
         )
     return docs
+
+
+@dataclass(frozen=True)
+class SpravkaMessage:
+    """The „съобщение“ an institution may publish instead of a справка file (a comment with
+    object_code 2): its text and, when the page shows one, its date."""
+
+    text: str
+    shown_on: dt.date | None
+
+
+def spravka_message(body: bytes | str | Selector) -> SpravkaMessage | None:
+    """The message in the page's „Справка …“ documents block (`div.px-3.pt-2` after the block's
+    `p.fs-18` heading, research notes §4.2, content.blade.php ~l. 290 at HEAD 583b0c08; the stored
+    template versions predate the block, so this layout is inferred). None when there is none."""
+    sel = body if isinstance(body, Selector) else Selector(text=body.decode("utf-8", "replace") if isinstance(body, bytes) else body)
+    section = _section_after(sel, "Документи")
+    if section is None:
+        return None
+    for heading in section.xpath(".//p[contains(@class,'fs-18')]"):
+        if not (_clean(" ".join(heading.css("::text").getall())) or "").startswith(V.PAGE_REPORT_DOCUMENTS):
+            continue
+        for block in heading.xpath("..").css("div.px-3.pt-2"):
+            text = scrub.redact_emails(html_to_text(block.get()))
+            if text:
+                return SpravkaMessage(text=text, shown_on=_dmy(text))
+    return None
 
 
 def _comments(sel: Selector) -> tuple[int, dt.datetime | None, dt.datetime | None]:

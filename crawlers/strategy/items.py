@@ -171,6 +171,23 @@ class CouncilActItem:
 
 
 @dataclass
+class SpravkaMessageItem:
+    """What the consultation's HTML page says in place of a справка file.
+
+    The API detail and the full report omit the „съобщение“ (a comment with object_code 2), so a
+    closed consultation without a type-8 file has its page read. `text` None: the page was read
+    and shows no message. `shown_on`: the date the page gives, if any; else the message is dated
+    by `seen_on`, the day lexwatch first saw it (an upper bound: it was published no later)."""
+
+    consultation_id: int
+    reg_num: str
+    page_url: str
+    seen_on: dt.date
+    text: str | None = None
+    shown_on: dt.date | None = None
+
+
+@dataclass
 class IssueItem:
     """Something a spider could not use; the pipeline records it after committing its batch
     (on SQLite, `report_issue`'s own session would otherwise wait on the pipeline's)."""

@@ -21,15 +21,36 @@ from db.models import Consultation, CouncilAct
 REVISIT_DAYS = 90
 
 
+# A closed consultation without a справка file has its page read for a message at most this often.
+PAGE_RECHECK_DAYS = 7
+
+
 @dataclass(frozen=True)
 class Stored:
     date_open: dt.date | None
     date_close: dt.date | None
+    message_on: dt.date | None = None  # the справка message's date, when one was read
+    page_checked_on: dt.date | None = None  # the page was last read for the справка that day
 
 
 def load_consultations(session: Session) -> dict[int, Stored]:
-    rows = session.execute(select(Consultation.id, Consultation.date_open, Consultation.date_close))
-    return {cid: Stored(o, c) for cid, o, c in rows}
+    rows = session.execute(
+        select(Consultation.id, Consultation.date_open, Consultation.date_close, Consultation.spravka_message_on,
+               Consultation.page_checked_at)
+    )  # fmt: skip
+    return {cid: Stored(o, c, m, p.date() if p else None) for cid, o, c, m, p in rows}
+
+
+def needs_message_check(stored: Stored | None, *, date_close: dt.date, has_spravka_file: bool, today: dt.date) -> bool:
+    """Read the page for a справка message? Only a closed consultation with no справка file and
+    no message read yet, and not if the page was read in the last PAGE_RECHECK_DAYS days."""
+    if has_spravka_file or date_close >= today:
+        return False
+    if stored is None:
+        return True
+    if stored.message_on is not None:
+        return False
+    return stored.page_checked_on is None or (today - stored.page_checked_on).days >= PAGE_RECHECK_DAYS
 
 
 def load_council_acts(session: Session) -> dict[int, dt.date | None]:

@@ -230,20 +230,44 @@ def list_row(c: WorldConsultation) -> dict[str, Any]:
     }
 
 
-def page_html(c: WorldConsultation, migrated: bool = False) -> str:
+def spravka_message(c: WorldConsultation, today: dt.date | None) -> tuple[str, dt.date, bool] | None:
+    """(text, date, the page shows the date) of the message an institution publishes instead of a
+    справка file, or None. Given to closed consultations with no справка file and no comments —
+    the case the portal's form is for („съобщение за неполучени предложения“,
+    StorePublicConsultationProposalReport). The rate, the delay after closing (3–22 days) and
+    whether the page shows the date are inferred: no real page was available."""
+    if today is None or c.date_close >= today or c.comments or any(t == SV.PROPOSALS_REPORT for t, _d, _f in c.documents):
+        return None
+    day = c.date_close + dt.timedelta(days=3 + c.id % 20)
+    if day > today:
+        return None
+    return ("В рамките на обществената консултация не са постъпили предложения и становища.", day, c.id % 2 == 1)
+
+
+def page_html(c: WorldConsultation, migrated: bool = False, today: dt.date | None = None) -> str:
     """The consultation page, after the Blade templates (inferred layout, see crawlers.strategy.html).
-    Files of a `migrated` record are listed as imported ones: „{description} - DD.MM.YYYY“."""
+    Files of a `migrated` record are listed as imported ones: „{description} - DD.MM.YYYY“. The
+    справка (doc type 8) is listed in its own „Справка …“ block, with the message (`div.px-3.pt-2`)
+    an institution may publish instead (`spravka_message`)."""
     e = html.escape
     inst_id, inst_name, area = MINISTRIES[c.ministry]
     dmy = lambda d: d.strftime("%d.%m.%Y")  # noqa: E731
     short = (c.date_close - c.date_open).days <= 29
     version = "" if migrated else " - вер. 1.0 |"
-    docs = "".join(
-        f'<li class="list-group-item"><a class="main-color text-decoration-none preview-file-modal d-block" '
-        f'href="javascript:void(0)" data-file="{fid}" data-url="/file-preview-modal/{fid}">'
-        f'<i class="fas fa-file-pdf main-color me-2"></i> {e(PAGE_DESCRIPTIONS.get(t, t))}{version or " -"} {dmy(day)}</a></li>'
-        for t, day, fid in c.documents
-    )
+    def items(docs):
+        return "".join(
+            f'<li class="list-group-item"><a class="main-color text-decoration-none preview-file-modal d-block" '
+            f'href="javascript:void(0)" data-file="{fid}" data-url="/file-preview-modal/{fid}">'
+            f'<i class="fas fa-file-pdf main-color me-2"></i> {e(PAGE_DESCRIPTIONS.get(t, t))}{version or " -"} {dmy(day)}</a></li>'
+            for t, day, fid in docs
+        ) or "<p>---</p>"
+
+    docs = items([d for d in c.documents if migrated or d[0] != SV.PROPOSALS_REPORT])
+    report_docs = items([d for d in c.documents if not migrated and d[0] == SV.PROPOSALS_REPORT])
+    message = spravka_message(c, today) if not migrated else None
+    if message is not None:
+        text, day, shown = message
+        report_docs += f'<div class="px-3 pt-2">{e(text)}{" " + dmy(day) if shown else ""}</div>'
     rng = random.Random(c.id)
     comments = "".join(
         f'<div class="obj-comment comment-background p-2 rounded mb-3"><div class="info"><span class="obj-icon-info me-2">'
@@ -294,7 +318,9 @@ def page_html(c: WorldConsultation, migrated: bool = False) -> str:
 <div class="row mb-4 mt-4" id="short-term"><h3 class="mb-3">Начини на предоставяне на предложения и становища</h3><div>{html.unescape(PROPOSAL_WAYS)}</div></div>
 <div class="row mb-4 mt-4"><h3 class="mb-3">Документи</h3><div class="row table-light"><div class="col-12 mb-2">
  <p class="fs-18 fw-600 main-color-light-bgr p-2 rounded mb-2">Пакет основни документи</p>
- <ul class="list-group list-group-flush">{docs}</ul></div></div></div>
+ <ul class="list-group list-group-flush">{docs}</ul></div>
+ <div class="col-12"><p class="fs-18 fw-600 main-color-light-bgr p-2 rounded mb-2">{SV.PAGE_REPORT_DOCUMENTS[0]}</p>
+ <ul class="list-group list-group-flush">{report_docs}</ul></div></div></div>
 <div class="custom-card py-4 px-3 mb-5"><h3 class="mb-3">Коментари</h3><p class="fw-600">Общо {len(c.comments)} коментар(а)</p>{comments}</div>
 </div></div>
 <div class="col-lg-2"><div class="hori-timeline"><ul class="timeline events">{pris}</ul></div></div>
@@ -430,13 +456,15 @@ def write_pris_report(path: Path, decisions: Iterable[WorldDecision], *, shape: 
     return len(rows)
 
 
-def write_consultation(root: Path, c: WorldConsultation, *, html_fallback: str | None = None, migrated: bool = False) -> None:
+def write_consultation(
+    root: Path, c: WorldConsultation, *, html_fallback: str | None = None, migrated: bool = False, today: dt.date | None = None
+) -> None:
     """Detail (and page). `html_fallback`: None, "shell" (no API file: the replay answers the
     HTML shell) or "500" (the API answers a server error)."""
     api = path_for(root, f"/api/consultations/{c.id}")
     page = path_for(root, f"/bg/public-consultations/{c.id}")
     page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(page_html(c, migrated), encoding="utf-8")
+    page.write_text(page_html(c, migrated, today), encoding="utf-8")
     if html_fallback == "shell":
         api.unlink(missing_ok=True)
         return
@@ -468,7 +496,7 @@ def write_world(
     for s in since:
         pages += write_list(root, visible, since=s)
     for c in visible:
-        write_consultation(root, c, html_fallback=html_fallback.get(c.id), migrated=c.id in migrated)
+        write_consultation(root, c, html_fallback=html_fallback.get(c.id), migrated=c.id in migrated, today=today)
     newest = sorted(visible, key=lambda c: -c.id)[:FEED_SIZE]
     feed_path = path_for(root, "/public-consultation.rss")
     feed_path.parent.mkdir(parents=True, exist_ok=True)
