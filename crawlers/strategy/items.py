@@ -126,7 +126,7 @@ class CouncilActItem:
     """An act of the Council of Ministers in ПРИС."""
 
     id: int  # pris_id
-    source: Literal["api", "report"]
+    source: Literal["api", "report", "list"]  # "list": the list row only (the detail answered 404)
     source_url: str
     doc_num: str | None = None
     doc_date: dt.date | None = None

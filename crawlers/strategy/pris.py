@@ -130,6 +130,7 @@ class PrisStub:
     doc_date: dt.date
     about: str | None
     approves_bill: bool
+    row: dict[str, Any] | None = None  # the list row itself: the act's record if its detail is missing
 
 
 @dataclass
@@ -152,8 +153,23 @@ def parse_pris_list(body: bytes, url: str) -> PrisListPage:
         _, about = rich_text(row["doc_about"])
         day = iso_date(row["doc_accepted_date"], "doc_accepted_date", source=SOURCE, url=url, record=record)
         assert day is not None
-        stubs[pid] = PrisStub(pid, day, about, bill_approval(about)[0])
+        stubs[pid] = PrisStub(pid, day, about, bill_approval(about)[0], dict(row))
     return PrisListPage(list(stubs.values()), len(data))
+
+
+def act_from_list_row(row: Mapping[str, Any], *, url: str) -> CouncilActItem:
+    """An act from its list row alone, when its detail answers 404.
+
+    The list selects `last_version = 1`, the detail `asap_last_version = 1` (PrisController), so
+    some listed acts have no detail. The list row has `pris_id, doc_num, doc_accepted_date,
+    doc_about, legal_act_type` (an id there, not a name: left empty) and `tags`; the rest of the
+    record (importer, protocol, public_consultation_number, ДВ) stays unknown."""
+    record = str(row.get("pris_id", "?"))
+    check_fields(row, known=LIST_FIELDS, required={"pris_id", "doc_accepted_date", "doc_about"}, source=SOURCE, url=url, record=record, what="list row")
+    data = {k: row.get(k) for k in LIST_FIELDS}
+    data["legal_act_type"] = None  # an id in the list; the name only comes with the detail
+    data["public_consultation_number"] = None
+    return act_from_row(data, source="list", url=url, raw=scrub.dumps(scrub.scrub_act(dict(row))))
 
 
 def iter_pris_report(fp: IO[bytes], url: str, *, on_shape: Callable[[str], None] | None = None) -> Iterator[CouncilActItem]:

@@ -484,9 +484,11 @@ def write_world(
     pris_since: Iterable[dt.date | None] = (None,),
     migrated: Iterable[int] = (),
     report_shape: str = "bare",
+    pris_detail_missing: Iterable[int] = (),
 ) -> dict[str, int]:
     """Everything the strategy and pris spiders read. `since` / `pris_since`: the list
-    filters to render (None = the unfiltered list). `report_shape`: the reports as strategy.bg
+    filters to render (None = the unfiltered list). `pris_detail_missing`: ПРИС acts listed whose
+    detail answers 404 (the list and the detail filter different version flags). `report_shape`: the reports as strategy.bg
     serves them ("bare") or as data.egov.bg wraps them ("wrapped"). Returns counts."""
     root = Path(root)
     html_fallback = html_fallback or {}
@@ -503,8 +505,15 @@ def write_world(
     feed_path.write_text(feed_xml(newest, dt.datetime.combine(today or dt.date(2026, 11, 20), dt.time(6, 0))), encoding="utf-8")
     rows = write_report(path_for(root, "/reports/public-consultations/full/view"), visible, repeat=report_repeat, migrated=migrated, shape=report_shape)
     decisions = [d for d in world.decisions if today is None or d.date <= today]
+    missing_detail = set(pris_detail_missing)
     for d in decisions:
-        _dump(path_for(root, f"/api/pris/{d.id}"), pris_row(d))
+        detail_path = path_for(root, f"/api/pris/{d.id}")
+        if d.id in missing_detail:
+            # Listed (last_version = 1) but no detail (asap_last_version = 1): the API's error answer.
+            _dump(detail_path, {"error": "Not found"})
+            _meta(detail_path, {"status": 404})
+            continue
+        _dump(detail_path, pris_row(d))
     pris_pages = sum(write_pris_list(root, decisions, since=s) for s in pris_since)
     write_pris_report(path_for(root, "/reports/pris/standard/view"), decisions, shape=report_shape)
     return {"consultations": len(visible), "list_pages": pages, "report_rows": rows, "decisions": len(decisions), "pris_pages": pris_pages}
