@@ -205,7 +205,7 @@ class Facts:
         # after the first vote) and leaves L_act_proposal_date2 "0000-00-00"; when both are set the
         # later one is taken as the deadline (an extension) [inferred: the API does not document them].
         b = self.bill
-        dates = [d for d in (b.proposals_from, b.proposals_until) if d]
+        dates = [d for d in (b.proposals_deadline, b.proposals_date2) if d]
         return max(dates) if dates else None
 
     @cached_property

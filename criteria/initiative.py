@@ -120,8 +120,8 @@ class Bill:
     session: str | None = None
     status_date: dt.date | None = None
     adopted_on: dt.date | None = None
-    proposals_from: dt.date | None = None  # L_act_proposal_date
-    proposals_until: dt.date | None = None  # L_act_proposal_date2
+    proposals_deadline: dt.date | None = None  # L_act_proposal_date
+    proposals_date2: dt.date | None = None  # L_act_proposal_date2
     veto_on: dt.date | None = None
     veto: str | None = None
     dv_issue: str | None = None

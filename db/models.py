@@ -205,8 +205,8 @@ class Bill(Base):
     session: Mapped[str | None] = mapped_column(String(64))  # L_SesL_value
     submitted_on: Mapped[dt.date | None] = mapped_column(Date, index=True)  # L_Act_date
     adopted_on: Mapped[dt.date | None] = mapped_column(Date)  # L_Act_date2
-    proposals_from: Mapped[dt.date | None] = mapped_column(Date)  # L_act_proposal_date
-    proposals_until: Mapped[dt.date | None] = mapped_column(Date)  # L_act_proposal_date2
+    proposals_deadline: Mapped[dt.date | None] = mapped_column(Date)  # L_act_proposal_date
+    proposals_date2: Mapped[dt.date | None] = mapped_column(Date)  # L_act_proposal_date2
     veto_on: Mapped[dt.date | None] = mapped_column(Date)  # L_Act_veto_date
     veto: Mapped[str | None] = mapped_column(Text)  # L_Act_veto
     dv_issue: Mapped[str | None] = mapped_column(String(16))  # L_Act_dv_iss

@@ -32,8 +32,8 @@ def bill_from_item(it) -> I.Bill:
     return I.Bill(
         id=it.id, signature=it.signature, title=it.title, initiator=it.initiator, status=it.status,
         submitted_on=it.submitted_on, final_title=it.final_title, assembly=it.assembly, session=it.session,
-        status_date=it.status_date, adopted_on=it.adopted_on, proposals_from=it.proposals_from,
-        proposals_until=it.proposals_until, veto_on=it.veto_on, veto=it.veto, dv_issue=it.dv_issue,
+        status_date=it.status_date, adopted_on=it.adopted_on, proposals_deadline=it.proposals_deadline,
+        proposals_date2=it.proposals_date2, veto_on=it.veto_on, veto=it.veto, dv_issue=it.dv_issue,
         dv_year=it.dv_year, withdrawn=it.withdrawn, merged_into_id=it.merged_into_id, source_url=it.source_url,
         sponsors=[I.Sponsor(s.kind, s.name, s.mp_id, s.body_id) for s in it.sponsors],
         committees=[I.Committee(c.name, c.role, c.is_lead, c.committee_id) for c in it.committees],

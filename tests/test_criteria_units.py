@@ -460,7 +460,7 @@ def test_na_02_report_before_sitting():
     assert verdict(ini(bill()), "NA-02") is N_A
 
 
-def _na03(term: int | None, *, deadline_field: str = "proposals_from") -> I.Initiative:
+def _na03(term: int | None, *, deadline_field: str = "proposals_deadline") -> I.Initiative:
     first = D(2024, 4, 10)
     kw = {deadline_field: first + dt.timedelta(days=term)} if term is not None else {}
     return ini(mp_bill(status="first_reading_passed", stages=stages((first, "зала първо гласуване", "приет")), **kw))
@@ -475,7 +475,7 @@ def test_na_03_proposals_term(term, expected):
 def test_na_03_cases_and_threshold():
     red = run(_na03(2), "NA-03")
     assert red.confidence == "P" and "procedural_red_flag" in red.labels
-    assert verdict(_na03(7, deadline_field="proposals_until"), "NA-03") is PASS
+    assert verdict(_na03(7, deadline_field="proposals_date2"), "NA-03") is PASS
     assert verdict(_na03(None), "NA-03") is UNKNOWN
     assert verdict(ini(bill()), "NA-03") is N_A  # no first vote yet
     one = ini(bill(status="adopted", stages=adopted_stages(D(2024, 4, 10), D(2024, 4, 10))))
