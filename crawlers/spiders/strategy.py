@@ -15,12 +15,13 @@ Incremental run (default):
   plan.PAGE_RECHECK_DAYS until one is found), stored as a SpravkaMessageItem.
 
 Back-fill: `report=1` streams the open-data full report from the site
-(`/reports/public-consultations/full/view`), `report=URL|PATH` from elsewhere (e.g. a saved copy
-or the data.egov.bg mirror), instead of walking the API.
+(`/reports/public-consultations/full/view`, a bare JSON array there), `report=URL|PATH` from
+elsewhere (e.g. a saved copy or the data.egov.bg mirror, wrapped in `{"success","data"}`),
+instead of walking the API; the run's stats say which shape was read (`lexwatch/report/shape`).
 
 Arguments (-a): since=YYYY-MM-DD, report=1|URL|PATH, full=1 (list everything), ids=1,2 (only
 these), today=YYYY-MM-DD (tests), limit=N (list page size, 100).
-Settings: STRATEGY_BASE_URL, STRATEGY_REVISIT_DAYS (90).
+Settings: STRATEGY_BASE_URL, STRATEGY_REVISIT_DAYS (90; closed laws: crawlers.strategy.plan).
 
 The API allows 60 requests per minute per IP: one request at a time, 1.1 s apart, no random
 jitter below that (tests and benchmarks override DOWNLOAD_DELAY).
