@@ -123,14 +123,14 @@ def test_a_message_is_dated_no_later_than_first_seen(db_url):
         assert store_spravka_message(s, _message(dt.date(2026, 11, 22), cid=99)) == "missing"
 
 
-def _cons05(c: I.Consultation, submitted: dt.date, decided: dt.date) -> Verdict:
+def _cons05(c: I.Consultation, submitted: dt.date, decided: dt.date, criterion: str = "CONS-05") -> Verdict:
     b = I.Bill(id=1, signature="52-602-01-99", title="Законопроект за изменение на Закона за водите",
                initiator="council_of_ministers", status="submitted", submitted_on=submitted,
                sponsors=[I.Sponsor("council_of_ministers", "Министерски съвет", None, 6167)])
     c.act_type, c.documents = "Закон", c.documents or [I.ConsultationDocument("https://strategy.bg/download/1", V.DRAFT, False, None, c.date_open)]
     ini = I.Initiative(bills=[b], consultations=[c], council_acts=[I.CouncilAct(id=1, doc_date=decided, approves_bill=True)], links_checked=True)
     result = evaluate(ini, defaults(), dt.date(2026, 12, 1))
-    return next(f for f in result.findings if f.criterion_id == "CONS-05").verdict
+    return next(f for f in result.findings if f.criterion_id == criterion).verdict
 
 
 def test_cons_05_on_a_real_labelled_file_and_on_a_message():
@@ -150,6 +150,10 @@ def test_cons_05_on_a_real_labelled_file_and_on_a_message():
     assert _cons05(I.Consultation(**base), dt.date(2026, 11, 1), dt.date(2026, 10, 20)) is Verdict.UNKNOWN
     read = I.Consultation(**base, page_checked_on=dt.date(2026, 11, 20))
     assert _cons05(read, dt.date(2026, 11, 1), dt.date(2026, 10, 20)) is Verdict.FAIL
+    # CONS-06 (reasons for rejected proposals): a message in place of the справка means none were received.
+    page = I.Consultation(**base, spravka_message_on=dt.date(2026, 10, 8), spravka_message_dated_by="page")
+    assert _cons05(page, dt.date(2026, 11, 1), dt.date(2026, 10, 20), "CONS-06") is Verdict.N_A
+    assert _cons05(I.Consultation(**base, documents=list(spravka)), dt.date(2026, 11, 1), dt.date(2026, 10, 20), "CONS-06") is Verdict.UNKNOWN
 
 
 # --------------------------------------------------------------------------- the spider, end to end

@@ -321,7 +321,8 @@ def cons_06(f: Facts, s: dict[str, Any]) -> Result:
     """ЗНА art. 26(5), "с обосновка за неприетите предложения" [C2]. Data: the справка's text
     (criteria.documents.spravka): each row marked „не се приема“ needs a reason. PASS if ≥ 90% of
     rejected rows have reasons, WARN from 50%, FAIL below [P]. UNKNOWN until the справка's text is
-    downloaded and analysed."""
+    downloaded and analysed; N_A when only the page's message stands in for it (the portal's form for
+    no proposals received)."""
     c = f.consultation
     owners = [("consultation", c.id)] if c else []
     owners += [("bill", b.id) for b in f.ini.bills]
@@ -331,6 +332,12 @@ def cons_06(f: Facts, s: dict[str, Any]) -> Result:
     if not analysed:
         if c is None:
             return _no_consultation(f)
+        if c.spravka_message_on is not None and not any(d.doc_type == DOC_SPRAVKA for d in c.documents):
+            # The portal offers the message in place of the справка file when no proposals were
+            # received (StorePublicConsultationProposalReport: „съобщение за неполучени предложения“).
+            ev["spravka_message_on"] = iso(c.spravka_message_on)
+            return not_applicable("Вместо справка е публикувано съобщение (за неполучени предложения); няма неприети предложения.",
+                                  "A message was published in place of the справка (no proposals received); no proposal was rejected.", ev)
         return unknown("Текстът на справката не е изтеглен и анализиран.",
                        "The справка's text has not been downloaded and analysed.", ev)
     rejected = sum(int(d.analysis["spravka"].get("rejected") or 0) for d in analysed)
