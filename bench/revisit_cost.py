@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+import os
 import statistics
 import sys
 from dataclasses import replace
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
 
 from core import strategy as V  # noqa: E402
 from crawlers.strategy import plan  # noqa: E402
@@ -51,6 +54,13 @@ def main() -> None:
     laws = sum(s.is_law for s in stored.values())
     print(f"world: {len(stored)} consultations stored ({laws} on laws, {sum(s.bill_settled for s in stored.values())} "
           f"with a settled bill); {a.nights} nights from {TODAY}; {delay} s per request")  # fmt: skip
+    shared = Path(os.environ.get("LEXWATCH_SHARED_FIXTURES", REPO.parent / "shared" / "fixtures"))
+    real = shared / "strategy" / "data-egov-bg_b600c109_pc-full.json"
+    if real.exists():  # the law share of the real sample, to weigh the weekly component against
+        rows = json.loads(real.read_text(encoding="utf-8"))["data"][1:]
+        real_laws = sum(r.get("act_type") == V.ACT_TYPES[V.ACT_LAW] for r in rows)
+        print(f"  (the real full-report sample has {real_laws} laws in {len(rows)} rows, {real_laws / len(rows):.0%}; "
+              f"the world {laws / len(stored):.0%}: the weekly law component scales with that share)")  # fmt: skip
 
     before, after_detail, after_pages = [], [], []
     for k in range(a.nights):
