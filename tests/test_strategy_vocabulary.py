@@ -80,6 +80,9 @@ def test_parsers_criteria_and_generator_share_the_labels():
     world = generate_world(40, seed=5)
     written = {g["type"] for c in world.consultations for g in corpus.report_row(c)["files"]}
     assert V.PROPOSALS_REPORT in written and written <= set(V.DOC_TYPES.values())
+    rows = [corpus.report_row(c) for c in world.consultations]
+    assert {r["consultation_type"] for r in rows} <= set(V.LEVELS.values())
+    assert all(V.ACT_TYPES[c.act_type_id] == c.act_type for c in world.consultations)
 
 
 @pytest.mark.parametrize("code", sorted(PORTAL_LANG_FILE))

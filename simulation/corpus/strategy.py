@@ -145,7 +145,7 @@ def report_row(c: WorldConsultation, migrated: bool = False) -> dict[str, Any]:
         "reg_num": c.reg_num,
         "name": c.title,
         "description": _description(c),
-        "consultation_type": "Централно",
+        "consultation_type": SV.LEVELS[1],  # every generated consultation is central (level 1)
         "act_type": c.act_type,
         "date_open": c.date_open.isoformat(),
         "date_close": c.date_close.isoformat(),
@@ -300,7 +300,7 @@ def page_html(c: WorldConsultation, migrated: bool = False, today: dt.date | Non
   <span class="inactive-ks">Неактивна</span></div>
  <div class="col-md-4 mb-4"><h3 class="mb-2 fs-18">Номер на консултация</h3>
   <a href="#" class="main-color text-decoration-none"><span class="obj-icon-info"><i class="fas fa-hashtag me-2 main-color" title="Номер на консултация "></i>{c.reg_num}</span></a></div>
- <div class="col-md-4 mb-4"><h3 class="mb-2 fs-18">Област на политика</h3>
+ <div class="col-md-4 mb-4"><h3 class="mb-2 fs-18">{SV.AREA_LABELS[0]}</h3>
   <span class="obj-icon-info"><a href="/bg/public-consultations?fieldOfAction={int(area[:2])}" target="_blank">{e(area)}</a></span></div>
 </div>
 <div class="row">
