@@ -29,6 +29,7 @@ from criteria.thresholds import defaults
 from crawlers.pipelines.strategy import store_spravka_message
 from crawlers.strategy.html import parse_html_detail, spravka_message
 from crawlers.strategy.items import SpravkaMessageItem
+from core.errors import SourceError
 from db.engine import dispose_engines, session_scope
 from db.models import Consultation, CrawlRun, RecordVersion
 from simulation.corpus import strategy as corpus
@@ -69,6 +70,11 @@ def test_message_read_from_the_page_with_and_without_a_date():
     dated = spravka_message(_page('<div class="px-3 pt-2">Съобщение от 09.10.2026: не са постъпили предложения.</div>'))
     assert dated is not None and dated.shown_on == dt.date(2026, 10, 9)
     assert spravka_message(_page("<p>---</p>")) is None
+    # No „Справка …“ block at all (a changed layout, or a migrated consultation's page): not „no message“.
+    url = "https://strategy.bg/bg/public-consultations/12001"
+    with pytest.raises(SourceError, match=r"record 12001-K.*no „Справка с всички становища“ block") as err:
+        spravka_message(_page("<p>---</p>").replace("Справка становища", "Други"), url, "12001-K")
+    assert url in str(err.value)
     # Scraped text is untrusted: markup in the message is text, never kept as HTML.
     evil = spravka_message(_page('<div class="px-3 pt-2"><script>alert(1)</script>Няма предложения.</div>'))
     assert evil is not None and "<script" not in evil.text

@@ -258,10 +258,17 @@ class StrategySpider(scrapy.Spider):
         has_file = any(d.doc_type == V.PROPOSALS_REPORT for d in item.documents)
         return plan.needs_message_check(self.stored.get(item.id), date_close=item.date_close, has_spravka_file=has_file, today=self.today)
 
-    def _message_item(self, item: ConsultationItem, page_url: str, body: bytes) -> SpravkaMessageItem:
-        found = spravka_message(body)
+    def _message_items(self, item: ConsultationItem, page_url: str, body: bytes) -> Iterator[Any]:
+        """The page's справка message (or its absence) for a closed consultation without a file;
+        a page without the block says nothing either way and is not counted as read."""
+        try:
+            found = spravka_message(body, page_url, item.reg_num)
+        except SourceError as exc:
+            self._inc("spravka_message/no_block")
+            yield IssueItem("miss", f"{exc}; CONS-05 stays unknown", page_url, item.reg_num)
+            return
         self._inc("spravka_message/page_read")
-        return SpravkaMessageItem(
+        yield SpravkaMessageItem(
             consultation_id=item.id, reg_num=item.reg_num, page_url=page_url, seen_on=self.today,
             text=found.text if found else None, shown_on=found.shown_on if found else None,
         )  # fmt: skip
@@ -293,7 +300,7 @@ class StrategySpider(scrapy.Spider):
         self._inc("types_from_page", enrich_untyped(item, page))
         yield item
         if self._wants_message(item):
-            yield self._message_item(item, response.url, response.body)
+            yield from self._message_items(item, response.url, response.body)
 
     def page_for_types_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
@@ -314,7 +321,7 @@ class StrategySpider(scrapy.Spider):
             return
         yield item
         if self._wants_message(item):
-            yield self._message_item(item, response.url, response.body)
+            yield from self._message_items(item, response.url, response.body)
 
     def page_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]

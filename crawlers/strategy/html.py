@@ -132,14 +132,17 @@ class SpravkaMessage:
     shown_on: dt.date | None
 
 
-def spravka_message(body: bytes | str | Selector) -> SpravkaMessage | None:
+def spravka_message(body: bytes | str | Selector, url: str = "", record: str | None = None) -> SpravkaMessage | None:
     """The message in the page's „Справка …“ documents block (`div.px-3.pt-2` after the block's
     `p.fs-18` heading, research notes §4.2, content.blade.php ~l. 290 at HEAD 583b0c08; the stored
-    template versions predate the block, so this layout is inferred). None when there is none."""
+    template versions predate the block, so this layout is inferred). None when the block has no
+    message. Raises SourceError when the page has no such block at all (a changed layout, or a
+    migrated consultation, whose page the template renders without the typed sections): then the
+    page says nothing either way."""
     sel = body if isinstance(body, Selector) else Selector(text=body.decode("utf-8", "replace") if isinstance(body, bytes) else body)
     section = _section_after(sel, "Документи")
     if section is None:
-        return None
+        raise SourceError(SOURCE, url, "no „Документи“ block on the page: the справка message cannot be read", record)
     for heading in section.xpath(".//p[contains(@class,'fs-18')]"):
         if not (_clean(" ".join(heading.css("::text").getall())) or "").startswith(V.PAGE_REPORT_DOCUMENTS):
             continue
@@ -147,7 +150,8 @@ def spravka_message(body: bytes | str | Selector) -> SpravkaMessage | None:
             text = scrub.redact_emails(html_to_text(block.get()))
             if text:
                 return SpravkaMessage(text=text, shown_on=_dmy(text))
-    return None
+        return None
+    raise SourceError(SOURCE, url, f"no „{V.PAGE_REPORT_DOCUMENTS[0]}“ block on the page: the справка message cannot be read", record)
 
 
 def _comments(sel: Selector) -> tuple[int, dt.datetime | None, dt.datetime | None]:
