@@ -120,7 +120,7 @@ def main() -> None:
         print(f"  against the real site at 1.1 s per request this crawl would take {r.requests * 1.1 / 3600:.1f} h: "
               f"back-fill from the report instead")  # fmt: skip
 
-        stored = {c.id: plan.Stored(c.date_open, c.date_close) for c in world.consultations if c.date_open <= TODAY}
+        stored = {c.id: plan.Stored(c.date_open, c.date_close, is_law=c.act_type_id == 1) for c in world.consultations if c.date_open <= TODAY}
         due = plan.revisits(stored, today=TODAY)
         new, extended = a_night(world, 20, 10)
         corpus.write_world(root, world, today=TODAY, since=[None, SINCE])
@@ -130,7 +130,7 @@ def main() -> None:
         list_pages = -(-(sum(1 for c in world.consultations if SINCE <= c.date_open <= TODAY) + 1) // corpus.LIST_LIMIT)
         minimum = 1 + 1 + list_pages + len(new) + len(extended)  # robots.txt, feed, filtered list, new, changed
         print(f"\nincremental run ({len(new)} new, {len(extended)} deadlines extended; {len(due)} stored consultations "
-              f"open or closed within 90 days are re-read by design):")  # fmt: skip
+              f"open or closed within 90 days, or tonight's weekly share of closed laws, are re-read by design):")  # fmt: skip
         print(f"  {r2.requests} requests; minimum to see the changes {minimum} ({r2.requests / minimum:.1f}x); "
               f"discovery + new + revisits = {2 + list_pages} + {len(new)} + {r2.stats.get('lexwatch/revisit', 0)}")  # fmt: skip
         print(f"  new {r2.new}, changed {r2.changed} (consultation versions +{versions(db) - before}), unchanged {r2.unchanged}, "

@@ -61,7 +61,7 @@ def to_initiatives(world: World) -> list[I.Initiative]:
         bill = I.Bill(
             id=b.id, signature=b.signature, title=b.title, initiator=b.initiator, status=b.status,
             submitted_on=b.submitted_on, final_title=b.final_title or None, assembly=b.assembly, session=b.session,
-            adopted_on=b.adopted_on, proposals_from=b.proposals_from, proposals_until=b.proposals_until,
+            adopted_on=b.adopted_on, proposals_deadline=b.proposals_until, proposals_date2=None,  # the real shapes: L_act_proposal_date is the deadline, date2 empty
             dv_issue=b.dv_issue or None, dv_year=b.dv_year, sponsors=sponsors,
             committees=[I.Committee(b.lead_committee, "водеща", True, 3000)]
             + [I.Committee(c, "участваща", False, 3001 + i) for i, c in enumerate(b.other_committees)],

@@ -25,8 +25,8 @@ def _bill(b: Bill) -> I.Bill:
     return I.Bill(
         id=b.id, signature=b.signature, title=b.title, initiator=b.initiator, status=b.status,
         submitted_on=b.submitted_on, final_title=b.final_title, assembly=b.assembly, session=b.session,
-        status_date=b.status_date, adopted_on=b.adopted_on, proposals_from=b.proposals_from,
-        proposals_until=b.proposals_until, veto_on=b.veto_on, veto=b.veto, dv_issue=b.dv_issue,
+        status_date=b.status_date, adopted_on=b.adopted_on, proposals_deadline=b.proposals_deadline,
+        proposals_date2=b.proposals_date2, veto_on=b.veto_on, veto=b.veto, dv_issue=b.dv_issue,
         dv_year=b.dv_year, withdrawn=b.withdrawn, merged_into_id=b.merged_into_id, source_url=b.source_url,
         sponsors=[I.Sponsor(s.kind, s.name, s.mp_id, s.body_id) for s in b.sponsors],
         committees=[I.Committee(c.name, c.role, c.is_lead, c.committee_id) for c in b.committees],
@@ -48,6 +48,8 @@ def _consultation(c: Consultation) -> I.Consultation:
         comments_count=c.comments_count, source_url=c.source_url,
         documents=[I.ConsultationDocument(d.url, d.doc_type, d.type_inferred, d.description, d.version_date)
                    for d in c.documents],
+        spravka_message_on=c.spravka_message_on, spravka_message_dated_by=c.spravka_message_dated_by,
+        page_checked_on=c.page_checked_at.date() if c.page_checked_at else None,
     )
 
 

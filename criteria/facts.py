@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from typing import Any, Generic, TypeVar
 
+from core import strategy as SV
 from criteria.initiative import ActText, Bill, Consultation, CouncilAct, Document, Initiative, Link
 from criteria.thresholds import Thresholds
 
@@ -22,14 +23,14 @@ LINKED = frozenset({"confirmed", "proposed", "given"})
 UNCERTAIN = frozenset({"review"})
 _STATUS_RANK = {"confirmed": 3, "given": 2, "proposed": 1}
 
-# strategy.bg document types (crawlers/strategy/doctypes.py, the portal's DocTypesEnum).
-DOC_DRAFT = "Проект на акт"
-DOC_MOTIVES = "Мотиви"
-DOC_REPORT = "Доклад"
-DOC_IA = "Оценка на въздействие"
-DOC_IA_OPINION = "Становище на администрацията на Министерския съвет"
-DOC_SPRAVKA = "Справка за получените предложения"
-UNTYPED = frozenset({None, "", "Други"})
+# strategy.bg document types: the portal's labels, exactly as its API writes them (core.strategy).
+DOC_DRAFT = SV.DRAFT
+DOC_MOTIVES = SV.MOTIVES
+DOC_REPORT = SV.REPORT
+DOC_IA = SV.IMPACT_ASSESSMENT
+DOC_IA_OPINION = SV.MC_OPINION
+DOC_SPRAVKA = SV.PROPOSALS_REPORT
+UNTYPED = frozenset({None, "", SV.UNTYPED_LABEL})
 # strategy.bg act types outside ЗНА чл. 26: „Ненормативен акт …“, „Рамкова позиция“ [C2: prozrachnost].
 NON_NORMATIVE = re.compile(r"ненормативен|рамкова\s+позиция", re.I)
 
@@ -204,7 +205,7 @@ class Facts:
         # after the first vote) and leaves L_act_proposal_date2 "0000-00-00"; when both are set the
         # later one is taken as the deadline (an extension) [inferred: the API does not document them].
         b = self.bill
-        dates = [d for d in (b.proposals_from, b.proposals_until) if d]
+        dates = [d for d in (b.proposals_deadline, b.proposals_date2) if d]
         return max(dates) if dates else None
 
     @cached_property

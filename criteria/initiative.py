@@ -120,8 +120,8 @@ class Bill:
     session: str | None = None
     status_date: dt.date | None = None
     adopted_on: dt.date | None = None
-    proposals_from: dt.date | None = None  # L_act_proposal_date
-    proposals_until: dt.date | None = None  # L_act_proposal_date2
+    proposals_deadline: dt.date | None = None  # L_act_proposal_date
+    proposals_date2: dt.date | None = None  # L_act_proposal_date2
     veto_on: dt.date | None = None
     veto: str | None = None
     dv_issue: str | None = None
@@ -168,6 +168,12 @@ class Consultation:
     comments_count: int | None = None
     source_url: str | None = None
     documents: list[ConsultationDocument] = field(default_factory=list)
+    # The справка published as a message on the page instead of a file (strategy.bg, object_code 2):
+    # its date, dated by the page or by the day lexwatch first saw it (an upper bound).
+    spravka_message_on: dt.date | None = None
+    spravka_message_dated_by: str | None = None  # page | first_seen
+    # The day the page was last read for such a message: without it, no справка file is not proof of none.
+    page_checked_on: dt.date | None = None
 
 
 @dataclass(slots=True)

@@ -231,8 +231,8 @@ class Bill(Base):
     session: Mapped[str | None] = mapped_column(String(64))  # L_SesL_value
     submitted_on: Mapped[dt.date | None] = mapped_column(Date, index=True)  # L_Act_date
     adopted_on: Mapped[dt.date | None] = mapped_column(Date)  # L_Act_date2
-    proposals_from: Mapped[dt.date | None] = mapped_column(Date)  # L_act_proposal_date
-    proposals_until: Mapped[dt.date | None] = mapped_column(Date)  # L_act_proposal_date2
+    proposals_deadline: Mapped[dt.date | None] = mapped_column(Date)  # L_act_proposal_date
+    proposals_date2: Mapped[dt.date | None] = mapped_column(Date)  # L_act_proposal_date2
     veto_on: Mapped[dt.date | None] = mapped_column(Date)  # L_Act_veto_date
     veto: Mapped[str | None] = mapped_column(Text)  # L_Act_veto
     dv_issue: Mapped[str | None] = mapped_column(String(16))  # L_Act_dv_iss
@@ -423,6 +423,13 @@ class Consultation(Base):
     first_seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     last_fetched_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     last_changed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # The справка published as a message („съобщение“, only on the HTML page) instead of a file:
+    # its text, its date (the page's, or the day lexwatch first saw it: `dated_by` page|first_seen),
+    # and when the page was last read for it (a missing справка is a fact only after that).
+    spravka_message: Mapped[str | None] = mapped_column(Text)
+    spravka_message_on: Mapped[dt.date | None] = mapped_column(Date)
+    spravka_message_dated_by: Mapped[str | None] = mapped_column(String(16))
+    page_checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     documents: Mapped[list[ConsultationDocument]] = relationship(
         cascade="all, delete-orphan", order_by="ConsultationDocument.position"

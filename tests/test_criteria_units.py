@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import pytest
 
+from core import strategy as SV
 from criteria import initiative as I
 from criteria.criterion import Verdict
 from criteria.evaluate import evaluate
@@ -59,7 +60,7 @@ def consultation(open_: D | None = D(2024, 1, 1), close: D | None = D(2024, 1, 3
                  for i, t in enumerate(docs)]
     if spravka:
         documents.append(I.ConsultationDocument(f"https://strategy.bg/download/{cid}99",
-                                                "Справка за получените предложения", False, None, spravka))
+                                                SV.PROPOSALS_REPORT, False, None, spravka))
     return I.Consultation(id=cid, reg_num=f"{cid}-K", title="Проект на Закон за изменение и допълнение на Закона за водите",
                           date_open=open_, date_close=close, act_type=act_type, short_term_reason=reason,
                           legislative_program_id=program, documents=documents,
@@ -229,7 +230,9 @@ def test_cons_05_spravka_timing():
     assert verdict(com_case(consultation(spravka=D(2024, 2, 10))), "CONS-05") is PASS
     assert verdict(com_case(consultation(spravka=D(2024, 2, 20))), "CONS-05") is WARN  # after decision, before NA
     assert verdict(com_case(consultation(spravka=D(2024, 3, 5))), "CONS-05") is FAIL  # after submission
-    assert verdict(com_case(consultation()), "CONS-05") is FAIL  # none published
+    # none published: a FAIL only once the page was read and shows no message in its place
+    assert verdict(com_case(replace(consultation(), page_checked_on=D(2024, 3, 10))), "CONS-05") is FAIL
+    assert verdict(com_case(consultation()), "CONS-05") is UNKNOWN  # the page not read
     assert verdict(com_case(consultation(spravka=D(2024, 2, 10)), dec=None), "CONS-05") is UNKNOWN
     assert verdict(com_case(consultation(docs=("Други",))), "CONS-05") is UNKNOWN
 
@@ -457,7 +460,7 @@ def test_na_02_report_before_sitting():
     assert verdict(ini(bill()), "NA-02") is N_A
 
 
-def _na03(term: int | None, *, deadline_field: str = "proposals_from") -> I.Initiative:
+def _na03(term: int | None, *, deadline_field: str = "proposals_deadline") -> I.Initiative:
     first = D(2024, 4, 10)
     kw = {deadline_field: first + dt.timedelta(days=term)} if term is not None else {}
     return ini(mp_bill(status="first_reading_passed", stages=stages((first, "зала първо гласуване", "приет")), **kw))
@@ -472,7 +475,7 @@ def test_na_03_proposals_term(term, expected):
 def test_na_03_cases_and_threshold():
     red = run(_na03(2), "NA-03")
     assert red.confidence == "P" and "procedural_red_flag" in red.labels
-    assert verdict(_na03(7, deadline_field="proposals_until"), "NA-03") is PASS
+    assert verdict(_na03(7, deadline_field="proposals_date2"), "NA-03") is PASS
     assert verdict(_na03(None), "NA-03") is UNKNOWN
     assert verdict(ini(bill()), "NA-03") is N_A  # no first vote yet
     one = ini(bill(status="adopted", stages=adopted_stages(D(2024, 4, 10), D(2024, 4, 10))))

@@ -41,9 +41,9 @@ def test_bill_167546_council_of_ministers_bill_in_first_reading():
     assert b.initiator == "council_of_ministers"
     assert [(s.kind, s.body_id, s.mp_id) for s in b.sponsors] == [("council_of_ministers", 6167, None)]
     assert b.submitted_on == dt.date(2026, 9, 11)
-    assert b.proposals_from == dt.date(2026, 10, 1)
+    assert b.proposals_deadline == dt.date(2026, 10, 1)
     # sentinels: "0000-00-00", "0001-01-01 00:00:00", L_Act_dv_ID -1, L_Act_dv_iss ""
-    assert (b.proposals_until, b.adopted_on, b.dv_issue_id, b.dv_issue, b.dv_year) == (None, None, None, None, None)
+    assert (b.proposals_date2, b.adopted_on, b.dv_issue_id, b.dv_issue, b.dv_year) == (None, None, None, None, None)
     assert (b.veto_on, b.veto, b.merged_into_id, b.withdrawn, b.sync_id) == (None, None, None, False, 45717)
 
 
@@ -101,7 +101,7 @@ def test_bill_166636_mp_bill_adopted_and_promulgated():
     assert (b.dv_issue, b.dv_year, b.dv_issue_id) == ("27", 2026, 12441)
     assert b.final_title == "Закон за изменение и допълнение на Наказателния кодекс"
     assert (b.status, b.status_date) == ("adopted", dt.date(2026, 3, 4))
-    assert b.submitted_on == dt.date(2025, 9, 29) and b.proposals_from == dt.date(2026, 2, 23)
+    assert b.submitted_on == dt.date(2025, 9, 29) and b.proposals_deadline == dt.date(2026, 2, 23)
     lead = next(c for c in b.committees if c.is_lead)
     assert (lead.committee_id, lead.name) == (3596, "Комисия по конституционни и правни въпроси")
     activity = [s for s in b.stages if s.origin == "activity"]

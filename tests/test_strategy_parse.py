@@ -25,6 +25,7 @@ from crawlers.strategy.parse import (
 )
 from crawlers.strategy.pris import REPORT_PATH as PRIS_REPORT_PATH
 from crawlers.strategy.pris import bill_approval, iter_pris_report, parse_pris_detail, parse_pris_list
+from core import strategy as V
 from core.errors import SourceError
 from conftest import load_shared_json, shared_fixture
 
@@ -136,7 +137,7 @@ def test_standard_and_policy_area_reports_share_the_report_shape():
     assert areas[0] == {"name": "01. Външна политика", "pc_cnt": 2}
     # Every missing-document name the standard report uses is a portal type we know.
     names = {n.strip() for r in rows for n in (r["missing_documents"] or "").split(";") if n.strip()}
-    assert names and names <= doctypes.PORTAL_TYPES
+    assert names and names <= frozenset(V.DOC_TYPES.values())
 
 
 def test_report_paths_are_the_ones_data_egov_bg_lists():
@@ -153,7 +154,7 @@ def test_report_paths_are_the_ones_data_egov_bg_lists():
     [
         (b'{"success":false,"data":[]}', "success: false"),
         (b"<!DOCTYPE html><html><body>502</body></html>", "HTML where the JSON report"),
-        (b'[{"reg_num":"1-K"}]', "bare array"),
+        (b'[{"reg_num":"No"},{"reg_num":"1-K"}]', "missing field"),  # a bare array is read (strategy.bg's shape); its row is checked
         (b'{"success":true}', "no data array"),
         (b"", "empty report"),
     ],
@@ -292,21 +293,21 @@ def test_html_shell_is_not_a_consultation():
     "description, expected",
     [
         # Wording of old-portal file descriptions (research notes §4.2, the portal's own UI texts).
-        ("Частична предварителна оценка на въздействието", doctypes.IMPACT_ASSESSMENT),
-        ("Цялостна предварителна оценка на въздействието на проекта", doctypes.IMPACT_ASSESSMENT),
-        ("Справка за отразяване на становищата", doctypes.PROPOSALS_REPORT),
-        ("Справка за отразяване на становищата и предложенията, получени при общественото обсъждане", doctypes.PROPOSALS_REPORT),
-        ("Съобщение за неполучени предложения", doctypes.PROPOSALS_REPORT),
-        ("Мотиви", doctypes.MOTIVES),
-        ("Мотиви към проекта на Закон за изменение и допълнение на Закона за водите", doctypes.MOTIVES),
-        ("Доклад", doctypes.REPORT),
-        ("Доклад до Министерския съвет", doctypes.REPORT),
-        ("Проект на доклад на министъра", doctypes.REPORT),
-        ("Становище на администрацията на Министерския съвет по частичната оценка на въздействието", doctypes.MC_OPINION),
-        ("Проект на Закон за изменение и допълнение на Наказателно-процесуалния кодекс", doctypes.DRAFT),
-        ("Проект на акт", doctypes.DRAFT),
-        ("Наредба за изменение и допълнение на Наредба № 3", doctypes.DRAFT),
-        ("Консолидиран текст на наредбата", doctypes.CONSOLIDATED),
+        ("Частична предварителна оценка на въздействието", V.IMPACT_ASSESSMENT),
+        ("Цялостна предварителна оценка на въздействието на проекта", V.IMPACT_ASSESSMENT),
+        ("Справка за отразяване на становищата", V.PROPOSALS_REPORT),
+        ("Справка за отразяване на становищата и предложенията, получени при общественото обсъждане", V.PROPOSALS_REPORT),
+        ("Съобщение за неполучени предложения", V.PROPOSALS_REPORT),
+        ("Мотиви", V.MOTIVES),
+        ("Мотиви към проекта на Закон за изменение и допълнение на Закона за водите", V.MOTIVES),
+        ("Доклад", V.REPORT),
+        ("Доклад до Министерския съвет", V.REPORT),
+        ("Проект на доклад на министъра", V.REPORT),
+        ("Становище на администрацията на Министерския съвет по частичната оценка на въздействието", V.MC_OPINION),
+        ("Проект на Закон за изменение и допълнение на Наказателно-процесуалния кодекс", V.DRAFT),
+        ("Проект на акт", V.DRAFT),
+        ("Наредба за изменение и допълнение на Наредба № 3", V.DRAFT),
+        ("Консолидиран текст на наредбата", V.CONSOLIDATED),
         ("Писмо от сдружение", None),
         ("", None),
     ],
@@ -317,8 +318,8 @@ def test_description_rules(description, expected):
 
 def test_portal_types_are_kept_and_untyped_files_inferred():
     assert doctypes.resolve("Доклад", "Мотиви") == ("Доклад", False)  # the portal's type wins
-    assert doctypes.resolve("Други", "Справка за отразяване на становищата") == (doctypes.PROPOSALS_REPORT, True)
-    assert doctypes.resolve(None, "Частична предварителна оценка на въздействието") == (doctypes.IMPACT_ASSESSMENT, True)
+    assert doctypes.resolve("Други", "Справка за отразяване на становищата") == (V.PROPOSALS_REPORT, True)
+    assert doctypes.resolve(None, "Частична предварителна оценка на въздействието") == (V.IMPACT_ASSESSMENT, True)
     assert doctypes.resolve("Други", "Снимка") == ("Други", False)
     assert doctypes.resolve(None, None) == (None, False)
 

@@ -110,8 +110,8 @@ class BillItem:
     session: str | None  # L_SesL_value
     submitted_on: dt.date | None  # L_Act_date
     adopted_on: dt.date | None  # L_Act_date2
-    proposals_from: dt.date | None  # L_act_proposal_date
-    proposals_until: dt.date | None  # L_act_proposal_date2
+    proposals_deadline: dt.date | None  # L_act_proposal_date: the deadline for proposals between the votes (real: 167546, 166636)
+    proposals_date2: dt.date | None  # L_act_proposal_date2: "0000-00-00" in every real bill at hand; meaning not documented
     veto_on: dt.date | None  # L_Act_veto_date
     veto: str | None  # L_Act_veto
     dv_issue: str | None  # L_Act_dv_iss (ДВ брой)

@@ -144,8 +144,8 @@ def _children(item: BillItem) -> dict[type, list[dict[str, Any]]]:
 
 CHILD_MODELS = (BillSponsor, BillCommittee, BillStage, BillReport, BillFile, BillRelation, BillProposal)
 BILL_COLUMNS = (
-    "signature", "title", "final_title", "assembly", "session", "submitted_on", "adopted_on", "proposals_from",
-    "proposals_until", "veto_on", "veto", "dv_issue", "dv_year", "dv_issue_id", "sync_id", "merged_into_id",
+    "signature", "title", "final_title", "assembly", "session", "submitted_on", "adopted_on", "proposals_deadline",
+    "proposals_date2", "veto_on", "veto", "dv_issue", "dv_year", "dv_issue_id", "sync_id", "merged_into_id",
     "withdrawn", "initiator", "status", "status_date", "union_label", "trans_label", "source_url",
 )  # fmt: skip
 

@@ -35,6 +35,7 @@ from crawlers.strategy.items import (
     ConsultationItem,
     CouncilActItem,
     IssueItem,
+    SpravkaMessageItem,
     consultation_from_record,
 )
 from db.models import Consultation, ConsultationDocument, CouncilAct, utcnow
@@ -105,7 +106,10 @@ class Prefetched:
     @classmethod
     def load(cls, session: Session, items: list[Any]) -> Prefetched:
         ids = {
-            Consultation: sorted({it.id for it in items if isinstance(it, ConsultationItem)}),
+            Consultation: sorted(
+                {it.id for it in items if isinstance(it, ConsultationItem)}
+                | {it.consultation_id for it in items if isinstance(it, SpravkaMessageItem)}
+            ),
             CouncilAct: sorted({it.id for it in items if isinstance(it, CouncilActItem)}),
         }
         rows: dict[tuple[type, int], Any] = {}
@@ -284,13 +288,42 @@ def store_council_act(
     return result
 
 
+def store_spravka_message(
+    session: Session, item: SpravkaMessageItem, *, crawl_run_id: int | None = None, batch: Prefetched | None = None
+) -> str:
+    """The page's reading for the справка message. Returns new | changed | unchanged | checked
+    (no message on the page) | missing (the consultation is not stored: nothing to attach it to).
+
+    The message is dated by the page when it shows a date, else by the day lexwatch first saw
+    it; a later reading never moves that date later (it was published no later than first seen).
+    Its versions are kept as the entity "consultation_message"."""
+    row = _row(session, Consultation, item.consultation_id, batch)
+    if row is None:
+        return "missing"
+    row.page_checked_at = utcnow()
+    if not item.text:
+        return "checked"
+    # The earliest of: the page's date, today's reading, what an earlier reading established.
+    candidates = [d for d in (item.shown_on, item.seen_on, row.spravka_message_on) if d is not None]
+    dated_on = min(candidates)
+    from_page = dated_on == item.shown_on or (row.spravka_message_dated_by == "page" and dated_on == row.spravka_message_on)
+    dated_by = "page" if from_page else "first_seen"
+    result = record_version(
+        session, "consultation_message", item.consultation_id,
+        {"text": item.text, "dated_on": dated_on.isoformat(), "dated_by": dated_by, "page_url": item.page_url},
+        crawl_run_id=crawl_run_id,
+    )  # fmt: skip
+    row.spravka_message, row.spravka_message_on, row.spravka_message_dated_by = item.text, dated_on, dated_by
+    return result.status
+
+
 # --------------------------------------------------------------------------- pipeline
 
 
 class StrategyStorePipeline(BatchedStorePipeline):
     """Registered by the `strategy` and `pris` spiders' custom_settings."""
 
-    item_types = (ConsultationItem, CouncilActItem)
+    item_types = (ConsultationItem, CouncilActItem, SpravkaMessageItem)
     issue_types = (IssueItem,)
     batch_setting = "STRATEGY_STORE_BATCH"
 
@@ -314,8 +347,14 @@ class StrategyStorePipeline(BatchedStorePipeline):
         if self.prefetched is not None:
             self.prefetched.raw.flush(self.session)
 
-    def store_item(self, item: StoredItem) -> Done:
+    def store_item(self, item: StoredItem | SpravkaMessageItem) -> Done:
         assert self.session is not None
+        if isinstance(item, SpravkaMessageItem):
+            status = store_spravka_message(self.session, item, crawl_run_id=self.run_id, batch=self.prefetched)
+            done = Done([stat_key(f"spravka_message/{status}")])
+            if status == "missing":
+                done.issues.append(IssueItem("miss", "справка message read for a consultation not stored; not kept", item.page_url, item.reg_num))
+            return done
         if isinstance(item, ConsultationItem):
             merge = item.source == "report" and item.id in self.seen_in_report
             result = store_consultation(

@@ -20,6 +20,7 @@ from urllib.parse import urlencode
 
 import scrapy
 from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawlers.runs import stat_key
@@ -113,17 +114,44 @@ class PrisSpider(scrapy.Spider):
                 continue
             self.requested.add(stub.id)
             yield scrapy.Request(
-                self.base + R.DETAIL_PATH.format(id=stub.id), callback=self.parse_detail, errback=self.on_error,
-                cb_kwargs={"pid": stub.id},
+                self.base + R.DETAIL_PATH.format(id=stub.id), callback=self.parse_detail, errback=self.detail_failed,
+                cb_kwargs={"pid": stub.id, "list_row": stub.row, "list_url": response.url},
             )  # fmt: skip
         if page.rows >= self.limit:
             yield self._list_request(offset + self.limit, since)
 
-    def parse_detail(self, response: Response, pid: int) -> Iterator[Any]:
+    def parse_detail(self, response: Response, pid: int, list_row: dict | None = None, list_url: str | None = None) -> Iterator[Any]:
         try:
             yield R.parse_pris_detail(response.body, response.url, expected_id=pid)
         except SourceError as exc:
             yield IssueItem("parse_error", f"{exc}; nothing stored", response.url, str(pid))
+
+    def detail_failed(self, failure: Failure) -> Iterator[Any]:
+        """A listed act whose detail answers 404: the list filters `last_version = 1`, the detail
+        `asap_last_version = 1`, so some listed acts have no detail. Keep the act from its list row
+        (and say so in the run record) rather than lose it; other failures go to on_error."""
+        request = failure.request  # type: ignore[attr-defined]
+        pid, row = request.cb_kwargs.get("pid"), request.cb_kwargs.get("list_row")
+        if not (failure.check(HttpError) and failure.value.response.status == 404 and row):
+            yield from self.on_error(failure)
+            return
+        if pid in self.stored:
+            # What we hold came from a detail or the report: a list row must not thin it out.
+            self._inc("fallback/kept_stored")
+            yield IssueItem("miss", "detail answered 404 (listed with last_version = 1, the detail needs asap_last_version = 1); "
+                            "the stored act is kept", request.url, str(pid))
+            return
+        try:
+            act = R.act_from_list_row(row, url=request.cb_kwargs.get("list_url") or request.url)
+        except SourceError as exc:
+            yield IssueItem("parse_error", f"detail answered 404 and the list row is unusable: {exc}; nothing stored", request.url, str(pid))
+            return
+        self._inc("fallback/list_row")
+        yield IssueItem(
+            "miss", "detail answered 404 (listed with last_version = 1, the detail needs asap_last_version = 1); "
+            "stored from the list row", request.url, str(pid),
+        )  # fmt: skip
+        yield act
 
     def on_error(self, failure: Failure) -> Iterator[IssueItem]:
         request = failure.request  # type: ignore[attr-defined]

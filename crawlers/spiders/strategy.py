@@ -9,15 +9,19 @@ Incremental run (default):
 - when the API answers the HTML shell, an error or something unparsable for a record, the
   page `/bg/public-consultations/{id}` is read instead (crawlers.strategy.html);
 - a consultation with untyped files (migrated from the old portal: the API labels them
-  „Други“) also has its page read, whose file descriptions give the types (inferred).
+  „Други“) also has its page read, whose file descriptions give the types (inferred);
+- a closed consultation without a справка file (doc type 8) has its page read for the
+  „съобщение“ an institution may publish instead (only the page shows it; at most once per
+  plan.PAGE_RECHECK_DAYS until one is found), stored as a SpravkaMessageItem.
 
 Back-fill: `report=1` streams the open-data full report from the site
-(`/reports/public-consultations/full/view`), `report=URL|PATH` from elsewhere (e.g. a saved copy
-or the data.egov.bg mirror), instead of walking the API.
+(`/reports/public-consultations/full/view`, a bare JSON array there), `report=URL|PATH` from
+elsewhere (e.g. a saved copy or the data.egov.bg mirror, wrapped in `{"success","data"}`),
+instead of walking the API; the run's stats say which shape was read (`lexwatch/report/shape`).
 
 Arguments (-a): since=YYYY-MM-DD, report=1|URL|PATH, full=1 (list everything), ids=1,2 (only
 these), today=YYYY-MM-DD (tests), limit=N (list page size, 100).
-Settings: STRATEGY_BASE_URL, STRATEGY_REVISIT_DAYS (90).
+Settings: STRATEGY_BASE_URL, STRATEGY_REVISIT_DAYS (90; closed laws: crawlers.strategy.plan).
 
 Its to-do (crawlers.todo): consultations listed and never read are asked for again by later
 runs until read; a list page that failed makes the next run list everything; a list far shorter
@@ -48,10 +52,10 @@ from crawlers.strategy import feed as F
 from crawlers.strategy import parse as P
 from crawlers.strategy import plan
 from crawlers.strategy.fetch import download, is_url
-from crawlers.strategy import doctypes
-from crawlers.strategy.html import enrich_untyped, parse_html_detail
-from crawlers.strategy.items import ConsultationItem, ConsultationStub, IssueItem
+from crawlers.strategy.html import enrich_untyped, parse_html_detail, spravka_message
+from crawlers.strategy.items import ConsultationItem, ConsultationStub, IssueItem, SpravkaMessageItem
 from db.engine import session_scope
+from core import strategy as V
 from core.errors import SourceError
 
 log = logging.getLogger(__name__)
@@ -129,9 +133,16 @@ async def stream_report(spider: scrapy.Spider, report: str, default_path: str, i
                 yield IssueItem("http_error", f"report file {target} not found", target)
                 return
         spider.crawler.stats.inc_value(stat_key("report/files"))
+
+        def on_shape(shape: str) -> None:
+            # The run record says which shape was read: strategy.bg answers a bare array,
+            # data.egov.bg (and copies saved from it) the `{"success":…,"data":[…]}` wrapper.
+            spider.crawler.stats.set_value(stat_key("report/shape"), shape)
+            spider.logger.info("the report %s is a %s array", target, "bare" if shape == "bare" else 'wrapped {"success","data"}')
+
         with open(path, "rb") as fp:
             try:
-                for item in iterate(fp, target):
+                for item in iterate(fp, target, on_shape=on_shape):
                     yield item
             except SourceError as exc:
                 yield IssueItem("parse_error", str(exc), target, getattr(exc, "record", None))
@@ -296,14 +307,35 @@ class StrategySpider(scrapy.Spider):
             cb_kwargs={"cid": cid}, dont_filter=True,
         )  # fmt: skip
 
+    def _wants_message(self, item: ConsultationItem) -> bool:
+        has_file = any(d.doc_type == V.PROPOSALS_REPORT for d in item.documents)
+        return plan.needs_message_check(self.stored.get(item.id), date_close=item.date_close, has_spravka_file=has_file, today=self.today)
+
+    def _message_items(self, item: ConsultationItem, page_url: str, body: bytes) -> Iterator[Any]:
+        """The page's справка message (or its absence) for a closed consultation without a file;
+        a page without the block says nothing either way and is not counted as read."""
+        try:
+            found = spravka_message(body, page_url, item.reg_num)
+        except SourceError as exc:
+            self._inc("spravka_message/no_block")
+            yield IssueItem("miss", f"{exc}; CONS-05 stays unknown", page_url, item.reg_num)
+            return
+        self._inc("spravka_message/page_read")
+        yield SpravkaMessageItem(
+            consultation_id=item.id, reg_num=item.reg_num, page_url=page_url, seen_on=self.today,
+            text=found.text if found else None, shown_on=found.shown_on if found else None,
+        )  # fmt: skip
+
     def parse_detail(self, response: Response, cid: int) -> Iterator[Any]:
         try:
             item = P.parse_api_detail(response.body, response.url, expected_id=cid)
         except UNEXPECTED as exc:
             yield from self._fallback(cid, problem(exc, response.url, f"{cid}-K"), response.url)
             return
-        if any(d.doc_type == doctypes.UNTYPED_LABEL for d in item.documents):
+        untyped = any(d.doc_type == V.UNTYPED_LABEL for d in item.documents)
+        if untyped or self._wants_message(item):
             # Untyped files (migrated from the old portal): only the page shows their descriptions.
+            # No справка file on a closed consultation: only the page shows a справка message.
             yield scrapy.Request(
                 self.base + P.PAGE_PATH.format(id=cid), callback=self.parse_page_for_types, errback=self.page_for_types_failed,
                 cb_kwargs={"item": item}, dont_filter=True,
@@ -315,15 +347,19 @@ class StrategySpider(scrapy.Spider):
         try:
             page = parse_html_detail(whole_page(response, item.reg_num), response.url, expected_id=item.id)
         except UNEXPECTED as exc:
-            yield IssueItem("miss", f"{problem(exc, response.url, item.reg_num)}; file types of {item.reg_num} not inferred", response.url, item.reg_num)
-        else:
-            self._inc("types_from_page", enrich_untyped(item, page))
+            yield IssueItem("miss", f"{problem(exc, response.url, item.reg_num)}; file types and справка message of {item.reg_num} not read",
+                            response.url, item.reg_num)
+            yield item
+            return
+        self._inc("types_from_page", enrich_untyped(item, page))
         yield item
+        if self._wants_message(item):
+            yield from self._message_items(item, response.url, response.body)
 
     def page_for_types_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
         item: ConsultationItem = request.cb_kwargs["item"]
-        yield IssueItem("miss", f"{_failure_text(failure)}; file types of {item.reg_num} not inferred", request.url, item.reg_num)
+        yield IssueItem("miss", f"{_failure_text(failure)}; file types and справка message of {item.reg_num} not read", request.url, item.reg_num)
         yield item
 
     def detail_failed(self, failure: Failure) -> Iterator[Any]:
@@ -340,6 +376,8 @@ class StrategySpider(scrapy.Spider):
             yield IssueItem("parse_error", message, response.url, f"{cid}-K")
             return
         yield item
+        if self._wants_message(item):
+            yield from self._message_items(item, response.url, response.body)
 
     def page_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]

@@ -1,7 +1,7 @@
 """Document types of consultation files.
 
 Files uploaded on the new portal carry the portal's own type (`files[].type` in the API,
-names from the portal's DocTypesEnum: „Проект на акт“, „Мотиви“, „Доклад“, …). Files
+labels in core.strategy: „Проект на акт“, „Мотиви“, „Доклад“, …). Files
 migrated from the old portal have no type: the API names their group with its fallback
 label „Други“ (`validation.attributes.other`; the type codes for attachments, 100…1100,
 fall there too), and only the file's free-text description (shown on the HTML page) says
@@ -14,37 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-IMPACT_ASSESSMENT = "Оценка на въздействие"
-MC_OPINION = "Становище на администрацията на Министерския съвет"
-REPORT = "Доклад"
-DRAFT = "Проект на акт"
-MOTIVES = "Мотиви"
-CONSOLIDATED = "Консолидирана версия на акта"
-OTHER_DOCUMENTS = "Други документи"
-PROPOSALS_REPORT = "Справка за получените предложения"
-COMMENTS_CSV = "Коментари (csv)"
-COMMENTS_PDF = "Коментари (pdf)"
-CONSULTATION_DOCUMENT = "Консултационен документ"
+from core import strategy as V
 
-# The API's label for files without a type (old-portal files and attachments).
-UNTYPED_LABEL = "Други"
-
-PORTAL_TYPES = frozenset(
-    {
-        IMPACT_ASSESSMENT,
-        MC_OPINION,
-        REPORT,
-        DRAFT,
-        MOTIVES,
-        CONSOLIDATED,
-        OTHER_DOCUMENTS,
-        PROPOSALS_REPORT,
-        COMMENTS_CSV,
-        COMMENTS_PDF,
-        CONSULTATION_DOCUMENT,
-        "Анкети (PDF)",
-    }
-)
+# The portal's labels come from core.strategy (the one vocabulary of strategy.bg), compared exactly.
 
 
 @dataclass(frozen=True)
@@ -61,15 +33,15 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # Order matters: the first match wins. A справка that mentions „становища“ must not be taken
 # for the МС administration's становище, and „проект на доклад“ is a доклад, not a draft act.
 RULES: tuple[Rule, ...] = (
-    Rule(PROPOSALS_REPORT, _rx(r"\bсправк\w*\b.*\b(становищ|предложени|бележк|коментар|отразяван|съгласуван)"), "справка on received opinions"),
-    Rule(PROPOSALS_REPORT, _rx(r"\bсъобщение\b.*\bнеполучени\b"), "notice of no proposals received"),
-    Rule(MC_OPINION, _rx(r"\bстановище\b.*\b(администрацията на министерския съвет|дирекция „?модернизация|амс\b)"), "opinion of the МС administration"),
-    Rule(IMPACT_ASSESSMENT, _rx(r"\bоценк\w* на въздействи"), "частична/цялостна/предварителна оценка на въздействието"),
-    Rule(MOTIVES, _rx(r"^\W*мотиви\b|\bмотиви (към|по)\b"), "мотиви към проекта"),
-    Rule(REPORT, _rx(r"^\W*(проект на )?доклад\b|\bдоклад (от|на|до|относно)\b"), "доклад (на министъра) до МС"),
-    Rule(CONSOLIDATED, _rx(r"\bконсолидиран"), "consolidated text"),
-    Rule(DRAFT, _rx(r"^\W*(проект|проекто)[ -]?(на|за)?\b|\bпроект на (закон|наредба|постановление|решение|правилник|тарифа|инструкция)"), "the draft itself"),
-    Rule(DRAFT, _rx(r"^\W*(закон|наредба|постановление|правилник|тарифа|инструкция)\b"), "a file named after the act"),
+    Rule(V.PROPOSALS_REPORT, _rx(r"\bсправк\w*\b.*\b(становищ|предложени|бележк|коментар|отразяван|съгласуван)"), "справка on received opinions"),
+    Rule(V.PROPOSALS_REPORT, _rx(r"\bсъобщение\b.*\bнеполучени\b"), "notice of no proposals received"),
+    Rule(V.MC_OPINION, _rx(r"\bстановище\b.*\b(администрацията на министерския съвет|дирекция „?модернизация|амс\b)"), "opinion of the МС administration"),
+    Rule(V.IMPACT_ASSESSMENT, _rx(r"\bоценк\w* на въздействи"), "частична/цялостна/предварителна оценка на въздействието"),
+    Rule(V.MOTIVES, _rx(r"^\W*мотиви\b|\bмотиви (към|по)\b"), "мотиви към проекта"),
+    Rule(V.REPORT, _rx(r"^\W*(проект на )?доклад\b|\bдоклад (от|на|до|относно)\b"), "доклад (на министъра) до МС"),
+    Rule(V.CONSOLIDATED, _rx(r"\bконсолидиран"), "consolidated text"),
+    Rule(V.DRAFT, _rx(r"^\W*(проект|проекто)[ -]?(на|за)?\b|\bпроект на (закон|наредба|постановление|решение|правилник|тарифа|инструкция)"), "the draft itself"),
+    Rule(V.DRAFT, _rx(r"^\W*(закон|наредба|постановление|правилник|тарифа|инструкция)\b"), "a file named after the act"),
 )
 
 
@@ -90,7 +62,7 @@ def resolve(portal_type: str | None, description: str | None) -> tuple[str | Non
     An untyped file whose description matches no rule keeps the portal's label (or None).
     """
     label = (portal_type or "").strip() or None
-    if label is not None and label != UNTYPED_LABEL:
+    if label is not None and label != V.UNTYPED_LABEL:
         return label, False
     inferred = classify(description)
     if inferred is not None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from parsel import Selector
@@ -22,15 +23,23 @@ from crawlers.strategy import doctypes, scrub
 from crawlers.strategy.items import ConsultationDocumentItem, ConsultationItem
 from crawlers.strategy.parse import SOURCE, id_from_reg_num
 from crawlers.strategy.text import html_to_text, rich_text
+from core import strategy as V
 from core.errors import SourceError
 
 _DMY = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})")
 _DMY_HM = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})\s+\d{1,2}:\d{2}")
 _FILE_VERSIONED = re.compile(r"^(?P<desc>.*?)\s+-\s+вер\.\s*(?P<ver>[\w.]+)\s*\|\s*(?P<date>\d{2}\.\d{2}\.\d{4})\s*$", re.S)
 _FILE_IMPORTED = re.compile(r"^(?P<desc>.*?)\s+-\s+(?P<date>\d{2}\.\d{2}\.\d{4})\s*$", re.S)
+# Imported справки „{description} | dd.mm.YYYY“ and comments received by other channels
+# „{description} | {date} - Източник: {source}“ (research notes on the portal's HEAD; inferred).
+_FILE_PIPED = re.compile(
+    r"^(?P<desc>.*?)\s*\|\s*(?P<date>\d{2}\.\d{2}\.\d{4})(?:\s*г\.)?(?:\s+\d{1,2}:\d{2})?"
+    r"(?:\s*-\s*" + re.escape(V.SOURCE_LABEL) + r"\s*(?P<channel>.*?))?\s*$",
+    re.S,
+)
 _TOTAL_COMMENTS = re.compile(r"Общо\s+(\d+)\s+коментар", re.I)
 # Level labels as the API writes them (consultation_type), from the `level-*` CSS class.
-_LEVEL_CLASSES = {"central": "Централно", "central_other": "Централно друго", "area": "Областно", "municipal": "Общинско"}
+_LEVEL_CLASSES = {css: V.LEVELS[code] for css, code in V.LEVEL_CSS.items()}
 
 
 def _dmy(text: str | None) -> dt.date | None:
@@ -95,12 +104,12 @@ def _documents(sel: Selector, page_url: str) -> list[ConsultationDocumentItem]:
             continue
         seen.add(key)
         label = _clean(" ".join(node.css("::text").getall())) or ""
-        m = _FILE_VERSIONED.match(label) or _FILE_IMPORTED.match(label)
+        m = _FILE_VERSIONED.match(label) or _FILE_PIPED.match(label) or _FILE_IMPORTED.match(label)
         description = _clean(m.group("desc")) if m else label or None
         doc_type, inferred = doctypes.resolve(None, description)
-        if doc_type is None and subsection and "справка" in subsection.lower():
+        if doc_type is None and subsection and subsection.startswith(V.PAGE_REPORT_DOCUMENTS):
             # The page groups old files whose description has „справка“ and „становищ“ here.
-            doc_type, inferred = doctypes.PROPOSALS_REPORT, True
+            doc_type, inferred = V.PROPOSALS_REPORT, True
         docs.append(
             ConsultationDocumentItem(
                 url=url,
@@ -112,6 +121,37 @@ def _documents(sel: Selector, page_url: str) -> list[ConsultationDocumentItem]:
             )
         )
     return docs
+
+
+@dataclass(frozen=True)
+class SpravkaMessage:
+    """The „съобщение“ an institution may publish instead of a справка file (a comment with
+    object_code 2): its text and, when the page shows one, its date."""
+
+    text: str
+    shown_on: dt.date | None
+
+
+def spravka_message(body: bytes | str | Selector, url: str = "", record: str | None = None) -> SpravkaMessage | None:
+    """The message in the page's „Справка …“ documents block (`div.px-3.pt-2` after the block's
+    `p.fs-18` heading, research notes §4.2, content.blade.php ~l. 290 at HEAD 583b0c08; the stored
+    template versions predate the block, so this layout is inferred). None when the block has no
+    message. Raises SourceError when the page has no such block at all (a changed layout, or a
+    migrated consultation, whose page the template renders without the typed sections): then the
+    page says nothing either way."""
+    sel = body if isinstance(body, Selector) else Selector(text=body.decode("utf-8", "replace") if isinstance(body, bytes) else body)
+    section = _section_after(sel, "Документи")
+    if section is None:
+        raise SourceError(SOURCE, url, "no „Документи“ block on the page: the справка message cannot be read", record)
+    for heading in section.xpath(".//p[contains(@class,'fs-18')]"):
+        if not (_clean(" ".join(heading.css("::text").getall())) or "").startswith(V.PAGE_REPORT_DOCUMENTS):
+            continue
+        for block in heading.xpath("..").css("div.px-3.pt-2"):
+            text = scrub.redact_emails(html_to_text(block.get()))
+            if text:
+                return SpravkaMessage(text=text, shown_on=_dmy(text))
+        return None
+    raise SourceError(SOURCE, url, f"no „{V.PAGE_REPORT_DOCUMENTS[0]}“ block on the page: the справка message cannot be read", record)
 
 
 def _comments(sel: Selector) -> tuple[int, dt.datetime | None, dt.datetime | None]:
@@ -164,7 +204,8 @@ def parse_html_detail(body: bytes | str, url: str, *, expected_id: int | None = 
     if not title:
         raise SourceError(SOURCE, url, "the page has no title (h1)", record)
 
-    area = blocks.get("Област на политика") or blocks.get("Област") or blocks.get("Общини")
+    # „Община“ (singular, `custom.municipalities`) on municipal consultations: core.strategy.AREA_LABELS.
+    area = next((blocks[label] for label in V.AREA_LABELS if label in blocks), None)
     act = blocks.get("Тип консултация")
     importer = blocks.get("Вносител")
     level_block = blocks.get("Тип вносител")
@@ -249,7 +290,7 @@ def enrich_untyped(item: ConsultationItem, page: ConsultationItem) -> int:
     by_file = {d.file_id: d for d in page.documents if d.file_id is not None}
     done = 0
     for doc in item.documents:
-        if doc.doc_type not in (None, doctypes.UNTYPED_LABEL) or doc.file_id not in by_file:
+        if doc.doc_type not in (None, V.UNTYPED_LABEL) or doc.file_id not in by_file:
             continue
         doc.description = by_file[doc.file_id].description
         doc.doc_type, doc.type_inferred = doctypes.resolve(doc.doc_type, doc.description)

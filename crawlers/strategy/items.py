@@ -126,7 +126,7 @@ class CouncilActItem:
     """An act of the Council of Ministers in ПРИС."""
 
     id: int  # pris_id
-    source: Literal["api", "report"]
+    source: Literal["api", "report", "list"]  # "list": the list row only (the detail answered 404)
     source_url: str
     doc_num: str | None = None
     doc_date: dt.date | None = None
@@ -168,6 +168,23 @@ class CouncilActItem:
             "approves_bill": self.approves_bill,
             "bill_title": self.bill_title,
         }
+
+
+@dataclass
+class SpravkaMessageItem:
+    """What the consultation's HTML page says in place of a справка file.
+
+    The API detail and the full report omit the „съобщение“ (a comment with object_code 2), so a
+    closed consultation without a type-8 file has its page read. `text` None: the page was read
+    and shows no message. `shown_on`: the date the page gives, if any; else the message is dated
+    by `seen_on`, the day lexwatch first saw it (an upper bound: it was published no later)."""
+
+    consultation_id: int
+    reg_num: str
+    page_url: str
+    seen_on: dt.date
+    text: str | None = None
+    shown_on: dt.date | None = None
 
 
 @dataclass

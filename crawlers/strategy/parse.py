@@ -10,8 +10,9 @@ Shapes:
 - `GET /api/consultations?limit=&offset=`: a JSON array of short rows (source code only, §1.2).
   The SQL has no ORDER BY, so pages can overlap or skip under concurrent writes: callers
   de-duplicate by id (`ListPage.stubs` already does within a page).
-- `/reports/public-consultations/full/view`: `{"success": true, "data": [legend, row, …]}`,
-  ~300 MB in reality. `iter_full_report` streams it with ijson, skips the legend row and
+- `/reports/public-consultations/full/view`: a bare array `[legend, row, …]` on strategy.bg
+  itself, `{"success": true, "data": [legend, row, …]}` on data.egov.bg (both read; the caller
+  is told which), ~300 MB in reality. `iter_full_report` streams it with ijson, skips the legend row and
   merges consecutive rows with the same `reg_num` (the report repeats a consultation once per
   consultation document, e.g. 12367-K).
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -41,6 +42,7 @@ from crawlers.strategy.text import (
     opt_str,
     rich_text,
 )
+from core import strategy as V
 from core.errors import SourceError
 
 SOURCE = "strategy"
@@ -49,7 +51,6 @@ LIST_PATH = "/api/consultations"
 DETAIL_PATH = "/api/consultations/{id}"
 PAGE_PATH = "/bg/public-consultations/{id}"
 
-_REG_NUM = re.compile(r"^(\d+)-[KК]$")  # the portal writes a Latin K; tolerate a Cyrillic К
 _DOWNLOAD = re.compile(r"/download/(\d+)(?:[/?#]|$)")
 
 # The full report's columns (real: the legend row and every data row of the fixture).
@@ -74,15 +75,15 @@ LIST_FIELDS = frozenset(
 )
 LIST_REQUIRED = frozenset({"id", "date_open", "date_close"})
 
-# consultation_level_id → the label the detail answer uses (PublicConsultationsController::show).
-LEVELS = {1: "Централно", 2: "Централно друго", 3: "Областно", 4: "Общинско"}
+# consultation_level_id → the label the detail answer uses: core.strategy.LEVELS.
+LEVELS = V.LEVELS
 
 
 def id_from_reg_num(reg_num: Any, *, url: str) -> int:
-    m = _REG_NUM.match(str(reg_num or "").strip())
-    if not m:
+    cid = V.reg_num_id(reg_num)
+    if cid is None:
         raise SourceError(SOURCE, url, f"reg_num {reg_num!r} is not of the form <id>-K", str(reg_num))
-    return int(m.group(1))
+    return cid
 
 
 def file_id_from_link(link: str) -> int | None:
@@ -122,7 +123,7 @@ def _documents(files: Any, cdoc: Any, *, url: str, record: str) -> list[Consulta
     if isinstance(cdoc, Mapping):
         link = opt_str(cdoc.get("file"))
         if link and link not in seen:
-            docs.append(ConsultationDocumentItem(url=link, doc_type=doctypes.CONSULTATION_DOCUMENT, file_id=file_id_from_link(link)))
+            docs.append(ConsultationDocumentItem(url=link, doc_type=V.CONSULTATION_DOCUMENT, file_id=file_id_from_link(link)))
     return docs
 
 
@@ -256,10 +257,23 @@ class _Prepend:
         return self.fp.read(size)
 
 
-def iter_report_rows(fp: IO[bytes], url: str, *, source: str = SOURCE) -> Iterator[dict[str, Any]]:
-    """The data rows of a report (`{"success":true,"data":[legend, row…]}`), streamed.
+REPORT_SHAPES = ("bare", "wrapped")
 
-    Raises SourceError on HTML instead of JSON, `success: false`, a missing `data` array or a
+
+def iter_report_rows(
+    fp: IO[bytes], url: str, *, source: str = SOURCE, on_shape: Callable[[str], None] | None = None
+) -> Iterator[dict[str, Any]]:
+    """The data rows of a report, streamed, in either shape the report comes in:
+
+    - `bare`: `[legend, row, …]`, what strategy.bg's own `/reports/{section}/{type}/view`
+      answers (asapbg/strategy `ReportsController`: the rows are a plain list with the legend
+      put first, stored with `json_encode` and served with `response()->json(...)`; research
+      notes §1.3);
+    - `wrapped`: `{"success": true, "data": [legend, row, …]}`, what data.egov.bg's
+      `getResourceData` answers (the real fixtures are saved in this shape).
+
+    `on_shape` is told which one was read, before the first row. Raises SourceError on HTML
+    instead of JSON, `success` other than true, a missing `data` array, a scalar or a
     truncated file; rows read before a truncation were already yielded (the caller keeps
     those and records the error).
     """
@@ -273,21 +287,22 @@ def iter_report_rows(fp: IO[bytes], url: str, *, source: str = SOURCE) -> Iterat
     saw_data = False
     try:
         for prefix, event, value in events:
+            if prefix == "" and event == "start_array":
+                if on_shape is not None:
+                    on_shape("bare")
+                yield from _rows(_Replay(events, inner=""))
+                return
+            if prefix == "" and event not in ("start_map", "end_map", "map_key"):
+                raise SourceError(source, url, f"the report is a JSON {event}, expected an array or an object with a data array")
             if prefix == "success" and event in ("boolean", "number", "string", "null"):
                 success = value
                 if success is not True:
                     raise SourceError(source, url, f"the report says success: {json.dumps(success)}")
             elif prefix == "data" and event == "start_array":
                 saw_data = True
-                first = True
-                for row in ijson.items(_Replay(events), "item", use_float=True):
-                    if first:
-                        first = False
-                        if _is_legend(row):
-                            continue
-                    yield row
-            elif prefix == "" and event == "start_array":
-                raise SourceError(source, url, 'the report is a bare array, expected {"success":…,"data":[…]}')
+                if on_shape is not None:
+                    on_shape("wrapped")
+                yield from _rows(_Replay(events, inner="data"))
     except ijson.JSONError as exc:
         raise SourceError(source, url, f"truncated or malformed report: {str(exc).splitlines()[0]}") from exc
     if not saw_data:
@@ -296,22 +311,34 @@ def iter_report_rows(fp: IO[bytes], url: str, *, source: str = SOURCE) -> Iterat
         raise SourceError(source, url, f"the report's success flag is {success!r}, not true")
 
 
+def _rows(replay: _Replay) -> Iterator[dict[str, Any]]:
+    first = True
+    for row in ijson.items(replay, "item", use_float=True):
+        if first:
+            first = False
+            if _is_legend(row):
+                continue
+        yield row
+
+
 class _Replay:
-    """Feeds the remaining events of the `data` array to `ijson.items` as if it were a document.
+    """Feeds the remaining events of one array to `ijson.items` as if it were a document.
 
     ijson's `items` accepts an event iterator; this one re-bases the prefixes of the array
-    elements (`data.item…` → `item…`) and stops at the array's end.
+    elements (`data.item…` → `item…` for the wrapped shape; unchanged for the bare one) and
+    stops at the array's end.
     """
 
-    def __init__(self, events: Iterator[tuple[str, str, Any]]):
-        self.events = events
+    def __init__(self, events: Iterator[tuple[str, str, Any]], inner: str):
+        self.events, self.inner = events, inner
 
     def __iter__(self) -> Iterator[tuple[str, str, Any]]:
         yield ("", "start_array", None)
+        cut = len(self.inner) + 1 if self.inner else 0
         for prefix, event, value in self.events:
-            if prefix == "data" and event == "end_array":
+            if prefix == self.inner and event == "end_array":
                 break
-            yield (prefix[5:] if prefix.startswith("data.") else prefix, event, value)
+            yield (prefix[cut:] if cut and prefix.startswith(self.inner + ".") else prefix, event, value)
         yield ("", "end_array", None)
 
 
@@ -328,7 +355,7 @@ def merge_documents(first: ConsultationItem, second: ConsultationItem) -> Consul
     return first
 
 
-def iter_full_report(fp: IO[bytes], url: str) -> Iterator[ConsultationItem]:
+def iter_full_report(fp: IO[bytes], url: str, *, on_shape: Callable[[str], None] | None = None) -> Iterator[ConsultationItem]:
     """Consultations of the open-data full report, streamed; consecutive repeats merged.
 
     A row that cannot be parsed raises SourceError naming its reg_num; rows before it were
@@ -336,7 +363,7 @@ def iter_full_report(fp: IO[bytes], url: str) -> Iterator[ConsultationItem]:
     payload per record without holding the whole report.
     """
     pending: ConsultationItem | None = None
-    for row in iter_report_rows(fp, url):
+    for row in iter_report_rows(fp, url, on_shape=on_shape):
         raw = scrub.dumps(scrub.scrub_consultation(row) if isinstance(row, dict) else row)
         reg = str(row.get("reg_num", "?")) if isinstance(row, dict) else "?"
         item = consultation_from_row(row, source="report", url=url, raw=raw, raw_url=f"{url}#{reg}")

@@ -2,7 +2,8 @@
 
 Shapes:
 - the open-data report `/reports/pris/standard/view` (real, fixture
-  `data-egov-bg_057c5c06_pris-acts.json`): `{"success":true,"data":[legend, act…]}` with
+  `data-egov-bg_057c5c06_pris-acts.json`): `{"success":true,"data":[legend, act…]}` on
+  data.egov.bg, the bare array `[legend, act…]` on strategy.bg itself, with
   `pris_id, doc_num, doc_accepted_date, doc_about, legal_act_type` (name), `legal_reason,
   importer, institutions, version, protocol, public_consultation_number,
   state_gazette_number/_year, active, date_published_at, date_deleted_at, tags, related`;
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -28,6 +29,7 @@ from crawlers.strategy import scrub
 from crawlers.strategy.items import CouncilActItem
 from crawlers.strategy.parse import iter_report_rows
 from crawlers.strategy.text import check_api_error, check_fields, decode_json, iso_date, opt_int, opt_str, rich_text
+from core import strategy as V
 from core.errors import SourceError
 
 SOURCE = "pris"
@@ -47,7 +49,6 @@ LIST_FIELDS = frozenset({"pris_id", "doc_num", "doc_accepted_date", "doc_about",
 
 _APPROVES_BILL = re.compile(r"ЗА\s+ОДОБРЯВАНЕ\s+НА\s+ЗАКОНОПРОЕКТ\b", re.IGNORECASE)
 _BILL_TITLE = re.compile(r"ЗА\s+ОДОБРЯВАНЕ\s+НА\s+ЗАКОНОПРОЕКТ\s*/\s*(?P<title>[^/]+?)\s*/", re.IGNORECASE)
-_REG_NUM = re.compile(r"^\d+-[KК]$")
 
 
 def bill_approval(about_text: str | None) -> tuple[bool, str | None]:
@@ -71,7 +72,7 @@ def act_from_row(row: Mapping[str, Any], *, source: str, url: str, raw: bytes | 
     _, legal_reason = rich_text(row.get("legal_reason"))
     approves, bill_title = bill_approval(about)
     pcn = opt_str(row["public_consultation_number"])
-    if pcn is not None and not _REG_NUM.match(pcn):
+    if pcn is not None and V.reg_num_id(pcn) is None:
         raise SourceError(SOURCE, url, f"public_consultation_number {pcn!r} is not of the form <id>-K", record)
     tags = row.get("tags") or []
     if not isinstance(tags, list):
@@ -93,7 +94,7 @@ def act_from_row(row: Mapping[str, Any], *, source: str, url: str, raw: bytes | 
         importer=opt_str(row.get("importer")),
         legal_reason=legal_reason,
         protocol=opt_str(row.get("protocol")),
-        public_consultation_number=pcn.replace("К", "K") if pcn else None,
+        public_consultation_number=V.normalise_reg_num(pcn) if pcn else None,
         dv_number=opt_str(row.get("state_gazette_number")),
         dv_year=opt_int(row.get("state_gazette_year"), "state_gazette_year", source=SOURCE, url=url, record=record),
         published=bool(active) if active is not None else None,
@@ -129,6 +130,7 @@ class PrisStub:
     doc_date: dt.date
     about: str | None
     approves_bill: bool
+    row: dict[str, Any] | None = None  # the list row itself: the act's record if its detail is missing
 
 
 @dataclass
@@ -151,12 +153,28 @@ def parse_pris_list(body: bytes, url: str) -> PrisListPage:
         _, about = rich_text(row["doc_about"])
         day = iso_date(row["doc_accepted_date"], "doc_accepted_date", source=SOURCE, url=url, record=record)
         assert day is not None
-        stubs[pid] = PrisStub(pid, day, about, bill_approval(about)[0])
+        stubs[pid] = PrisStub(pid, day, about, bill_approval(about)[0], dict(row))
     return PrisListPage(list(stubs.values()), len(data))
 
 
-def iter_pris_report(fp: IO[bytes], url: str) -> Iterator[CouncilActItem]:
-    """Acts of the open-data ПРИС report, streamed (the real file is ~190 MB)."""
-    for row in iter_report_rows(fp, url, source=SOURCE):
+def act_from_list_row(row: Mapping[str, Any], *, url: str) -> CouncilActItem:
+    """An act from its list row alone, when its detail answers 404.
+
+    The list selects `last_version = 1`, the detail `asap_last_version = 1` (PrisController), so
+    some listed acts have no detail. The list row has `pris_id, doc_num, doc_accepted_date,
+    doc_about, legal_act_type` (an id there, not a name: left empty) and `tags`; the rest of the
+    record (importer, protocol, public_consultation_number, ДВ) stays unknown."""
+    record = str(row.get("pris_id", "?"))
+    check_fields(row, known=LIST_FIELDS, required={"pris_id", "doc_accepted_date", "doc_about"}, source=SOURCE, url=url, record=record, what="list row")
+    data = {k: row.get(k) for k in LIST_FIELDS}
+    data["legal_act_type"] = None  # an id in the list; the name only comes with the detail
+    data["public_consultation_number"] = None
+    return act_from_row(data, source="list", url=url, raw=scrub.dumps(scrub.scrub_act(dict(row))))
+
+
+def iter_pris_report(fp: IO[bytes], url: str, *, on_shape: Callable[[str], None] | None = None) -> Iterator[CouncilActItem]:
+    """Acts of the open-data ПРИС report, streamed (the real file is ~190 MB), bare or wrapped
+    (see `parse.iter_report_rows`)."""
+    for row in iter_report_rows(fp, url, source=SOURCE, on_shape=on_shape):
         raw = scrub.dumps(scrub.scrub_act(row) if isinstance(row, dict) else row)
         yield act_from_row(row, source="report", url=url, raw=raw, raw_url=f"{url}#{row.get('pris_id', '?') if isinstance(row, dict) else '?'}")

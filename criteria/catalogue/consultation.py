@@ -254,27 +254,51 @@ def _spravka_dates(f: Facts, c: Consultation) -> tuple[bool, list]:
 def cons_05(f: Facts, s: dict[str, Any]) -> Result:
     """ЗНА art. 26(5) [C2]: after the consultation and before the act is adopted, the drafter publishes a
     справка of the proposals received with reasons for those not accepted; the portal's doc type
-    PC_COMMENTS_REPORT and event PUBLISH_PROPOSALS_REPORT [C]. PASS if published after the close and
-    before the CoM decision; WARN if after the decision but before submission to the NA; FAIL if
-    absent at submission or published only after it."""
+    PC_COMMENTS_REPORT (8, „Справка за получените предложения/съобщение“) and event
+    PUBLISH_PROPOSALS_REPORT [C]. An institution that received no proposals may publish a message
+    instead of the file; only the consultation's page shows it [C: StorePublicConsultationProposalReport].
+    PASS if published after the close and before the CoM decision; WARN if after the decision but before
+    submission to the NA; FAIL if absent at submission (the page read and showing no message) or
+    published only after it. A message dated only by the day lexwatch first saw it is an upper bound: a
+    verdict that an earlier date could change is UNKNOWN."""
     c, res = consultation_or_none(f)
     if c is None:
         return res  # type: ignore[return-value]
     dec, sub = f.decision_date, f.submitted_on
     found, dates = _spravka_dates(f, c)
     published = min(dates) if dates else None
+    bound = False  # `published` is only an upper bound (a message first seen that day)
+    if not found and c.spravka_message_on is not None:
+        found, published = True, c.spravka_message_on
+        bound = c.spravka_message_dated_by != "page"
     ev = {**consultation_evidence(c, f), "spravka_published": iso(published), "submitted_on": iso(sub),
           **decision_evidence(f.decision)}
+    if c.spravka_message_on is not None:
+        ev["spravka_message_on"] = iso(c.spravka_message_on)
+        ev["spravka_message_dated_by"] = c.spravka_message_dated_by
     typed = any(d.doc_type not in UNTYPED for d in c.documents)
     if not found:
+        if typed and c.page_checked_on is not None:
+            ev["page_checked_on"] = iso(c.page_checked_on)
+            return fail(f"Справка за получените предложения по {c.reg_num} не е публикувана до внасянето "
+                        f"(нито файл, нито съобщение на страницата към {fmt(c.page_checked_on)}).",
+                        f"No справка on the proposals received in {c.reg_num} was published by submission "
+                        f"(no file, and no message on the page as of {c.page_checked_on}).", ev)
         if typed:
-            return fail(f"Справка за получените предложения по {c.reg_num} не е публикувана до внасянето.",
-                        f"No справка on the proposals received in {c.reg_num} was published by submission.", ev)
+            return unknown(f"Няма файл със справка по {c.reg_num}; страницата на консултацията, където може да има "
+                           f"съобщение вместо справка, не е прочетена.",
+                           f"No справка file in {c.reg_num}; the consultation page, which may carry a message "
+                           f"instead of the справка, has not been read.", ev)
         return unknown(f"Файловете на {c.reg_num} нямат вид на документа; справката не може да се установи.",
                        f"The files of {c.reg_num} carry no type; the справка cannot be identified.", ev)
     if published is None:
         return unknown("Справката е публикувана, но без дата.", "The справка is published, but undated.", ev)
     if sub and published > sub:
+        if bound:
+            return unknown(f"Съобщението вместо справка е видяно за първи път на {fmt(published)}, след внасянето "
+                           f"({fmt(sub)}); датата на публикуването му не е известна.",
+                           f"The message in place of the справка was first seen on {published}, after submission "
+                           f"({sub}); when it was published is not known.", ev)
         return fail(f"Справката е публикувана на {fmt(published)}, след внасянето в НС на {fmt(sub)}.",
                     f"The справка was published on {published}, after submission to the Assembly on {sub}.", ev)
     if c.date_close and published < c.date_close:
@@ -287,6 +311,11 @@ def cons_05(f: Facts, s: dict[str, Any]) -> Result:
     if published <= dec:
         return passed(f"Справката е публикувана на {fmt(published)}, преди решението на МС от {fmt(dec)}.",
                       f"The справка was published on {published}, before the Council of Ministers' decision of {dec}.", ev)
+    if bound:
+        return unknown(f"Съобщението вместо справка е видяно за първи път на {fmt(published)}, след решението на МС "
+                       f"от {fmt(dec)}; дали е публикувано преди решението не е известно.",
+                       f"The message in place of the справка was first seen on {published}, after the decision of "
+                       f"{dec}; whether it was published before the decision is not known.", ev)
     return warn(f"Справката е публикувана на {fmt(published)}, след решението на МС от {fmt(dec)}, но преди внасянето.",
                 f"The справка was published on {published}, after the decision of {dec} but before submission.", ev)
 
@@ -303,7 +332,8 @@ def cons_06(f: Facts, s: dict[str, Any]) -> Result:
     """ЗНА art. 26(5), "с обосновка за неприетите предложения" [C2]. Data: the справка's text
     (criteria.documents.spravka): each row marked „не се приема“ needs a reason. PASS if ≥ 90% of
     rejected rows have reasons, WARN from 50%, FAIL below [P]. UNKNOWN until the справка's text is
-    downloaded and analysed."""
+    downloaded and analysed; N_A when only the page's message stands in for it (the portal's form for
+    no proposals received)."""
     c = f.consultation
     owners = [("consultation", c.id)] if c else []
     owners += [("bill", b.id) for b in f.ini.bills]
@@ -313,6 +343,12 @@ def cons_06(f: Facts, s: dict[str, Any]) -> Result:
     if not analysed:
         if c is None:
             return no_consultation(f)
+        if c.spravka_message_on is not None and not any(d.doc_type == DOC_SPRAVKA for d in c.documents):
+            # The portal offers the message in place of the справка file when no proposals were
+            # received (StorePublicConsultationProposalReport: „съобщение за неполучени предложения“).
+            ev["spravka_message_on"] = iso(c.spravka_message_on)
+            return not_applicable("Вместо справка е публикувано съобщение (за неполучени предложения); няма неприети предложения.",
+                                  "A message was published in place of the справка (no proposals received); no proposal was rejected.", ev)
         return unknown("Текстът на справката не е изтеглен и анализиран.",
                        "The справка's text has not been downloaded and analysed.", ev)
     rejected = sum(int(d.analysis["spravka"].get("rejected") or 0) for d in analysed)

@@ -135,7 +135,7 @@ def init_03(f: Facts, s: dict[str, Any]) -> Any:
         for link in flags:
             c = next((c for c in f.ini.consultations if c.id == link.target_id), None)
             if c and c.date_open and c.date_close and (c.date_close - c.date_open).days >= s["full_consultation_days"] \
-                    and any(d.doc_type == DOC_SPRAVKA for d in c.documents):
+                    and (any(d.doc_type == DOC_SPRAVKA for d in c.documents) or c.spravka_message_on is not None):
                 full.append(c.reg_num)
         if full:
             score -= 1

@@ -296,8 +296,8 @@ def na_03(f: Facts, s: dict[str, Any]) -> Result:
     first vote. PASS ≥ 7 days; WARN 3–6; under 3 a "procedural red flag" FAIL, a quality judgment
     [P], not illegality; WARN beyond 30 days (shelving) [P]."""
     fv = f.first_vote
-    ev: dict[str, Any] = {**bill_evidence(f), "first_vote": iso(fv), "proposals_from": iso(f.bill.proposals_from),
-                          "proposals_until": iso(f.bill.proposals_until)}
+    ev: dict[str, Any] = {**bill_evidence(f), "first_vote": iso(fv), "proposals_deadline": iso(f.bill.proposals_deadline),
+                          "proposals_date2": iso(f.bill.proposals_date2)}
     if f.both_votes_one_sitting:
         return not_applicable("Двете гласувания са в едно заседание, без срок за предложения (виж NA-04).",
                               "Both votes were held at one sitting, with no proposals term (see NA-04).", ev)

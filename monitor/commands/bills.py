@@ -49,8 +49,8 @@ def _columns(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
 
 
 BILL_FIELDS = (
-    "id", "signature", "title", "final_title", "assembly", "session", "submitted_on", "adopted_on", "proposals_from",
-    "proposals_until", "veto_on", "veto", "dv_issue", "dv_year", "dv_issue_id", "sync_id", "merged_into_id", "withdrawn",
+    "id", "signature", "title", "final_title", "assembly", "session", "submitted_on", "adopted_on", "proposals_deadline",
+    "proposals_date2", "veto_on", "veto", "dv_issue", "dv_year", "dv_issue_id", "sync_id", "merged_into_id", "withdrawn",
     "initiator", "status", "status_date", "union_label", "trans_label", "source_url", "content_hash", "version",
     "first_seen_at", "last_fetched_at", "last_changed_at",
 )  # fmt: skip

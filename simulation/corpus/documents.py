@@ -49,6 +49,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from criteria.documents.consultation_refs import find_consultation_refs
+from core import strategy as SV
 from simulation.corpus.parliament import bill_payload
 from simulation.corpus import texts
 from simulation.corpus.vocab import MINISTRIES, genitive
@@ -652,7 +653,7 @@ def order_file(b: WorldBill, reg: str, committees: Sequence[str]) -> list[str]:
 _DOWNLOAD_NAMES = {
     "Проект на акт": "Proekt", "Мотиви": "Motivi", "Доклад": "Doklad", "Оценка на въздействие": "OV",
     "Становище на администрацията на Министерския съвет": "Stanovishte_AMS",
-    "Справка за получените предложения": "Spravka_predlozhenia",
+    SV.PROPOSALS_REPORT: "Spravka_predlozhenia",
 }
 _AMS_NOTES = (
     "Оценката на въздействието е изготвена в съответствие с изискванията на Закона за нормативните актове.",
@@ -715,7 +716,7 @@ def consultation_file(c: WorldConsultation, doc_type: str, file_id: int, *, seed
             "Директор на дирекция „Модернизация на администрацията“",
         ]
         return None, paragraphs, [], [], {"kind": "ia_opinion"}
-    if doc_type == "Справка за получените предложения":
+    if doc_type == SV.PROPOSALS_REPORT:
         head = ["СПРАВКА", f"за отразяване на становищата и предложенията по проекта на {act}"]
         if rng.random() < 0.15:
             head.append(f"В рамките на обществената консултация от {_fmt_date(c.date_open)} до "

@@ -13,6 +13,22 @@ time, in a temporary folder; they are never copied into the repository).
 Where the world has no counterpart of a field (committee reports, opinions, proposals between
 readings, the decree text of the State Gazette), the values are made up in the real shapes;
 the reports' wording follows the real `A_Cm_Stan_sub` lines.
+
+Real shapes the payloads follow, with the rate of each read from the real bill answers in
+shared/fixtures/parliament (two `bill/` answers, three `act/` answers: small samples, say so):
+- `L_act_proposal_date` holds the deadline for proposals between the votes (bill 167546:
+  2026-10-01, first vote 2026-09-24; 166636: 2026-02-23, first vote 2026-02-18) and
+  `L_act_proposal_date2` is `0000-00-00` (5 of 5 payloads; the world's first-reading day is not
+  written anywhere);
+- a withdrawn bill says so by the top-level `withdrawn` flag, with no stage row of its own (the
+  world records the withdrawal as a stage: it is not written);
+- NO_LEAD_FIRST_ROW_RATE (1 of 2 real bills that reached the hall's first reading, 166636) of
+  the bills with a first reading in the hall have no lead-committee first-reading row in
+  `activity` and no `stan_list` report;
+- the second-reading report is dated the day before the committee's sitting, its draft two days
+  before (166636: reports 2026-02-24 and -23, sitting 2026-02-25; 1 of 1), the first-reading
+  report the day after it (167546: report 2026-09-17, sitting 2026-09-16; 1 of 1).
+`published_stages(b)` gives the world's stages as the payload writes them.
 """
 from __future__ import annotations
 
@@ -28,6 +44,10 @@ from simulation.corpus.vocab import COMMITTEES
 from simulation.corpus.world import COUNCIL_OF_MINISTERS_BODY_ID, World, WorldBill
 
 API = "api/v1"
+NO_LEAD_FIRST_ROW_RATE = 0.5  # 1 of 2 real bills with a hall first reading (bill-166636.json)
+FIRST_REPORT_AFTER_SITTING = 1  # days (bill-167546.json)
+SECOND_REPORT_BEFORE_SITTING = 1  # days (bill-166636.json); its draft (stan_list2) one more day before
+WITHDRAWAL_EVENT = "оттеглен"  # how the world records a withdrawal; parliament.bg has only the flag
 NO_DATE = "0000-00-00"
 NO_DATETIME = "0001-01-01 00:00:00"
 MONTHS_GENITIVE = ["януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври", "ноември", "декември"]
@@ -68,6 +88,21 @@ def _subject(kind: str, b: WorldBill) -> str:
     return f"{kind} относно {title}, № {b.signature}, внесен от {_who(b)} на {b.submitted_on:%d.%m.%Y} г."
 
 
+def _no_lead_first_row(b: WorldBill) -> bool:
+    reached_hall = any(s.stage == "зала първо гласуване" and s.event != WITHDRAWAL_EVENT for s in b.stages)
+    return reached_hall and random.Random(f"no-lead-first:{b.id}").random() < NO_LEAD_FIRST_ROW_RATE
+
+
+def published_stages(b: WorldBill) -> list:
+    """The world's stages as `activity` lists them: no withdrawal row (the flag says it) and, for
+    some bills with a hall first reading, no lead-committee first-reading row."""
+    drop_first = _no_lead_first_row(b)
+    return [
+        s for s in b.stages
+        if s.event != WITHDRAWAL_EVENT and not (drop_first and s.stage == "комисии първо гласуване")
+    ]  # fmt: skip
+
+
 def bill_payload(b: WorldBill, *, current_assembly: int | None = None) -> dict[str, Any]:
     """`GET /api/v1/bill/{id}` for a world bill, keys in the real order."""
     rng = random.Random(b.id * 7919)  # per bill and independent of the stages, so a mutation changes only what it changes
@@ -82,7 +117,7 @@ def bill_payload(b: WorldBill, *, current_assembly: int | None = None) -> dict[s
         dist.append({"L_Act_D_id": b.id % 100000 + 20000 + i, "A_ns_C_id": cid, "A_ns_CL_value": cname, "L_Act_DTL_value": "участваща"})
 
     activity, steno_com, steno_hall = [], [], []
-    for s in b.stages:
+    for s in published_stages(b):
         cid, cname = _committee(s.committee)
         row = {
             "L_Act_A_id": s.activity_id,
@@ -100,9 +135,9 @@ def bill_payload(b: WorldBill, *, current_assembly: int | None = None) -> dict[s
         if s.plenary_steno_id:
             steno_hall.append({k: row[k] for k in ("L_Act_A_id", "L_Act_St_date", "Pl_Sten_id", "L_Act_St_name", "L_Act_St2_name")})
 
-    def report(s_date: dt.date, kind: str, stage: str, report_id: int) -> dict[str, Any]:
+    def report(s_date: dt.date, kind: str, stage: str, report_id: int, offset: int | None = None) -> dict[str, Any]:
         return {
-            "A_Cm_Stan_date": (s_date + dt.timedelta(days=report_lag)).isoformat(),
+            "A_Cm_Stan_date": (s_date + dt.timedelta(days=report_lag if offset is None else offset)).isoformat(),
             "A_Cm_Stanid": report_id,
             "A_ns_C_id": lead_id,
             "A_ns_CL_value": lead_name,
@@ -111,12 +146,12 @@ def bill_payload(b: WorldBill, *, current_assembly: int | None = None) -> dict[s
         }
 
     stan_list, stan_list2, stan_list2_1, standp = [], [], [], []
-    for i, s in enumerate(b.stages):
+    for i, s in enumerate(published_stages(b)):
         if s.committee and s.stage == "комисии първо гласуване" and s.event == "приет":
-            stan_list.append(report(s.date, "Доклад за първо гласуване", "първо гласуване", 20000 + s.activity_id % 10000))
+            stan_list.append(report(s.date, "Доклад за първо гласуване", "първо гласуване", 20000 + s.activity_id % 10000, FIRST_REPORT_AFTER_SITTING))
         if s.committee and s.stage == "комисии второ гласуване" and s.event == "приет":
-            stan_list2.append(report(s.date - dt.timedelta(days=2 * report_lag), "Проект на доклад за второ гласуване", "проект второ гласуване", 30000 + s.activity_id % 10000))
-            stan_list2_1.append(report(s.date, "Доклад за второ гласуване", "второ гласуване", 40000 + s.activity_id % 10000))
+            stan_list2.append(report(s.date, "Проект на доклад за второ гласуване", "проект второ гласуване", 30000 + s.activity_id % 10000, -SECOND_REPORT_BEFORE_SITTING - 1))
+            stan_list2_1.append(report(s.date, "Доклад за второ гласуване", "второ гласуване", 40000 + s.activity_id % 10000, -SECOND_REPORT_BEFORE_SITTING))
     for i in range(n_opinions):
         day = b.submitted_on + dt.timedelta(days=3 + 2 * i)
         standp.append(report(day, f"Становище на {opinion_bodies[i % 3]}", "първо гласуване", 50000 + (b.id * 3 + i) % 10000))
@@ -154,8 +189,8 @@ def bill_payload(b: WorldBill, *, current_assembly: int | None = None) -> dict[s
         "L_Act_sign": b.signature,
         "L_Act_new_id": None,
         "L_Act_date": _dt(b.submitted_on),
-        "L_act_proposal_date": _d(b.proposals_from),
-        "L_act_proposal_date2": _d(b.proposals_until),
+        "L_act_proposal_date": _d(b.proposals_until),  # the world's deadline: the real field holds the deadline
+        "L_act_proposal_date2": NO_DATE,  # empty in every real payload at hand
         "L_Act_veto_date": None,
         "L_Act_veto": None,
         "sync_ID": b.sync_id,
@@ -258,8 +293,8 @@ def act_payload(b: WorldBill) -> dict[str, Any]:
         "L_Act_sign": b.signature,
         "L_Act_new_id": None,
         "L_Act_date": _dt(b.submitted_on),
-        "L_act_proposal_date": _d(b.proposals_from),
-        "L_act_proposal_date2": _d(b.proposals_until),
+        "L_act_proposal_date": _d(b.proposals_until),  # the world's deadline: the real field holds the deadline
+        "L_act_proposal_date2": NO_DATE,  # empty in every real payload at hand
         "sync_ID": b.sync_id,
         "L_Act_dv_ID": b.dv_issue_id if b.dv_issue_id else -1,
         "L_Act_date2": _dt(b.adopted_on),

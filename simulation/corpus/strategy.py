@@ -9,8 +9,10 @@ Files go under the real URL paths (simulation.replay.path_for), shaped like the 
   written for the ids passed as `html_ids`; for those the API detail answers a 500 or the
   HTML shell, so spiders must fall back;
 - `/public-consultation.rss`: Atom, the 100 newest;
-- `/reports/public-consultations/full/view`: `{"success":true,"data":[legend, rows…]}` with a
-  consultation repeated (like 12367-K in the real report);
+- `/reports/public-consultations/full/view`: the bare array `[legend, rows…]` strategy.bg itself
+  answers (asapbg/strategy `ReportsController`, research notes §1.3), or with `report_shape=
+  "wrapped"` data.egov.bg's `{"success":true,"data":[legend, rows…]}`; a consultation repeated
+  (like 12367-K in the real report);
 - `/api/pris?…`, `/api/pris/{id}`, `/reports/pris/standard/view`: the ПРИС decisions.
 
 Comment authors and contact e-mails are written like the real answers carry them, so tests
@@ -28,6 +30,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from core import strategy as SV
 from simulation.corpus.vocab import FIRST_NAMES, MINISTRIES, SURNAMES
 from simulation.corpus.world import World, WorldConsultation, WorldDecision
 from simulation.replay import path_for
@@ -81,7 +84,7 @@ PAGE_DESCRIPTIONS = {
     "Доклад": "Доклад до Министерския съвет",
     "Оценка на въздействие": "Частична предварителна оценка на въздействието",
     "Становище на администрацията на Министерския съвет": "Становище на администрацията на Министерския съвет по частичната оценка на въздействието",
-    "Справка за получените предложения": "Справка за отразяване на становищата и предложенията",
+    SV.PROPOSALS_REPORT: "Справка за отразяване на становищата и предложенията",
 }
 
 
@@ -126,7 +129,7 @@ def _files(c: WorldConsultation, migrated: bool = False) -> list[dict[str, Any]]
     the API groups under its fallback label „Други“."""
     groups: dict[str, list[dict[str, str]]] = {}
     for doc_type, day, file_id in c.documents:
-        key = "Други" if migrated else doc_type
+        key = SV.UNTYPED_LABEL if migrated else doc_type
         groups.setdefault(key, []).append({"date": day.isoformat(), "link": f"{PORTAL}/download/{file_id}"})
     return [{"type": t, "versions": v} for t, v in groups.items()]
 
@@ -142,7 +145,7 @@ def report_row(c: WorldConsultation, migrated: bool = False) -> dict[str, Any]:
         "reg_num": c.reg_num,
         "name": c.title,
         "description": _description(c),
-        "consultation_type": "Централно",
+        "consultation_type": SV.LEVELS[1],  # every generated consultation is central (level 1)
         "act_type": c.act_type,
         "date_open": c.date_open.isoformat(),
         "date_close": c.date_close.isoformat(),
@@ -227,20 +230,44 @@ def list_row(c: WorldConsultation) -> dict[str, Any]:
     }
 
 
-def page_html(c: WorldConsultation, migrated: bool = False) -> str:
+def spravka_message(c: WorldConsultation, today: dt.date | None) -> tuple[str, dt.date, bool] | None:
+    """(text, date, the page shows the date) of the message an institution publishes instead of a
+    справка file, or None. Given to closed consultations with no справка file and no comments —
+    the case the portal's form is for („съобщение за неполучени предложения“,
+    StorePublicConsultationProposalReport). The rate, the delay after closing (3–22 days) and
+    whether the page shows the date are inferred: no real page was available."""
+    if today is None or c.date_close >= today or c.comments or any(t == SV.PROPOSALS_REPORT for t, _d, _f in c.documents):
+        return None
+    day = c.date_close + dt.timedelta(days=3 + c.id % 20)
+    if day > today:
+        return None
+    return ("В рамките на обществената консултация не са постъпили предложения и становища.", day, c.id % 2 == 1)
+
+
+def page_html(c: WorldConsultation, migrated: bool = False, today: dt.date | None = None) -> str:
     """The consultation page, after the Blade templates (inferred layout, see crawlers.strategy.html).
-    Files of a `migrated` record are listed as imported ones: „{description} - DD.MM.YYYY“."""
+    Files of a `migrated` record are listed as imported ones: „{description} - DD.MM.YYYY“. The
+    справка (doc type 8) is listed in its own „Справка …“ block, with the message (`div.px-3.pt-2`)
+    an institution may publish instead (`spravka_message`)."""
     e = html.escape
     inst_id, inst_name, area = MINISTRIES[c.ministry]
     dmy = lambda d: d.strftime("%d.%m.%Y")  # noqa: E731
     short = (c.date_close - c.date_open).days <= 29
     version = "" if migrated else " - вер. 1.0 |"
-    docs = "".join(
-        f'<li class="list-group-item"><a class="main-color text-decoration-none preview-file-modal d-block" '
-        f'href="javascript:void(0)" data-file="{fid}" data-url="/file-preview-modal/{fid}">'
-        f'<i class="fas fa-file-pdf main-color me-2"></i> {e(PAGE_DESCRIPTIONS.get(t, t))}{version or " -"} {dmy(day)}</a></li>'
-        for t, day, fid in c.documents
-    )
+    def items(docs):
+        return "".join(
+            f'<li class="list-group-item"><a class="main-color text-decoration-none preview-file-modal d-block" '
+            f'href="javascript:void(0)" data-file="{fid}" data-url="/file-preview-modal/{fid}">'
+            f'<i class="fas fa-file-pdf main-color me-2"></i> {e(PAGE_DESCRIPTIONS.get(t, t))}{version or " -"} {dmy(day)}</a></li>'
+            for t, day, fid in docs
+        ) or "<p>---</p>"
+
+    docs = items([d for d in c.documents if migrated or d[0] != SV.PROPOSALS_REPORT])
+    report_docs = items([d for d in c.documents if not migrated and d[0] == SV.PROPOSALS_REPORT])
+    message = spravka_message(c, today) if not migrated else None
+    if message is not None:
+        text, day, shown = message
+        report_docs += f'<div class="px-3 pt-2">{e(text)}{" " + dmy(day) if shown else ""}</div>'
     rng = random.Random(c.id)
     comments = "".join(
         f'<div class="obj-comment comment-background p-2 rounded mb-3"><div class="info"><span class="obj-icon-info me-2">'
@@ -273,7 +300,7 @@ def page_html(c: WorldConsultation, migrated: bool = False) -> str:
   <span class="inactive-ks">Неактивна</span></div>
  <div class="col-md-4 mb-4"><h3 class="mb-2 fs-18">Номер на консултация</h3>
   <a href="#" class="main-color text-decoration-none"><span class="obj-icon-info"><i class="fas fa-hashtag me-2 main-color" title="Номер на консултация "></i>{c.reg_num}</span></a></div>
- <div class="col-md-4 mb-4"><h3 class="mb-2 fs-18">Област на политика</h3>
+ <div class="col-md-4 mb-4"><h3 class="mb-2 fs-18">{SV.AREA_LABELS[0]}</h3>
   <span class="obj-icon-info"><a href="/bg/public-consultations?fieldOfAction={int(area[:2])}" target="_blank">{e(area)}</a></span></div>
 </div>
 <div class="row">
@@ -291,7 +318,9 @@ def page_html(c: WorldConsultation, migrated: bool = False) -> str:
 <div class="row mb-4 mt-4" id="short-term"><h3 class="mb-3">Начини на предоставяне на предложения и становища</h3><div>{html.unescape(PROPOSAL_WAYS)}</div></div>
 <div class="row mb-4 mt-4"><h3 class="mb-3">Документи</h3><div class="row table-light"><div class="col-12 mb-2">
  <p class="fs-18 fw-600 main-color-light-bgr p-2 rounded mb-2">Пакет основни документи</p>
- <ul class="list-group list-group-flush">{docs}</ul></div></div></div>
+ <ul class="list-group list-group-flush">{docs}</ul></div>
+ <div class="col-12"><p class="fs-18 fw-600 main-color-light-bgr p-2 rounded mb-2">{SV.PAGE_REPORT_DOCUMENTS[0]}</p>
+ <ul class="list-group list-group-flush">{report_docs}</ul></div></div></div>
 <div class="custom-card py-4 px-3 mb-5"><h3 class="mb-3">Коментари</h3><p class="fw-600">Общо {len(c.comments)} коментар(а)</p>{comments}</div>
 </div></div>
 <div class="col-lg-2"><div class="hori-timeline"><ul class="timeline events">{pris}</ul></div></div>
@@ -382,14 +411,27 @@ def write_pris_list(root: Path, decisions: list[WorldDecision], *, since: dt.dat
     return len(pages)
 
 
-def write_report(path: Path, consultations: Iterable[WorldConsultation], *, repeat: Iterable[int] = (), migrated: Iterable[int] = ()) -> int:
+def _open_report(shape: str) -> tuple[str, str]:
+    """The text before the legend and after the last row: strategy.bg's bare array, or
+    data.egov.bg's wrapper."""
+    if shape == "bare":
+        return "[", "]"
+    if shape == "wrapped":
+        return '{"success":true,"data":[', "]}"
+    raise ValueError(f"report shape {shape!r} is neither 'bare' nor 'wrapped'")
+
+
+def write_report(
+    path: Path, consultations: Iterable[WorldConsultation], *, repeat: Iterable[int] = (), migrated: Iterable[int] = (), shape: str = "bare"
+) -> int:
     """The full report, streamed to `path`; consultations in `repeat` get a second row (one
     file fewer in the first), like 12367-K. Returns the number of data rows."""
+    start, end = _open_report(shape)
     repeat, migrated = set(repeat), set(migrated)
     path.parent.mkdir(parents=True, exist_ok=True)
     n = 0
     with open(path, "w", encoding="utf-8") as out:
-        out.write('{"success":true,"data":[')
+        out.write(start)
         out.write(json.dumps(REPORT_LEGEND, ensure_ascii=False))
         for c in sorted(consultations, key=lambda c: -c.id):  # created_at desc
             row = report_row(c, c.id in migrated)
@@ -402,24 +444,27 @@ def write_report(path: Path, consultations: Iterable[WorldConsultation], *, repe
                 out.write(",")
                 out.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")))
                 n += 1
-        out.write("]}")
+        out.write(end)
     return n
 
 
-def write_pris_report(path: Path, decisions: Iterable[WorldDecision]) -> int:
+def write_pris_report(path: Path, decisions: Iterable[WorldDecision], *, shape: str = "bare") -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     rows = [pris_row(d) for d in sorted(decisions, key=lambda d: -d.id)]
-    _dump(path, {"success": True, "data": [PRIS_LEGEND, *rows]})
+    _open_report(shape)
+    _dump(path, [PRIS_LEGEND, *rows] if shape == "bare" else {"success": True, "data": [PRIS_LEGEND, *rows]})
     return len(rows)
 
 
-def write_consultation(root: Path, c: WorldConsultation, *, html_fallback: str | None = None, migrated: bool = False) -> None:
+def write_consultation(
+    root: Path, c: WorldConsultation, *, html_fallback: str | None = None, migrated: bool = False, today: dt.date | None = None
+) -> None:
     """Detail (and page). `html_fallback`: None, "shell" (no API file: the replay answers the
     HTML shell) or "500" (the API answers a server error)."""
     api = path_for(root, f"/api/consultations/{c.id}")
     page = path_for(root, f"/bg/public-consultations/{c.id}")
     page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(page_html(c, migrated), encoding="utf-8")
+    page.write_text(page_html(c, migrated, today), encoding="utf-8")
     if html_fallback == "shell":
         api.unlink(missing_ok=True)
         return
@@ -438,9 +483,13 @@ def write_world(
     report_repeat: Iterable[int] = (),
     pris_since: Iterable[dt.date | None] = (None,),
     migrated: Iterable[int] = (),
+    report_shape: str = "bare",
+    pris_detail_missing: Iterable[int] = (),
 ) -> dict[str, int]:
     """Everything the strategy and pris spiders read. `since` / `pris_since`: the list
-    filters to render (None = the unfiltered list). Returns counts."""
+    filters to render (None = the unfiltered list). `pris_detail_missing`: ПРИС acts listed whose
+    detail answers 404 (the list and the detail filter different version flags). `report_shape`: the reports as strategy.bg
+    serves them ("bare") or as data.egov.bg wraps them ("wrapped"). Returns counts."""
     root = Path(root)
     html_fallback = html_fallback or {}
     migrated = set(migrated)
@@ -449,17 +498,24 @@ def write_world(
     for s in since:
         pages += write_list(root, visible, since=s)
     for c in visible:
-        write_consultation(root, c, html_fallback=html_fallback.get(c.id), migrated=c.id in migrated)
+        write_consultation(root, c, html_fallback=html_fallback.get(c.id), migrated=c.id in migrated, today=today)
     newest = sorted(visible, key=lambda c: -c.id)[:FEED_SIZE]
     feed_path = path_for(root, "/public-consultation.rss")
     feed_path.parent.mkdir(parents=True, exist_ok=True)
     feed_path.write_text(feed_xml(newest, dt.datetime.combine(today or dt.date(2026, 11, 20), dt.time(6, 0))), encoding="utf-8")
-    rows = write_report(path_for(root, "/reports/public-consultations/full/view"), visible, repeat=report_repeat, migrated=migrated)
+    rows = write_report(path_for(root, "/reports/public-consultations/full/view"), visible, repeat=report_repeat, migrated=migrated, shape=report_shape)
     decisions = [d for d in world.decisions if today is None or d.date <= today]
+    missing_detail = set(pris_detail_missing)
     for d in decisions:
-        _dump(path_for(root, f"/api/pris/{d.id}"), pris_row(d))
+        detail_path = path_for(root, f"/api/pris/{d.id}")
+        if d.id in missing_detail:
+            # Listed (last_version = 1) but no detail (asap_last_version = 1): the API's error answer.
+            _dump(detail_path, {"error": "Not found"})
+            _meta(detail_path, {"status": 404})
+            continue
+        _dump(detail_path, pris_row(d))
     pris_pages = sum(write_pris_list(root, decisions, since=s) for s in pris_since)
-    write_pris_report(path_for(root, "/reports/pris/standard/view"), decisions)
+    write_pris_report(path_for(root, "/reports/pris/standard/view"), decisions, shape=report_shape)
     return {"consultations": len(visible), "list_pages": pages, "report_rows": rows, "decisions": len(decisions), "pris_pages": pris_pages}
 
 
@@ -483,7 +539,7 @@ def _large_rows(world: World, copies: int) -> Iterator[dict[str, Any]]:
             row["reg_num"] = f"{next_id}-K"
             row["description"] = row["description"] + filler * 40
             row["files"] = row["files"] + [
-                {"type": "Други", "versions": [{"date": c.date_open.isoformat(), "link": f"{PORTAL}/download/{next_id * 40 + i}"} for i in range(30)]}
+                {"type": SV.UNTYPED_LABEL, "versions": [{"date": c.date_open.isoformat(), "link": f"{PORTAL}/download/{next_id * 40 + i}"} for i in range(30)]}
             ]
             row["comments"] = [
                 {"date": c.date_open.isoformat(), "text": "&lt;p&gt;" + "Коментар по проекта. " * 30 + "&lt;/p&gt;", "author_name": "Петър Петров"}

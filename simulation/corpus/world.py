@@ -24,6 +24,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
+from core import strategy as SV
 from simulation.corpus import texts
 from simulation.corpus.vocab import (
     ASSEMBLIES,
@@ -556,13 +557,14 @@ def _consultation(
     reason = None
     if length < 30 and rng.random() < 0.7:
         reason = "Кратък срок поради необходимостта от привеждане в съответствие с изискванията на правото на Европейския съюз в срок."
-    docs = [("Проект на акт", date_open - dt.timedelta(days=1), file_ids()), ("Мотиви", date_open - dt.timedelta(days=1), file_ids())]
+    # Document types as the portal's API labels them (core.strategy).
+    docs = [(SV.DRAFT, date_open - dt.timedelta(days=1), file_ids()), (SV.MOTIVES, date_open - dt.timedelta(days=1), file_ids())]
     if rng.random() < 0.75:
-        docs.append(("Оценка на въздействие", date_open - dt.timedelta(days=1), file_ids()))
+        docs.append((SV.IMPACT_ASSESSMENT, date_open - dt.timedelta(days=1), file_ids()))
         if rng.random() < 0.8:
-            docs.append(("Становище на администрацията на Министерския съвет", date_open - dt.timedelta(days=1), file_ids()))
+            docs.append((SV.MC_OPINION, date_open - dt.timedelta(days=1), file_ids()))
     if rng.random() < 0.6:
-        docs.append(("Справка за получените предложения", date_close + dt.timedelta(days=rng.randint(3, 40)), file_ids()))
+        docs.append((SV.PROPOSALS_REPORT, date_close + dt.timedelta(days=rng.randint(3, 40)), file_ids()))
     comments = [
         dt.datetime.combine(date_open + dt.timedelta(days=rng.randint(0, max(length - 1, 0))), dt.time(rng.randint(8, 20), rng.randint(0, 59)))
         for _ in range(rng.choice([0, 0, 1, 2, 5, 12]))
