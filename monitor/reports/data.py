@@ -15,21 +15,16 @@ from sqlalchemy.orm import Session
 
 from criteria.criterion import CATEGORIES, COMPOSITES
 from criteria.principles import Principle
-from db.models import Bill, Evaluation, Finding, Initiative, ReviewFlag
 from core.errors import UsageError
+from core.parliament import bill_public_url
+from db.models import Bill, Evaluation, Finding, Initiative, ReviewFlag
+from monitor.reports.process import UNREVIEWED, Process, load_process
 
 VERDICTS = ("PASS", "WARN", "FAIL", "N_A", "UNKNOWN")
 INITIATORS = ("council_of_ministers", "mps", "committee", "mixed", "unknown")
 # Aliases name the engine's regimes: a committee's bill goes the parliamentary way, like an MP's.
 INITIATOR_ALIASES = {"com": ("council_of_ministers",), "мс": ("council_of_ministers",),
                      "mp": ("mps", "committee"), "нп": ("mps", "committee")}
-INITIATOR_LABELS = {
-    "council_of_ministers": "Министерски съвет (CoM)",
-    "mps": "народни представители (MPs)",
-    "committee": "комисия (committee)",
-    "mixed": "смесен (mixed)",
-    "unknown": "неизвестен (unknown)",
-}
 # Catalogue order of the criteria groups (research/criteria.md §4), for columns and charts.
 _GROUP_ORDER = ("INIT", "CONS", "IA", "MOT", "NA-DOC", "NA", "LT", "DV")
 
@@ -39,19 +34,18 @@ class ReportFilters:
     assembly: int | None = None
     year: int | None = None
     initiators: tuple[str, ...] = ()
+    since: dt.date | None = None  # submitted on or after
+    until: dt.date | None = None  # submitted on or before
 
     def to_dict(self) -> dict[str, Any]:
-        return {"assembly": self.assembly, "year": self.year, "initiators": list(self.initiators)}
+        return {"assembly": self.assembly, "year": self.year, "initiators": list(self.initiators),
+                "since": self.since.isoformat() if self.since else None,
+                "until": self.until.isoformat() if self.until else None}
 
-    def describe(self) -> str:
-        parts = []
-        if self.assembly is not None:
-            parts.append(f"{self.assembly}. Народно събрание")
-        if self.year is not None:
-            parts.append(f"внесени през {self.year} г.")
-        if self.initiators:
-            parts.append("вносител: " + ", ".join(INITIATOR_LABELS.get(i, i) for i in self.initiators))
-        return "; ".join(parts) or "всички инициативи (all initiatives)"
+    def describe(self, lang: str = "bg") -> str:
+        from monitor.reports.labels import describe_filters
+
+        return describe_filters(self, lang)
 
 
 def normalise_initiators(values: list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
@@ -91,6 +85,22 @@ class InitiativeRow:
     summary: dict[str, Any] = field(default_factory=dict)  # Evaluation.summary (the engine's facts live there)
     principle_scores_raw: dict[str, Any] = field(default_factory=dict)
     composite_raw: dict[str, Any] = field(default_factory=dict)
+    confidences: dict[str, str] = field(default_factory=dict)  # criterion -> confidence tag of its finding
+    unreviewed: set[str] = field(default_factory=set)  # criteria whose finding rests on an unreviewed link
+    process: Process | None = None
+
+    @property
+    def public_url(self) -> str:
+        return bill_public_url(self.bill_id)
+
+    @property
+    def facts(self) -> dict[str, Any]:
+        return self.summary.get("facts") or {}
+
+    @property
+    def excluded(self) -> str | None:
+        """The portfolio exclusion (ratification, budget, constitution) the engine found, if any."""
+        return self.facts.get("portfolio_exclusion")
 
     def verdict_counts(self) -> dict[str, int]:
         counts = dict.fromkeys(VERDICTS, 0)
@@ -124,6 +134,8 @@ class Report:
     rows: list[InitiativeRow]
     findings: list[FindingRow]
     aggregates: dict[str, Any] = field(default_factory=dict)
+    include_excluded: bool = False
+    analysis: dict[str, Any] = field(default_factory=dict)  # monitor.reports.publication.analyse
 
 
 def criterion_sort_key(cid: str) -> tuple[int, str, int, str]:
@@ -188,7 +200,13 @@ def load_report(session: Session, filters: ReportFilters | None = None, *, inclu
         q = q.where(Bill.submitted_on >= dt.date(filters.year, 1, 1), Bill.submitted_on <= dt.date(filters.year, 12, 31))
     if filters.initiators:
         q = q.where(Bill.initiator.in_(filters.initiators))
+    if filters.since is not None:
+        q = q.where(Bill.submitted_on >= filters.since)
+    if filters.until is not None:
+        q = q.where(Bill.submitted_on <= filters.until)
     pairs = session.execute(q.order_by(Bill.submitted_on, Bill.signature, Initiative.id)).all()
+    if not pairs:
+        raise UsageError(f"no initiative matches the filters ({filters.describe('en')}): nothing to report")
 
     rows: dict[int, InitiativeRow] = {}
     for initiative, bill in pairs:
@@ -223,6 +241,9 @@ def load_report(session: Session, filters: ReportFilters | None = None, *, inclu
         ):
             row = by_eval[f.evaluation_id]
             row.verdicts[f.criterion_id] = f.verdict
+            row.confidences[f.criterion_id] = f.confidence
+            if (f.evidence or {}).get("link_status") in UNREVIEWED:
+                row.unreviewed.add(f.criterion_id)
             findings.append(FindingRow(
                 initiative_id=row.initiative_id, signature=row.signature, initiator=row.initiator,
                 criterion_id=f.criterion_id, verdict=f.verdict, confidence=f.confidence,
@@ -233,6 +254,10 @@ def load_report(session: Session, filters: ReportFilters | None = None, *, inclu
             select(ReviewFlag).where(ReviewFlag.initiative_id.in_(chunk)).order_by(ReviewFlag.created_at, ReviewFlag.id)
         ):
             rows[flag.initiative_id].review_status = flag.status  # the newest flag's status wins
+
+    process = load_process(session, {bill.id: bill for _, bill in pairs}, {b.id: i.id for i, b in pairs})
+    for row in rows.values():
+        row.process = process[row.bill_id]
 
     catalogue_order, names = _catalogue()
     present = {f.criterion_id for f in findings}
@@ -254,6 +279,10 @@ def load_report(session: Session, filters: ReportFilters | None = None, *, inclu
     from monitor.reports.aggregate import aggregate
 
     report.aggregates = aggregate(report, include_excluded=include_excluded)
+    report.include_excluded = include_excluded
+    from monitor.reports.publication import analyse
+
+    report.analysis = analyse(report)
     return report
 
 

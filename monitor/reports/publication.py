@@ -174,6 +174,10 @@ def recommendations(rows: list[InitiativeRow]) -> list[dict[str, Any]]:
     return out
 
 
+def _plain(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
 def methodology(report: Report) -> dict[str, Any]:
     from criteria.catalogue import CATALOGUE
     from criteria.summary import CASCADES
@@ -184,7 +188,7 @@ def methodology(report: Report) -> dict[str, Any]:
     return {
         "criteria": [{"id": c.id, "name_bg": c.name_bg, "name_en": c.name_en, "legal_basis": c.legal_basis,
                       "confidence": c.confidence, "applies_to": sorted(c.initiators - {"unknown"}),
-                      "thresholds": {k: th.section(c.id).get(k) for k in c.settings},
+                      "thresholds": {k: _plain(th.section(c.id).get(k)) for k in c.settings},
                       "principles": [p.key for p in c.principles]} for c in CATALOGUE],
         "confidence_tags": {k: {"bg": bg, "en": en} for k, (bg, en) in CONFIDENCE_MEANING.items()},
         "scoring": {"FAIL": 1.0, "WARN": 0.5, "unverified_fail": 0.5},
