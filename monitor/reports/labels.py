@@ -220,6 +220,11 @@ def setting_text(name: str, value: Any, lang: str) -> str | None:
     """"минимум дни: 30"; None for a list or a flag (phrases, title words), which the annex leaves out."""
     if isinstance(value, (list, tuple, dict, bool)) or value is None or name not in SETTING_LABELS:
         return None
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            return f"{pick(SETTING_LABELS[name], lang)}: {value}"
     shown = date(value, lang) if isinstance(value, dt.date) else number(value, lang, 0 if float(value).is_integer() else 2)
     return f"{pick(SETTING_LABELS[name], lang)}: {shown}"
 

@@ -275,11 +275,11 @@ def write_xlsx(report: Report, out: IO[bytes], lang: str = "bg") -> None:
     verdict_cols = {cols.index(c) + 1 for c in report.criteria}
     _sheet(wb, "initiatives", cols, initiative_records(report), verdict_cols)
     _sheet(wb, "findings", FINDING_COLUMNS, finding_records(report), {FINDING_COLUMNS.index("verdict") + 1})
+    _sheet(wb, "aggregates", AGGREGATE_COLUMNS, aggregate_records(report))
     _sheet(wb, "comparison", ["measure", *report.analysis["comparison"]], comparison_records(report))
     _sheet(wb, "ranking", RANKING_COLUMNS, ranking_records(report))
     _sheet(wb, "trends", TREND_COLUMNS, trend_records(report))
     _sheet(wb, "criteria", CRITERIA_COLUMNS, criteria_records(report))
-    _sheet(wb, "aggregates", AGGREGATE_COLUMNS, aggregate_records(report))
     info = wb.create_sheet("about")
     info.append(["generated_at (UTC)", report.generated_at])
     info.append(["filters", report.filters.describe(lang)])
