@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from core.parliament import BillStatus, label
 from criteria.facts import Facts, iso
 from criteria.initiative import Consultation, CouncilAct
 
@@ -40,3 +41,8 @@ def days_between(a: dt.date | None, b: dt.date | None) -> int | None:
 def fmt(d: dt.date | None) -> str:
     """A date as Bulgarian texts write it: 24.09.2026."""
     return f"{d.day:02d}.{d.month:02d}.{d.year}" if d else "?"
+
+
+def status_label(status: str | None, lang: str = "bg") -> str:
+    """A bill's status in words (core.parliament's vocabulary), never its stored code."""
+    return label(BillStatus, status, lang)
