@@ -14,8 +14,6 @@ from monitor.review.urls import safe_url
 
 RANKING_SHOWN = 20
 BILL = (("законопроект", "законопроекта"), ("bill", "bills"))
-DAY = (("ден", "дни"), ("day", "days"))
-FINDING = (("констатация", "констатации"), ("finding", "findings"))
 
 
 def _env() -> Environment:
@@ -48,9 +46,10 @@ def executive_points(report: Report, lang: str) -> list[str]:
     out = []
     kinds = ", ".join(f"{v} – {L.pick(L.EXCLUSION_LABELS.get(k, (k, k)), lang)}" for k, v in tot["excluded_by_kind"].items())
     if lang == "bg":
-        out.append(f"Оценени са {n(tot['assessed'], BILL)}: {com['bills']} на Министерския съвет и {mps['bills']} на "
-                   f"народни представители."
-                   + (f" Извън обобщенията са {n(tot['excluded'], BILL)} ({kinds})." if tot["excluded"] else ""))
+        # "Label: figure" sentences: the figure may be 1, and a verb would have to agree with it.
+        out.append(f"Оценени законопроекти: {tot['assessed']} ({com['bills']} на Министерския съвет и {mps['bills']} на "
+                   f"народни представители)."
+                   + (f" Извън обобщенията: {n(tot['excluded'], BILL)} ({kinds})." if tot["excluded"] else ""))
         out.append(f"Обществена консултация на strategy.bg е проведена за {pct(com['consulted_share'])} от законопроектите "
                    f"на Министерския съвет (медиана на срока {num(com['median_consultation_days'])} дни). За законопроектите "
                    f"на народни представители консултация не се изисква; проведена е при {mps['counts']['consulted']} "
@@ -64,9 +63,9 @@ def executive_points(report: Report, lang: str) -> list[str]:
                    f"{num(mps['median_days_first_to_second_reading'])} дни. И двете гласувания в едно заседание: "
                    f"{pct(com['one_sitting_share'])} и {pct(mps['one_sitting_share'])} от приетите.")
     else:
-        out.append(f"{n(tot['assessed'], BILL)} were assessed: {com['bills']} of the Council of Ministers and {mps['bills']} "
-                   f"of Members of Parliament."
-                   + (f" {n(tot['excluded'], BILL)} are left out of the aggregates ({kinds})." if tot["excluded"] else ""))
+        out.append(f"Bills assessed: {tot['assessed']} ({com['bills']} of the Council of Ministers and {mps['bills']} "
+                   f"of Members of Parliament)."
+                   + (f" Left out of the aggregates: {n(tot['excluded'], BILL)} ({kinds})." if tot["excluded"] else ""))
         out.append(f"{pct(com['consulted_share'])} of the Council of Ministers' bills were publicly consulted on strategy.bg "
                    f"(median period {num(com['median_consultation_days'])} days). MPs' bills are not required to be "
                    f"consulted; {mps['counts']['consulted']} of {mps['bills']} were.")
@@ -84,18 +83,18 @@ def executive_points(report: Report, lang: str) -> list[str]:
         out.append(("Най-честите първопричини: " if lang == "bg" else "The most frequent root causes: ") + listed + ".")
     unreviewed = sum(1 for item in a["ranking"] if any(c["unreviewed_link"] for c in item["root_causes"]))
     if lang == "bg":
-        out.append(f"{n(tot['with_root_causes'], BILL)} имат поне една първопричина."
+        out.append(f"Законопроекти с поне една първопричина: {tot['with_root_causes']}."
                    + (f" При {n(unreviewed, BILL)} част от констатациите стъпват на връзка с консултация, която екипът "
                       f"още не е проверил; те са отбелязани." if unreviewed else ""))
         if tot["lapsed"]:
-            out.append(f"{n(tot['lapsed'], BILL)} са отпаднали с края на мандата на Народното събрание и не се отчитат "
+            out.append(f"Отпаднали с края на мандата на Народното събрание: {n(tot['lapsed'], BILL)}; не се отчитат "
                        f"като законопроекти в застой.")
     else:
-        out.append(f"{n(tot['with_root_causes'], BILL)} have at least one root cause."
+        out.append(f"Bills with at least one root cause: {tot['with_root_causes']}."
                    + (f" For {n(unreviewed, BILL)} some findings rest on a link to a consultation that staff have not yet "
                       f"reviewed; they are marked." if unreviewed else ""))
         if tot["lapsed"]:
-            out.append(f"{n(tot['lapsed'], BILL)} lapsed with the end of the National Assembly's term and are not counted "
+            out.append(f"Lapsed with the end of the National Assembly's term: {n(tot['lapsed'], BILL)}; not counted "
                        f"as stalled.")
     return out
 

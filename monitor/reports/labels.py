@@ -43,7 +43,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "ranking": ("Законопроекти с най-много нарушения", "Bills with the most shortcomings"),
     "ranking_intro": ("Подредени по брой отделни първопричини: липсващ документ или стъпка, която води до "
                       "няколко нарушения, се брои веднъж, а последиците ѝ са изброени под нея. "
-                      "Нарушение (FAIL) тежи 1, предупреждение – 0,5.",
+                      "Нарушение тежи 1, предупреждение – 0,5.",
                       "Ordered by the number of distinct root causes: a missing document or step that leads to "
                       "several failures counts once, with its consequences listed under it. "
                       "A failure weighs 1, a warning 0.5."),
