@@ -240,6 +240,37 @@ def routes_text(applies_to: list[str], lang: str) -> str:
     return "народни представители и комисии" if lang == "bg" else "MPs and committees"
 
 
+# The engine's regimes (criteria.summary: a committee's bill goes the parliamentary way) and composites.
+REGIME_LABELS = {"CoM": ("Министерски съвет", "Council of Ministers"),
+                 "MP": ("народни представители и комисии", "MPs and committees"),
+                 "mixed": ("Министерски съвет и народни представители", "Council of Ministers and MPs"),
+                 "unknown": ("неустановен вносител", "initiator not established")}
+COMPOSITE_LABELS = {"stakeholder_engagement": ("участие на заинтересованите страни", "stakeholder engagement"),
+                    "impact_assessment": ("оценка на въздействието", "impact assessment"),
+                    "ex_post": ("последваща оценка", "ex-post evaluation"),
+                    "parliamentary": ("парламентарна процедура", "parliamentary procedure")}
+# The watchdog indicators of research/criteria.md §4 H, by measure.
+WATCHDOG_LABELS = {
+    "WD-01": ("Дял на законопроектите и на приетите закони по вносител", "Share of bills and of adopted laws by initiator"),
+    "WD-02": ("Законопроекти на МС с консултация под 30 и под 14 дни", "CoM drafts consulted under 30 and under 14 days"),
+    "WD-03": ("Без оценка на въздействието; без изискваната цялостна оценка",
+              "Without impact assessment; without a required full assessment"),
+    "WD-04": ("Изменения в други закони чрез ПЗР", "Amendments to other laws via the final provisions"),
+    "WD-05": ("Двете гласувания в едно заседание; съкратен срок за предложения",
+              "Both votes at one sitting; shortened term for proposals"),
+    "WD-06": ("Закони, изменени поне 3 пъти за 12 месеца", "Laws amended at least 3 times in 12 months"),
+    "WD-07": ("Време от внасянето до приемането; ускорени (под 14 дни)", "Time from submission to adoption; fast-tracked (< 14 days)"),
+}
+
+
+def regime_label(key: str, lang: str) -> str:
+    return pick(REGIME_LABELS[key], lang) if key in REGIME_LABELS else key
+
+
+def composite_label(key: str, lang: str) -> str:
+    return pick(COMPOSITE_LABELS[key], lang) if key in COMPOSITE_LABELS else key
+
+
 EXCLUSION_LABELS = {"ratification": ("ратификация", "ratification"), "budget": ("бюджет", "budget"),
                     "constitution": ("Конституция", "Constitution")}
 
