@@ -88,7 +88,7 @@ def test_html_report_escapes_hostile_text_and_inlines_svg_charts(sqlite_url):
     assert len(svgs) == 3  # the routes, time in parliament, the most frequent root causes (no dates: no years chart)
     route, _, causes = svgs
     # The routes' chart: CONS-01 applies to the Council of Ministers only, so the MPs' bar says "not required".
-    assert "<title>С обществена консултация на strategy.bg Министерски съвет: 0%</title>" in route
+    assert "<title>С обществена консултация на strategy.bg Министерски съвет: 0\u00a0%</title>" in route  # Bulgarian style
     assert "не се изисква за този път" in route and "дял на законопроектите, %" in route
     # Root causes as stored: CONS-01 (with CONS-02 under it) for 910001, CONS-02 for 910002, NA-03 for 910003.
     for label in ("CONS-01 Проектът е публикуван за обществена консултация преди внасянето Законопроекти: 1",

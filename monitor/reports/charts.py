@@ -7,6 +7,7 @@ is `Markup` only because it was built from escaped parts.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -18,6 +19,11 @@ LABEL_W = 300
 RIGHT_PAD = 60
 TOP = 46
 ROW_H = 22
+
+
+def _format(fmt, value: float) -> str:
+    """A value as the chart shows it: a format string ("{:.0%}") or a function (the edition's own number style)."""
+    return fmt(value) if callable(fmt) else fmt.format(value)
 
 
 @dataclass(frozen=True)
@@ -66,7 +72,7 @@ def nice_top(value: float) -> float:
     return 10 * base
 
 
-def _axis(y: float, top: float, label: str, value_format: str, font: str) -> tuple[list[str], float]:
+def _axis(y: float, top: float, label: str, value_format: Any, font: str) -> tuple[list[str], float]:
     """The value axis under the bars: a line, ticks with their values, and its label (in the edition's
     language); returns the parts and the height they take."""
     plot_w = WIDTH - LABEL_W - RIGHT_PAD
@@ -75,7 +81,7 @@ def _axis(y: float, top: float, label: str, value_format: str, font: str) -> tup
     for i in range(ticks + 1):
         x = LABEL_W + plot_w * i / ticks
         parts.append(f'<line x1="{x:.1f}" y1="{y:.1f}" x2="{x:.1f}" y2="{y + 4:.1f}" stroke="#6b7483" stroke-width="1"/>')
-        parts.append(_text(x, y + 15, value_format.format(top * i / ticks), size=9, anchor="middle", fill="#555", font=font))
+        parts.append(_text(x, y + 15, _format(value_format, top * i / ticks), size=9, anchor="middle", fill="#555", font=font))
     parts.append(_text(LABEL_W + plot_w / 2, y + 31, label, size=11, anchor="middle", font=font))
     return parts, 38
 
@@ -125,7 +131,7 @@ def stacked_bars(title: str, categories: list[str], series: list[Series], *, fon
 
 
 def grouped_bars(title: str, categories: list[str], series: list[Series], *, max_value: float | None = None,
-                 value_format: str = "{:.2f}", font: str = "sans-serif", desc: str = "",
+                 value_format: Any = "{:.2f}", font: str = "sans-serif", desc: str = "",
                  tooltips: bool = True, axis: str | None = None, axis_format: str | None = None,
                  category_axis: str | None = None, no_data: str = "—") -> Markup:
     """One horizontal bar per (category, series) pair: e.g. CoM vs MP per composite."""
@@ -146,8 +152,8 @@ def grouped_bars(title: str, categories: list[str], series: list[Series], *, max
                 continue
             w = plot_w * min(v, top) / top if top else 0
             body.append(_rect(LABEL_W, y + 1, w, bar_h - 2, s.color,
-                              f"{cat} {s.name}: {value_format.format(v)}" if tooltips else None))
-            body.append(_text(LABEL_W + w + 4, y + bar_h - 2, value_format.format(v), size=9, fill="#555", font=font))
+                              f"{cat} {s.name}: {_format(value_format, v)}" if tooltips else None))
+            body.append(_text(LABEL_W + w + 4, y + bar_h - 2, _format(value_format, v), size=9, fill="#555", font=font))
     if not categories:
         body.append(_text(LABEL_W, TOP + 14, no_data, font=font))
     height = TOP + max(len(categories), 1) * group_h + 10

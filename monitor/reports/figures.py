@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from monitor.reports.charts import SERIES_COLORS, Series, grouped_bars, stacked_bars
 from monitor.reports.data import Report
-from monitor.reports.labels import MEASURES, initiator_label, pick, t
+from monitor.reports.labels import MEASURES, initiator_label, percent, pick, t
 
 ROUTE_MEASURES = ("consulted_share", "impact_assessment_share", "one_sitting_share", "adopted_share")
 TIME_MEASURES = ("median_committee_days", "median_days_submission_to_first_reading",
@@ -45,7 +45,7 @@ def figures(report: Report, lang: str = "bg", *, font: str = "DejaVu Sans, sans-
         grouped_bars(title, [pick(MEASURES[m], lang) for m in ROUTE_MEASURES],
                      [Series(initiator_label(g, lang), colors[g], [comparison[g][m] for m in ROUTE_MEASURES])
                       for g in routes],
-                     max_value=1.0, value_format="{:.0%}", axis=t("axis_share", lang), axis_format="{:.0%}",
+                     max_value=1.0, value_format=lambda v: percent(v, lang), axis=t("axis_share", lang),
                      tooltips=tooltips, font=font, no_data=nd, desc=title)))
 
     title = t("fig_time", lang)
