@@ -137,9 +137,19 @@ class Flag:
         return [f"{c}:{v}" for c, v, _ in self.reasons]
 
 
-def flag(findings: list[Finding], thresholds: Thresholds) -> Flag | None:
+# Portfolio exclusions that raise no review flag: a ratification law's text is the treaty, negotiated and
+# signed before the bill; the consultation, IA and motives rules the engine checks are not how it is made
+# (their exemption is unverified, research/criteria.md §7 item 4), so its FAILs would fill the review queue
+# with what every aggregate already leaves out. Budget and constitutional bills keep their flags.
+UNFLAGGED_EXCLUSIONS = frozenset({"ratification"})
+
+
+def flag(findings: list[Finding], thresholds: Thresholds, exclusion: str | None = None) -> Flag | None:
     """A FAIL raises a flag ("high"; "medium" when the rule or its threshold is [R], [U] or [P]);
-    a WARN of a criterion listed in [flags] warn_criteria raises a "low" one."""
+    a WARN of a criterion listed in [flags] warn_criteria raises a "low" one. A ratification bill
+    (`exclusion`, Facts.portfolio_exclusion) raises none."""
+    if exclusion in UNFLAGGED_EXCLUSIONS:
+        return None
     chosen = thresholds.warn_flag_criteria
     reasons: list[tuple[str, str, str]] = []
     severity = 0

@@ -306,3 +306,18 @@ def test_the_bulgarian_pdf_page_by_page(demo, report_json, tmp_path):
     rec = report_json["recommendations"][0]
     assert rec["criterion"] in flat[starts["5. Препоръки"]]
     assert "Степен на сигурност на основанието" in " ".join(flat[starts["6. Приложение: методология"]:])
+
+
+def test_ratification_bills_raise_no_review_flag_and_stay_out_of_every_aggregate(demo, report_json):
+    url, _ = demo
+    from db.models import Evaluation, ReviewFlag
+
+    ratifications = {i["initiative_id"] for i in report_json["initiatives"] if i["portfolio_exclusion"] == "ratification"}
+    assert ratifications, "the demo world has ratification bills (signature type 02)"
+    with session_scope(url) as s:
+        flagged = set(s.scalars(select(ReviewFlag.initiative_id).where(ReviewFlag.initiative_id.in_(ratifications))))
+        severities = set(s.scalars(select(Evaluation.flag_severity).where(
+            Evaluation.initiative_id.in_(ratifications), Evaluation.is_latest.is_(True))))
+    assert flagged == set() and severities == {None}
+    ranked = {r["bill_id"] for r in report_json["ranking"]}
+    assert not ranked & {i["bill_id"] for i in report_json["initiatives"] if i["initiative_id"] in ratifications}

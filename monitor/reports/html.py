@@ -150,4 +150,5 @@ def render_html(report: Report, lang: str = "bg") -> str:
         measure=lambda k: L.pick(L.MEASURES[k], lang),
         thresholds=lambda th: [x for x in (L.setting_text(k, v, lang) for k, v in th.items()) if x],
         applies=lambda x: L.routes_text(x, lang),
+        days=lambda n: L.plural(n, *L.DAY, lang),
     )

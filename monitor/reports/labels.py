@@ -89,6 +89,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "consultation": ("консултация", "consultation"),
     "council_decision": ("решение на МС", "Council of Ministers decision"),
     "days": ("дни", "days"),
+    "adopted_after": ("{n} от внасянето до приемането", "{n} from submission to adoption"),
     "share_of": ("{num} от {den}", "{num} of {den}"),
     "median_days": ("медиана, дни", "median, days"),
     "axis_share": ("дял на законопроектите, %", "share of bills, %"),
@@ -289,6 +290,9 @@ def plural(n: int, bg: tuple[str, str], en: tuple[str, str], lang: str) -> str:
     """"1 друг закон", "3 други закона"; "1 amendment", "3 amendments" (singular only for exactly 1)."""
     one, many = en if lang == "en" else bg
     return f"{n} {one if n == 1 else many}"
+
+
+DAY = (("ден", "дни"), ("day", "days"))
 
 
 def initiator_label(code: str | None, lang: str) -> str:

@@ -99,6 +99,8 @@ def ranking(rows: list[InitiativeRow]) -> list[dict[str, Any]]:
             "bill_id": r.bill_id, "signature": r.signature, "title": r.title, "initiator": r.initiator,
             "status": r.process.status if r.process else r.bill_status,
             "score": sum(c.weight for c in causes),
+            "submitted_on": r.submitted_on.isoformat() if r.submitted_on else None,
+            "days_in_parliament": time_in_parliament(r.process, r.submitted_on) if r.process else None,
             "root_causes": [{**c.to_dict(), "unreviewed_link": bool(r.unreviewed & {c.criterion, *c.consequences})}
                             for c in causes],
             "public_url": r.public_url,
