@@ -124,6 +124,14 @@ TERMS: dict[str, tuple[str, str]] = {
         "and the Council of Ministers' legal information system, ПРИС). The links in this report lead to the "
         "public pages."),
     "verdicts": ("Резултати", "Verdicts"),
+    # the trend tables' short headings
+    "tr_bills": ("Законо&shy;проекти", "Bills"),
+    "tr_adopted": ("Приети", "Adopted"),
+    "tr_consulted": ("С консултация (МС)", "Consulted (CoM)"),
+    "tr_ia": ("С оценка на въздей&shy;ствието", "With impact assessment"),
+    "tr_one_sitting": ("В едно заседание", "At one sitting"),
+    "tr_days": ("Дни до приемането (медиана)", "Days to adoption (median)"),
+    "tr_score": ("Средна тежест", "Mean weight"),
 }
 
 VERDICT_LABELS = {
