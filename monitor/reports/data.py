@@ -236,19 +236,22 @@ def load_report(session: Session, filters: ReportFilters | None = None, *, inclu
             row.composite = composite_values(row.composite_raw)
             row.summary = ev.summary or {}
             by_eval[ev.id] = row
-        for f in session.scalars(
-            select(Finding).where(Finding.evaluation_id.in_(list(by_eval))).order_by(Finding.evaluation_id, Finding.id)
+        # Columns, not ORM objects: 70,000 findings of a whole assembly load in a third of the time.
+        for eid, cid, verdict, confidence, principles, bg, en, evidence in session.execute(
+            select(Finding.evaluation_id, Finding.criterion_id, Finding.verdict, Finding.confidence, Finding.principles,
+                   Finding.explanation_bg, Finding.explanation_en, Finding.evidence)
+            .where(Finding.evaluation_id.in_(list(by_eval))).order_by(Finding.evaluation_id, Finding.id)
         ):
-            row = by_eval[f.evaluation_id]
-            row.verdicts[f.criterion_id] = f.verdict
-            row.confidences[f.criterion_id] = f.confidence
-            if (f.evidence or {}).get("link_status") in UNREVIEWED:
-                row.unreviewed.add(f.criterion_id)
+            row = by_eval[eid]
+            row.verdicts[cid] = verdict
+            row.confidences[cid] = confidence
+            evidence = evidence or {}
+            if evidence.get("link_status") in UNREVIEWED:
+                row.unreviewed.add(cid)
             findings.append(FindingRow(
                 initiative_id=row.initiative_id, signature=row.signature, initiator=row.initiator,
-                criterion_id=f.criterion_id, verdict=f.verdict, confidence=f.confidence,
-                principles=[str(p) for p in f.principles or []], explanation_bg=f.explanation_bg,
-                explanation_en=f.explanation_en, evidence=f.evidence or {},
+                criterion_id=cid, verdict=verdict, confidence=confidence,
+                principles=[str(p) for p in principles or []], explanation_bg=bg, explanation_en=en, evidence=evidence,
             ))
         for flag in session.scalars(
             select(ReviewFlag).where(ReviewFlag.initiative_id.in_(chunk)).order_by(ReviewFlag.created_at, ReviewFlag.id)
@@ -264,7 +267,8 @@ def load_report(session: Session, filters: ReportFilters | None = None, *, inclu
     rank = {cid: i for i, cid in enumerate(catalogue_order)}
     criteria = sorted(present, key=lambda c: (rank.get(c, len(rank)), criterion_sort_key(c)))
     order = {iid: i for i, iid in enumerate(rows)}
-    findings.sort(key=lambda f: (order[f.initiative_id], rank.get(f.criterion_id, len(rank)), criterion_sort_key(f.criterion_id)))
+    crit_key = {c: (rank.get(c, len(rank)), criterion_sort_key(c)) for c in present}  # once per criterion, not per finding
+    findings.sort(key=lambda f: (order[f.initiative_id], crit_key[f.criterion_id]))
     row_list = list(rows.values())
     report = Report(
         generated_at=now or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0),

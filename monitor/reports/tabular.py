@@ -13,6 +13,7 @@ import json
 from typing import IO, Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -190,29 +191,41 @@ def _xlsx_value(value: Any) -> Any:
     return value
 
 
+_BOLD = Font(bold=True)
+_FILLS = {v: PatternFill("solid", fgColor=c) for v, c in VERDICT_FILLS.items()}
+
+
 def _sheet(wb: Workbook, title: str, columns: list[str], records: list[list[Any]], verdict_cols: set[int] = frozenset()) -> None:
+    """One sheet, streamed (a write-only workbook: the findings of a whole assembly are 70,000 rows)."""
     ws = wb.create_sheet(title)
-    ws.append(columns)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    # Row numbers are counted here: ws.max_row scans every cell, which made this quadratic.
-    for row, rec in enumerate(records, start=2):
-        for col, value in enumerate(rec, start=1):
-            cell = ws.cell(row=row, column=col)
-            cell.value = _xlsx_value(value)
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # openpyxl would store "=..." as a formula
-                if col in verdict_cols and cell.value in VERDICT_FILLS:
-                    cell.fill = PatternFill("solid", fgColor=VERDICT_FILLS[cell.value])
-            elif isinstance(value, dt.datetime):
-                cell.number_format = "yyyy-mm-dd hh:mm"
-            elif isinstance(value, dt.date):
-                cell.number_format = "yyyy-mm-dd"
     ws.freeze_panes = "A2"
-    if records:
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(records) + 1}"
     for i, name in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = min(60, max(10, len(name) + 2)) if name not in ("title", "explanation_bg", "explanation_en") else 60
+    if records:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(records) + 1}"
+    header = []
+    for name in columns:
+        cell = WriteOnlyCell(ws, value=name)
+        cell.font = _BOLD
+        header.append(cell)
+    ws.append(header)
+    for rec in records:
+        row = []
+        for col, value in enumerate(rec, start=1):
+            v = _xlsx_value(value)
+            if isinstance(v, str):
+                cell = WriteOnlyCell(ws, value=v)
+                cell.data_type = "s"  # openpyxl would store "=..." as a formula
+                if col in verdict_cols and v in _FILLS:
+                    cell.fill = _FILLS[v]
+                row.append(cell)
+            elif isinstance(value, (dt.date, dt.datetime)):
+                cell = WriteOnlyCell(ws, value=v)
+                cell.number_format = "yyyy-mm-dd hh:mm" if isinstance(value, dt.datetime) else "yyyy-mm-dd"
+                row.append(cell)
+            else:
+                row.append(v)
+        ws.append(row)
 
 
 CRITERIA_COLUMNS = ["criterion", "name_bg", "name_en", "legal_basis", "confidence", "confidence_meaning_bg",
@@ -269,8 +282,7 @@ TREND_COLUMNS = ["by", "group", "bills", "adopted_share", "consulted_share_counc
 
 
 def write_xlsx(report: Report, out: IO[bytes], lang: str = "bg") -> None:
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)
     cols = initiative_columns(report)
     verdict_cols = {cols.index(c) + 1 for c in report.criteria}
     _sheet(wb, "initiatives", cols, initiative_records(report), verdict_cols)
