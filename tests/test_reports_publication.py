@@ -321,3 +321,21 @@ def test_ratification_bills_raise_no_review_flag_and_stay_out_of_every_aggregate
     assert flagged == set() and severities == {None}
     ranked = {r["bill_id"] for r in report_json["ranking"]}
     assert not ranked & {i["bill_id"] for i in report_json["initiatives"] if i["initiative_id"] in ratifications}
+
+
+def test_findings_resting_on_an_unreviewed_link_are_marked(report_json):
+    items = {i["bill_id"]: i for i in report_json["initiatives"]}
+    marked = unmarked = 0
+    for r in report_json["ranking"]:
+        process = items[r["bill_id"]]["process"]
+        statuses = {(process["consultation"] or {}).get("link_status"), (process["council_decision"] or {}).get("link_status")}
+        unreviewed = bool(statuses & {"proposed", "review"})
+        for c in r["root_causes"]:
+            if c["unreviewed_link"]:
+                assert unreviewed, (r["signature"], c)  # only where staff have not confirmed a link
+                marked += 1
+            elif c["criterion"].startswith("CONS-") and unreviewed and process["consultation"] and \
+                    process["consultation"]["link_status"] in ("proposed", "review"):
+                unmarked += 1
+    assert marked > 0  # the demo's linker proposes links that staff have not reviewed yet
+    assert unmarked == 0  # every consultation finding of such a bill is marked

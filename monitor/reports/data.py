@@ -215,6 +215,9 @@ def load_report(session: Session, filters: ReportFilters | None = None, *, inclu
             initiator=bill.initiator or initiative.initiator, assembly=bill.assembly, submitted_on=bill.submitted_on,
             bill_status=bill.status, source_url=bill.source_url,
         )
+    process = load_process(session, {bill.id: bill for _, bill in pairs}, {b.id: i.id for i, b in pairs})
+    for row in rows.values():
+        row.process = process[row.bill_id]
     ids = list(rows)
     findings: list[FindingRow] = []
     for chunk in _chunks(ids, 500):
@@ -246,7 +249,10 @@ def load_report(session: Session, filters: ReportFilters | None = None, *, inclu
             row.verdicts[cid] = verdict
             row.confidences[cid] = confidence
             evidence = evidence or {}
-            if evidence.get("link_status") in UNREVIEWED:
+            # A finding rests on an unreviewed link when its evidence names the linked consultation (with the
+            # link's status) or the linked ПРИС decision while staff have not confirmed that link.
+            if evidence.get("link_status") in UNREVIEWED or (
+                    evidence.get("council_decision") and row.process.council_act_link in UNREVIEWED):
                 row.unreviewed.add(cid)
             findings.append(FindingRow(
                 initiative_id=row.initiative_id, signature=row.signature, initiator=row.initiator,
@@ -257,10 +263,6 @@ def load_report(session: Session, filters: ReportFilters | None = None, *, inclu
             select(ReviewFlag).where(ReviewFlag.initiative_id.in_(chunk)).order_by(ReviewFlag.created_at, ReviewFlag.id)
         ):
             rows[flag.initiative_id].review_status = flag.status  # the newest flag's status wins
-
-    process = load_process(session, {bill.id: bill for _, bill in pairs}, {b.id: i.id for i, b in pairs})
-    for row in rows.values():
-        row.process = process[row.bill_id]
 
     catalogue_order, names = _catalogue()
     present = {f.criterion_id for f in findings}

@@ -40,6 +40,7 @@ class Process:
     consultation_link: str | None = None  # link status: confirmed | proposed | review
     council_act_id: int | None = None
     council_act_type: str | None = None
+    council_act_link: str | None = None  # link status of the ПРИС decision
 
     @property
     def consulted(self) -> bool:
@@ -61,7 +62,7 @@ class Process:
 
     @property
     def link_unreviewed(self) -> bool:
-        return self.consultation_link in UNREVIEWED
+        return self.consultation_link in UNREVIEWED or self.council_act_link in UNREVIEWED
 
 
 def days(a: dt.date | None, b: dt.date | None) -> int | None:
@@ -153,7 +154,7 @@ def load_process(session: Session, bills: dict[int, Bill], initiative_of: dict[i
             p.consultation_id, p.consultation_link = tid, status
             p.consultation_open, p.consultation_close = dates[tid]
         elif ttype == "council_act" and tid in types:
-            p.council_act_id, p.council_act_type = tid, types[tid]
+            p.council_act_id, p.council_act_type, p.council_act_link = tid, types[tid], status
     return out
 
 
@@ -167,7 +168,8 @@ def process_record(p: Process, submitted_on: dt.date | None) -> dict[str, Any]:
         "consultation": None if not p.consulted else {
             "id": p.consultation_id, "date_open": iso(p.consultation_open), "date_close": iso(p.consultation_close),
             "days": p.consultation_days, "link_status": p.consultation_link, "public_url": p.consultation_url},
-        "council_decision": None if p.council_act_id is None else {"id": p.council_act_id, "public_url": p.council_act_url},
+        "council_decision": None if p.council_act_id is None else {"id": p.council_act_id, "link_status": p.council_act_link,
+                                                                   "public_url": p.council_act_url},
     }
 
 
