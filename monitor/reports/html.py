@@ -84,15 +84,15 @@ def executive_points(report: Report, lang: str) -> list[str]:
     unreviewed = sum(1 for item in a["ranking"] if any(c["unreviewed_link"] for c in item["root_causes"]))
     if lang == "bg":
         out.append(f"Законопроекти с поне една първопричина: {tot['with_root_causes']}."
-                   + (f" При {n(unreviewed, BILL)} част от констатациите стъпват на връзка с консултация, която екипът "
-                      f"още не е проверил; те са отбелязани." if unreviewed else ""))
+                   + (f" При {n(unreviewed, BILL)} част от констатациите стъпват на връзка с консултация или с решение "
+                      f"на Министерския съвет, която екипът още не е проверил; те са отбелязани." if unreviewed else ""))
         if tot["lapsed"]:
             out.append(f"Отпаднали с края на мандата на Народното събрание: {n(tot['lapsed'], BILL)}; не се отчитат "
                        f"като законопроекти в застой.")
     else:
         out.append(f"Bills with at least one root cause: {tot['with_root_causes']}."
-                   + (f" For {n(unreviewed, BILL)} some findings rest on a link to a consultation that staff have not yet "
-                      f"reviewed; they are marked." if unreviewed else ""))
+                   + (f" For {n(unreviewed, BILL)} some findings rest on a link to a consultation or a Council of "
+                      f"Ministers decision that staff have not yet reviewed; they are marked." if unreviewed else ""))
         if tot["lapsed"]:
             out.append(f"Lapsed with the end of the National Assembly's term: {n(tot['lapsed'], BILL)}; not counted "
                        f"as stalled.")
