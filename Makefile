@@ -24,15 +24,16 @@ test: $(STAMP) chromium
 	$(VENV)/bin/python -m pytest
 
 # The browser tests (tests/test_review_browser.py) drive Debian's Chromium through Playwright,
-# never a browser Playwright downloads. Installed here when missing and apt-get can (as root);
-# otherwise, or if the install fails, those tests skip with the reason (LEXWATCH_CHROMIUM
-# points them at another Chromium).
+# never a browser Playwright downloads; the PDF report is printed by the same Chromium and its
+# test turns the pages into images and text with poppler-utils (pdftoppm, pdftotext). Installed
+# here when missing and apt-get can (as root); otherwise, or if the install fails, those tests
+# skip with the reason (LEXWATCH_CHROMIUM points them at another Chromium).
 chromium:
-	@if [ ! -x $(CHROMIUM) ] && [ -z "$$LEXWATCH_CHROMIUM" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	  echo "installing Debian's chromium for the browser tests" >&2; \
+	@if { [ ! -x $(CHROMIUM) ] && [ -z "$$LEXWATCH_CHROMIUM" ] || ! command -v pdftoppm >/dev/null 2>&1; } && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian's chromium and poppler-utils for the browser and PDF tests" >&2; \
 	  log=$$(mktemp); \
-	  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; } >"$$log" 2>&1; then \
-	    tail -n 5 "$$log" >&2; echo "warning: chromium not installed; the browser tests will be skipped" >&2; \
+	  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium poppler-utils; } >"$$log" 2>&1; then \
+	    tail -n 5 "$$log" >&2; echo "warning: chromium or poppler-utils not installed; the browser and PDF tests will be skipped" >&2; \
 	  fi; \
 	  rm -f "$$log"; \
 	fi

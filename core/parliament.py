@@ -68,6 +68,9 @@ class BillStatus(StrEnum):
     REJECTED = "rejected"
     WITHDRAWN = "withdrawn"
     MERGED = "merged"
+    # Never stored: a bill still pending when its National Assembly's term ended lapsed with it
+    # (reports derive it, so such a bill is not counted as "stalled").
+    LAPSED = "lapsed"
 
     @property
     def bg(self) -> str:
@@ -89,6 +92,7 @@ _STATUS_LABELS = {
     BillStatus.REJECTED: ("отхвърлен", "rejected"),
     BillStatus.WITHDRAWN: ("оттеглен", "withdrawn"),
     BillStatus.MERGED: ("обединен с друг законопроект", "merged into another bill"),
+    BillStatus.LAPSED: ("отпаднал с края на мандата на Народното събрание", "lapsed with the end of the Assembly's term"),
 }
 
 
@@ -103,7 +107,7 @@ def label(enum_type: type[StrEnum], value: str | None, lang: str = "bg") -> str:
         return value
 
 
-STATUSES = tuple(s.value for s in BillStatus)
+STATUSES = tuple(s.value for s in BillStatus if s is not BillStatus.LAPSED)  # the stored ones
 # Final statuses: the bill cannot move any more (a merged bill lives on in the bill it was merged into,
 # but the brief's "open" excludes only these three).
 FINAL_STATUSES = ("adopted", "rejected", "withdrawn")

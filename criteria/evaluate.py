@@ -182,7 +182,7 @@ def evaluate(
         findings=findings,
         principle_scores=principle_scores,
         composite=composite,
-        flag=summary_mod.flag(findings, th),
+        flag=summary_mod.flag(findings, th, f.portfolio_exclusion),
         facts=summary_mod.initiative_facts(f, findings),
         ruleset_version=ruleset_version(),
         thresholds_hash=th.hash,

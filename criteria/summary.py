@@ -137,9 +137,19 @@ class Flag:
         return [f"{c}:{v}" for c, v, _ in self.reasons]
 
 
-def flag(findings: list[Finding], thresholds: Thresholds) -> Flag | None:
+# Portfolio exclusions that raise no review flag: a ratification law's text is the treaty, negotiated and
+# signed before the bill; the consultation, IA and motives rules the engine checks are not how it is made
+# (their exemption is unverified, research/criteria.md §7 item 4), so its FAILs would fill the review queue
+# with what every aggregate already leaves out. Budget and constitutional bills keep their flags.
+UNFLAGGED_EXCLUSIONS = frozenset({"ratification"})
+
+
+def flag(findings: list[Finding], thresholds: Thresholds, exclusion: str | None = None) -> Flag | None:
     """A FAIL raises a flag ("high"; "medium" when the rule or its threshold is [R], [U] or [P]);
-    a WARN of a criterion listed in [flags] warn_criteria raises a "low" one."""
+    a WARN of a criterion listed in [flags] warn_criteria raises a "low" one. A ratification bill
+    (`exclusion`, Facts.portfolio_exclusion) raises none."""
+    if exclusion in UNFLAGGED_EXCLUSIONS:
+        return None
     chosen = thresholds.warn_flag_criteria
     reasons: list[tuple[str, str, str]] = []
     severity = 0
@@ -316,3 +326,74 @@ def aggregate_by(rows: list[Row], key: str, *, include_excluded: bool = False) -
         groups.setdefault(r.facts.get(key), []).append(r)
     return {str(k): aggregate(v, include_excluded=include_excluded)
             for k, v in sorted(groups.items(), key=lambda kv: (kv[0] is None, str(kv[0])))}
+
+
+# --------------------------------------------------------------------------- root causes (ranking)
+
+# One missing document or step fails several criteria at once. A consequence listed here is not a
+# root cause of its own when its root also failed or warned: it is listed under the root, so a bill
+# without an impact assessment counts one root cause, not five. Read from the catalogue's checks:
+# CONS-04, IA-03, IA-05 and NA-DOC-01 look for the IA document IA-01 found missing; the consultation
+# criteria need the consultation CONS-01 found missing; both votes at one sitting (NA-04) leave no
+# term for proposals (NA-03); a consultation under 30 days (CONS-02) is what CONS-03 judges.
+CASCADES: dict[str, tuple[str, ...]] = {
+    "CONS-01": ("CONS-02", "CONS-03", "CONS-04", "CONS-05", "CONS-06", "CONS-07", "IA-05", "IA-03", "INIT-02"),
+    "IA-01": ("IA-02", "IA-03", "IA-04", "IA-05", "CONS-04", "NA-DOC-01"),
+    "MOT-01": ("MOT-02", "MOT-04", "NA-DOC-01"),
+    "CONS-02": ("CONS-03",),
+    "CONS-04": ("IA-05",),  # the IA is one of the documents CONS-04 finds missing from the consultation
+    "CONS-05": ("CONS-06",),
+    "NA-04": ("NA-03",),
+}
+# A root cause's weight is its deficit on the engine's scale (1 − score: FAIL 1, WARN 0.5); a FAIL of a
+# rule tagged [R] or [U] weighs as a WARN until the rule is verified (§5.2 caveat 3).
+ROOT_WEIGHT = {"FAIL": 1.0, "WARN": 0.5}
+
+
+@dataclass(frozen=True)
+class RootCause:
+    criterion: str
+    verdict: str
+    weight: float
+    consequences: tuple[str, ...]  # criteria that failed or warned only because this one did
+    unverified: bool = False  # the rule is tagged [R] or [U]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"criterion": self.criterion, "verdict": self.verdict, "weight": self.weight,
+                "consequences": list(self.consequences), "unverified_rule": self.unverified}
+
+
+def root_causes(verdicts: dict[str, str], confidences: dict[str, str] | None = None,
+                ignore: Iterable[str] = ()) -> list[RootCause]:
+    """The distinct root causes among an initiative's FAIL and WARN verdicts, in catalogue order of
+    their roots; `ignore` leaves out criteria whose WARN/FAIL the caller knows not to count."""
+    skip = set(ignore)
+    bad = {c: v for c, v in verdicts.items() if v in ROOT_WEIGHT and c not in skip}
+    confidences = confidences or {}
+    owner: dict[str, str] = {}
+    for root, consequences in CASCADES.items():
+        if root in bad:
+            for c in consequences:
+                if c in bad and c not in owner and c != root:
+                    owner[c] = root
+    # A root that is itself a consequence of a failing root hangs under that one (CONS-02 under CONS-01).
+    out: list[RootCause] = []
+    for cid in bad:
+        if cid in owner:
+            continue
+        under = tuple(sorted((c for c, r in owner.items() if r == cid), key=_catalogue_rank))
+        unverified = is_unverified(confidences.get(cid, ""))
+        weight = ROOT_WEIGHT["WARN"] if unverified and bad[cid] == "FAIL" else ROOT_WEIGHT[bad[cid]]
+        out.append(RootCause(cid, bad[cid], weight, under, unverified))
+    return sorted(out, key=lambda r: (-r.weight, _catalogue_rank(r.criterion)))
+
+
+_RANK: dict[str, int] = {}
+
+
+def _catalogue_rank(cid: str) -> int:
+    if not _RANK:
+        from criteria.catalogue import CATALOGUE
+
+        _RANK.update({c.id: i for i, c in enumerate(CATALOGUE)})
+    return _RANK.get(cid, len(_RANK))

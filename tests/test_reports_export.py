@@ -178,7 +178,7 @@ def test_csv_and_json_through_the_cli_with_filters(seeded):
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
     assert [i["bill_id"] for i in data["initiatives"]] == [900003, 900005]  # "mp" = MPs and committees
-    assert data["filters"] == {"assembly": None, "year": 2026, "initiators": ["mps", "committee"]}
+    assert data["filters"] == {"assembly": None, "year": 2026, "initiators": ["mps", "committee"], "since": None, "until": None}
     # Usage errors reach `lexwatch` as UsageError, which main() turns into one line and exit code 2.
     bad = runner.invoke(app, ["report", "--format", "csv", "--initiator", "president", "--db", url])
     assert isinstance(bad.exception, UsageError) and "president" in str(bad.exception)
@@ -277,7 +277,11 @@ def test_filters_select_by_assembly_year_and_initiator(seeded):
     assert pick(ReportFilters(initiators=("mps",))) == [900003, 900004]
     assert pick(ReportFilters(assembly=52, year=2026, initiators=("council_of_ministers", "committee"))) == [
         900001, 900002, 900005, 900006]
-    assert pick(ReportFilters(year=1999)) == []
-    empty = _report(url, ReportFilters(year=1999))
-    for fmt in ("csv", "json", "xlsx", "html"):
-        assert render(empty, fmt)  # an empty selection still gives a valid file
+    with pytest.raises(UsageError, match="no initiative matches the filters"):  # an error, never an empty report
+        pick(ReportFilters(year=1999))
+    for fmt in ("csv", "json", "html"):  # through the CLI: a one-line error and a non-zero exit, no file
+        res = CliRunner().invoke(app, ["report", "--format", fmt, "--since", "1999-01-01", "--until", "1999-12-31",
+                                       "--db", url])
+        assert res.exit_code != 0 and isinstance(res.exception, UsageError)
+        assert "no initiative matches the filters (submitted from 1999-01-01; submitted until 1999-12-31)" in str(res.exception)
+        assert res.stdout == ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from core.parliament import BillStatus, label
 from criteria.criterion import Result, not_applicable, unknown
 from criteria.facts import Facts, iso
 from criteria.initiative import Consultation, CouncilAct
@@ -72,3 +73,8 @@ def consultation_or_none(f: Facts) -> tuple[Consultation | None, Result | None]:
     if c is None:
         return None, no_consultation(f)
     return c, None
+
+
+def status_label(status: str | None, lang: str = "bg") -> str:
+    """A bill's status in words (core.parliament's vocabulary), never its stored code."""
+    return label(BillStatus, status, lang)

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from criteria.catalogue._common import bill_evidence, consultation_evidence, consultation_or_none, fmt, is_new_law
+from criteria.catalogue._common import bill_evidence, consultation_evidence, consultation_or_none, fmt, is_new_law, status_label
 from criteria.criterion import ANY, COM, Result, criterion, fail, not_applicable, passed, unknown, warn
 from criteria.documents.impact_assessment import LABELS_EN as IA_LABELS_EN
 from criteria.facts import DOC_IA, DOC_IA_OPINION, UNTYPED, Facts, doc_kinds, iso
@@ -124,7 +124,7 @@ def ia_02(f: Facts, s: dict[str, Any]) -> Result:
     "IA-03", "Становище на администрацията на МС по оценката на въздействието",
     "Opinion of the Council of Ministers' administration on the impact assessment",
     group="impact", principles=(P.JUSTIFICATION,), initiators=COM, from_reform=True,
-    legal_basis="Наредба за ОВ; УПМС (дирекция „Модернизация на администрацията“); тип документ PC_IMPACT_EVALUATION_OPINION",
+    legal_basis="Наредба за ОВ; УПМС (дирекция „Модернизация на администрацията“); тип документ „Становище на администрацията на Министерския съвет“ на Портала за обществени консултации",
     confidence="C", composite=((SE, "oversight"), (RIA, "oversight")),
 )
 def ia_03(f: Facts, s: dict[str, Any]) -> Result:
@@ -335,8 +335,8 @@ def ia_07(f: Facts, s: dict[str, Any]) -> Result:
     whose ex-post obligation is [R]."""
     ev: dict[str, Any] = {**bill_evidence(f), "title": f.bill.title}
     if not f.adopted:
-        return not_applicable(f"Законопроектът не е приет (статус: {f.bill.status}).",
-                              f"The bill is not adopted (status: {f.bill.status}).", ev)
+        return not_applicable(f"Законопроектът не е приет (състояние: {status_label(f.bill.status)}).",
+                              f"The bill is not adopted (status: {status_label(f.bill.status, 'en')}).", ev)
     if not is_new_law(f):
         return not_applicable("Закон за изменение (или ратификация): задължителната последваща оценка е за нови закони.",
                               "An amending law (or a ratification): the mandatory ex-post evaluation is for new laws.", ev)

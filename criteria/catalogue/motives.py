@@ -13,6 +13,7 @@ from criteria.catalogue._common import bill_evidence
 from criteria.catalogue._documents import why_documents_cannot_tell
 from criteria.criterion import ANY, COM, Result, criterion, fail, not_applicable, passed, unknown, warn
 from criteria.documents.impact_assessment import budget_statement
+from criteria.documents.motives import LABELS_EN as MOTIVES_LABELS_EN
 from criteria.facts import Facts
 from criteria.principles import Principle as P
 
@@ -78,9 +79,12 @@ def mot_02(f: Facts, s: dict[str, Any]) -> Result:
     ev.update(motives_file=url, elements_found=found, elements_of=of, missing=list(m.get("missing") or []),
               elements=[{"key": e.get("key"), "present": e.get("present"), "explicit_na": e.get("explicit_na"),
                          "passage": (e.get("evidence") or [{}])[0].get("passage")} for e in m.get("elements") or []])
-    missing = ", ".join(m.get("missing") or []) or "—"
-    text_bg, text_en = f"Мотивите съдържат {found} от {of} елемента по чл. 28, ал. 2 ЗНА (липсват: {missing}).", \
-        f"The motives contain {found} of the {of} elements of ЗНА art. 28(2) (missing: {missing})."
+    # The elements' words, never their keys: the analysis carries each element's Bulgarian label.
+    labels = {e.get("key"): e.get("label") for e in m.get("elements") or []}
+    missing_bg = "; ".join(str(labels.get(k) or k) for k in m.get("missing") or []) or "—"
+    missing_en = "; ".join(MOTIVES_LABELS_EN.get(k, k) for k in m.get("missing") or []) or "—"
+    text_bg, text_en = f"Мотивите съдържат {found} от {of} елемента по чл. 28, ал. 2 ЗНА (липсват: {missing_bg}).", \
+        f"The motives contain {found} of the {of} elements of ЗНА art. 28(2) (missing: {missing_en})."
     if found >= s["pass_elements"]:
         return passed(f"Мотивите съдържат всичките {of} елемента по чл. 28, ал. 2 ЗНА.",
                       f"The motives contain all {of} elements of ЗНА art. 28(2).", ev)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from core.parliament import classify_stage
-from criteria.catalogue._common import bill_evidence, days_between, fmt
+from criteria.catalogue._common import bill_evidence, days_between, fmt, status_label
 from criteria.catalogue._documents import OWN_FILE_ORIGINS, why_documents_cannot_tell
 from criteria.criterion import ANY, MP, Result, criterion, fail, not_applicable, passed, unknown, warn
 from criteria.facts import Facts, iso
@@ -76,8 +76,8 @@ def _working_days_after(start: dt.date, end: dt.date) -> int:
 
 def _not_reached(f: Facts, what_bg: str, what_en: str) -> Result:
     status = f.bill.status
-    return not_applicable(f"Законопроектът не е стигнал до {what_bg} (статус: {status}).",
-                          f"The bill has not reached {what_en} (status: {status}).", {**bill_evidence(f), "status": status})
+    return not_applicable(f"Законопроектът не е стигнал до {what_bg} (състояние: {status_label(status)}).",
+                          f"The bill has not reached {what_en} (status: {status_label(status, 'en')}).", {**bill_evidence(f), "status": status})
 
 
 # What NA-DOC-01 looks for among the bill's classified documents: (key, kinds, bg, en).
@@ -488,5 +488,5 @@ def na_07(f: Facts, s: dict[str, Any]) -> Result:
         return passed(f"Законопроектът е внесен преди {days} дни и се разглежда.",
                       f"Submitted {days} days ago and pending.", ev,
                       recheck_on=sub + dt.timedelta(days=s["stalled_days"] + 1))
-    return not_applicable(f"Законопроектът не е приет (статус: {f.bill.status}).",
-                          f"The bill was not adopted (status: {f.bill.status}).", ev)
+    return not_applicable(f"Законопроектът не е приет (състояние: {status_label(f.bill.status)}).",
+                          f"The bill was not adopted (status: {status_label(f.bill.status, 'en')}).", ev)

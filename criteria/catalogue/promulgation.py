@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from criteria.catalogue._common import bill_evidence, fmt
+from criteria.catalogue._common import bill_evidence, fmt, status_label
 from criteria.criterion import ANY, Result, criterion, fail, not_applicable, passed, unknown, warn
 from criteria.facts import Facts, iso
 from criteria.principles import Principle as P
@@ -38,8 +38,8 @@ def dv_01(f: Facts, s: dict[str, Any]) -> Result:
     days; FAIL if more, unless a veto intervened (then DV-02 judges)."""
     ev: dict[str, Any] = bill_evidence(f)
     if not f.adopted:
-        return not_applicable(f"Законопроектът не е приет (статус: {f.bill.status}).",
-                              f"The bill is not adopted (status: {f.bill.status}).", ev)
+        return not_applicable(f"Законопроектът не е приет (състояние: {status_label(f.bill.status)}).",
+                              f"The bill is not adopted (status: {status_label(f.bill.status, 'en')}).", ev)
     if _vetoed(f):
         return not_applicable("Законът е върнат с вето; сроковете след ветото се оценяват в DV-02.",
                               "The law was vetoed; the terms after the veto are judged by DV-02.", ev)
@@ -74,8 +74,8 @@ def dv_02(f: Facts, s: dict[str, Any]) -> Result:
     ev: dict[str, Any] = {**bill_evidence(f), "veto_on": iso(b.veto_on), "veto": b.veto}
     if not _vetoed(f):
         if not f.adopted:
-            return not_applicable(f"Законопроектът не е приет (статус: {b.status}).",
-                                  f"The bill is not adopted (status: {b.status}).", ev)
+            return not_applicable(f"Законопроектът не е приет (състояние: {status_label(b.status)}).",
+                                  f"The bill is not adopted (status: {status_label(b.status, 'en')}).", ev)
         return passed("Законът не е връщан с вето.", "The law was not vetoed.", ev)
     revote = f.revote
     when, kind = f.promulgation_date

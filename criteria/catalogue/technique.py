@@ -10,8 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from criteria.catalogue._common import bill_evidence, fmt
-from criteria.catalogue._common import is_new_law
+from criteria.catalogue._common import bill_evidence, fmt, is_new_law, status_label
 from criteria.criterion import ANY, Result, criterion, fail, not_applicable, passed, unknown, warn
 from criteria.facts import Facts
 from criteria.gazette import amendments_in_window, issue_date, parse_history
@@ -24,8 +23,8 @@ _AMENDING = re.compile(r"\bза\s+(?:изменение|допълнение)", 
 
 def _adopted_with_text(f: Facts) -> tuple[dict[str, Any] | None, Result | None]:
     if not f.adopted:
-        return None, not_applicable(f"Законопроектът не е приет (статус: {f.bill.status}).",
-                                    f"The bill is not adopted (status: {f.bill.status}).", bill_evidence(f))
+        return None, not_applicable(f"Законопроектът не е приет (състояние: {status_label(f.bill.status)}).",
+                                    f"The bill is not adopted (status: {status_label(f.bill.status, 'en')}).", bill_evidence(f))
     an = f.act_analysis
     if an is None:
         return None, unknown("Обнародваният текст на закона още не е изтеглен и анализиран.",
@@ -39,6 +38,13 @@ def _initial_laws(f: Facts) -> set[str] | None:
     if not docs:
         return None
     return {a.get("law_name_normalised") for d in docs for a in d.analysis["amended_laws"]}
+
+
+def _other_laws(n: int, lang: str = "bg") -> str:
+    """"1 друг закон", "3 други закона" (the count form after a numeral); "1 other law", "3 other laws"."""
+    if lang == "en":
+        return f"{n} other law" + ("" if n == 1 else "s")
+    return f"{n} друг закон" if n == 1 else f"{n} други закона"
 
 
 @criterion(
@@ -72,11 +78,11 @@ def lt_01(f: Facts, s: dict[str, Any]) -> Result:
                       "The law amends no other law through its supplementary provisions.", ev)
     names = "; ".join(f"{a['section']} {a['law']}" for a in items)
     if len(unique) >= s["warn_min_other_laws"]:
-        return warn(f"Законът изменя {len(unique)} други закона чрез ПЗР: {names}.",
-                    f"The law amends {len(unique)} other law(s) through its final provisions: {names}.", ev,
+        return warn(f"Законът изменя {_other_laws(len(unique))} чрез ПЗР: {names}.",
+                    f"The law amends {_other_laws(len(unique), 'en')} through its final provisions: {names}.", ev,
                     confidence="P")
-    return passed(f"Законът изменя {len(unique)} друг закон чрез ПЗР ({names}), под прага.",
-                  f"The law amends {len(unique)} other law(s) through its final provisions ({names}), below the threshold.", ev)
+    return passed(f"Законът изменя {_other_laws(len(unique))} чрез ПЗР ({names}), под прага.",
+                  f"The law amends {_other_laws(len(unique), 'en')} through its final provisions ({names}), below the threshold.", ev)
 
 
 @criterion(
@@ -126,8 +132,8 @@ def lt_02(f: Facts, s: dict[str, Any]) -> Result:
                               "A new law amending no other law: there are no earlier amendments to count.", ev)
     worst = max(laws, key=lambda x: x["amendments_in_window"])
     k, name = worst["amendments_in_window"], worst["law"]
-    text_bg = f"{name}: {k} изменения за {s['window_months']} месеца (с настоящото)."
-    text_en = f"{name}: {k} amending acts in {s['window_months']} months (this one included)."
+    text_bg = f"{name}: {k} {'изменение' if k == 1 else 'изменения'} за {s['window_months']} месеца (с настоящото)."
+    text_en = f"{name}: {k} amending {'act' if k == 1 else 'acts'} in {s['window_months']} months (this one included)."
     if k >= s["red_flag_amendments"]:
         return fail(text_bg, text_en, ev, labels=("red_flag",))
     if k >= s["warn_amendments"]:

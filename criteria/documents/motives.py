@@ -69,6 +69,9 @@ ELEMENTS: tuple[ElementSpec, ...] = (
         ("eu_not_applicable", rf"{_NOT_NEEDED}[^.\n]{{0,80}}?(?:{_EU}|европейск)|(?:{_EU}|европейск\w*\s+(?:съюз|право))[^.\n]{{0,100}}?{_NOT_NEEDED}"),
     )),
 )
+# The five elements of ЗНА чл. 28, ал. 2 in English, for the English explanations.
+LABELS_EN = {"reasons": "the reasons for adoption", "objectives": "the objectives", "means": "the financial and other means",
+             "results": "the expected results", "eu_law": "the analysis of compliance with EU law"}
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from sqlalchemy import func, select
 from db import migrate
 from db.engine import session_scope
 from db.models import (
-    Bill, Consultation, CouncilAct, CrawlRun, Document, Evaluation, Finding, Initiative, InitiativeLink, ReviewFlag,
+    Bill, Consultation, CouncilAct, CrawlRun, Document, Evaluation, Initiative, InitiativeLink, ReviewFlag,
 )
 from core.errors import LexwatchError
 
@@ -63,22 +63,6 @@ def _summary(url: str) -> dict:
         count = lambda model, *where: s.scalar(select(func.count()).select_from(model).where(*where))  # noqa: E731
         bills_by_status = dict(s.execute(select(Bill.status, func.count()).group_by(Bill.status)).all())
         bills_by_initiator = dict(s.execute(select(Bill.initiator, func.count()).group_by(Bill.initiator)).all())
-        verdicts = dict(
-            s.execute(
-                select(Finding.verdict, func.count())
-                .join(Evaluation, Finding.evaluation_id == Evaluation.id)
-                .where(Evaluation.is_latest.is_(True))
-                .group_by(Finding.verdict)
-            ).all()
-        )
-        failing = s.execute(
-            select(Finding.criterion_id, func.count())
-            .join(Evaluation, Finding.evaluation_id == Evaluation.id)
-            .where(Evaluation.is_latest.is_(True), Finding.verdict == "FAIL")
-            .group_by(Finding.criterion_id)
-            .order_by(func.count().desc())
-            .limit(8)
-        ).all()
         runs = s.scalars(select(CrawlRun).order_by(CrawlRun.id)).all()
         return {
             "bills": count(Bill),
@@ -89,8 +73,6 @@ def _summary(url: str) -> dict:
             "initiatives": count(Initiative),
             "links": dict(s.execute(select(InitiativeLink.method, func.count()).group_by(InitiativeLink.method)).all()),
             "evaluations": count(Evaluation, Evaluation.is_latest.is_(True)),
-            "verdicts": verdicts,
-            "most_failed_criteria": {cid: n for cid, n in failing},
             "open_flags": count(ReviewFlag, ReviewFlag.status == "open"),
             "documents": dict(s.execute(select(Document.status, func.count()).group_by(Document.status)).all()),
             "documents_by_kind": dict(s.execute(select(Document.classification, func.count())
@@ -101,6 +83,33 @@ def _summary(url: str) -> dict:
                 for r in runs
             ],
         }
+
+
+def _figures(url: str) -> dict:
+    """The assessment's figures, from the same report every format renders (monitor.reports), so the
+    demo's printout, `lexwatch summary` and the reports agree: ratification, budget and constitutional
+    bills are left out as everywhere else, and the root causes are counted once per cascade."""
+    from monitor.reports.data import load_report
+
+    with session_scope(url) as s:
+        report = load_report(s)
+    a = report.analysis
+    totals = {"PASS": 0, "WARN": 0, "FAIL": 0, "N_A": 0, "UNKNOWN": 0}
+    for counts in report.aggregates["all"]["verdicts"].values():
+        for v, n in counts.items():
+            totals[v] = totals.get(v, 0) + n
+    fails = {cid: c.get("FAIL", 0) for cid, c in report.aggregates["all"]["verdicts"].items() if c.get("FAIL")}
+    return {
+        "assessed": a["totals"]["assessed"],
+        "left_out": a["totals"]["excluded_by_kind"],
+        "verdicts": totals,
+        "most_failed_criteria": dict(sorted(fails.items(), key=lambda kv: (-kv[1], kv[0]))[:8]),
+        "most_frequent_root_causes": dict(list(a["root_cause_counts"].items())[:8]),
+        "bills_with_root_causes": a["totals"]["with_root_causes"],
+        "comparison": {g: {k: c[k] for k in ("bills", "consulted_share", "impact_assessment_share",
+                                              "median_days_in_parliament", "one_sitting_share")}
+                       for g, c in a["comparison"].items()},
+    }
 
 
 def _print_summary(data: dict, db_url: str) -> None:
@@ -114,8 +123,17 @@ def _print_summary(data: dict, db_url: str) -> None:
     t.add_row("Council of Ministers acts (ПРИС)", str(data["council_acts"]))
     t.add_row("initiatives / links", f"{data['initiatives']} / {data['links']}")
     t.add_row("evaluations", str(data["evaluations"]))
-    t.add_row("verdicts", json.dumps(data["verdicts"]))
+    left_out = ", ".join(f"{n} {k}" for k, n in data["left_out"].items()) or "none"
+    t.add_row("assessed (left out)", f"{data['assessed']} ({left_out})")
+    t.add_row("verdicts of the assessed", json.dumps(data["verdicts"]))
     t.add_row("most failed criteria", json.dumps(data["most_failed_criteria"]))
+    t.add_row("most frequent root causes", f"{json.dumps(data['most_frequent_root_causes'])} "
+              f"({data['bills_with_root_causes']} bills with at least one)")
+    for g, c in data["comparison"].items():
+        share = lambda v: "not required" if v is None else f"{v:.0%}"  # noqa: E731
+        t.add_row(f"route: {g}", f"{c['bills']} bills; consulted {share(c['consulted_share'])}; impact assessment "
+                  f"{share(c['impact_assessment_share'])}; one sitting {share(c['one_sitting_share'])}; "
+                  f"median days to adoption {c['median_days_in_parliament']}")
     t.add_row("open review flags", str(data["open_flags"]))
     t.add_row("documents (by status / kind)", f"{json.dumps(data['documents'])}  {json.dumps(data['documents_by_kind'])}")
     for r in data["crawl_runs"]:
@@ -190,6 +208,7 @@ def demo(
         _step(f"write {path}", "report", "--format", path.suffix.lstrip("."), "-o", str(path), env=env)
 
     data = _summary(db_url)
+    data.update(_figures(db_url))
     data["reports"] = [str(p) for p in reports]
     if fmt == "json":
         typer.echo(json.dumps(data, ensure_ascii=False, sort_keys=True))

@@ -1,19 +1,18 @@
-"""The report's charts, from its aggregates (the same figures for the HTML and the PDF report)."""
+"""The publication's charts, from its analysis, in the edition's language (axes labelled)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from criteria.criterion import COMPOSITES
-from criteria.principles import Principle
-from monitor.reports.aggregate import ALL, composite_mean, of_group, principle_mean, verdict_counts
-from monitor.reports.charts import SERIES_COLORS, VERDICT_COLORS, Series, grouped_bars, stacked_bars
-from monitor.reports.data import VERDICTS, Report
-from monitor.reports.labels import regime_label
+from monitor.reports.charts import SERIES_COLORS, Series, grouped_bars, stacked_bars
+from monitor.reports.data import Report
+from monitor.reports.labels import MEASURES, initiator_label, percent, pick, t
 
-COMPOSITE_SHORT = {"stakeholder_engagement": "SE (участие)", "impact_assessment": "RIA (въздействие)",
-                   "ex_post": "ex post", "parliamentary": "парламент"}
+ROUTE_MEASURES = ("consulted_share", "impact_assessment_share", "one_sitting_share", "adopted_share")
+TIME_MEASURES = ("median_committee_days", "median_days_submission_to_first_reading",
+                 "median_proposals_window_days", "median_days_first_to_second_reading", "median_days_in_parliament")
+TOP_CAUSES = 10
 
 
 @dataclass(frozen=True)
@@ -24,76 +23,62 @@ class Figure:
     svg: Markup
 
 
-def _principle_short(key: str) -> str:
-    try:
-        return Principle.from_key(key).bg
-    except KeyError:
-        return key
+def _colors(initiators: list[str]) -> dict[str, str]:
+    return {g: SERIES_COLORS[i % len(SERIES_COLORS)] for i, g in enumerate(initiators)}
 
 
-def figures(report: Report, *, font: str = "sans-serif", tooltips: bool = True) -> list[Figure]:
-    agg = report.aggregates
-    groups = [g for g in agg["groups"] if g != ALL and of_group(agg, g) is not None]
-    colors = {g: SERIES_COLORS[i % len(SERIES_COLORS)] for i, g in enumerate(groups)}
+def figures(report: Report, lang: str = "bg", *, font: str = "DejaVu Sans, sans-serif", tooltips: bool = True) -> list[Figure]:
+    from criteria.criterion import REGISTRY
+
+    a = report.analysis
+    comparison = {k: v for k, v in a["comparison"].items() if v["bills"]}
+    routes = list(comparison)
+    colors = _colors(list(a["comparison"]))
+    nd = t("not_required", lang)
     out: list[Figure] = []
 
-    title = "Резултати по критерий (verdicts per criterion)"
-    out.append(Figure(
-        "verdicts", title,
-        "Брой инициативи с всеки резултат по критерий (последната оценка на всяка инициатива).",
-        stacked_bars(
-            title, report.criteria,
-            [Series(v, VERDICT_COLORS[v], [verdict_counts(agg, ALL, c).get(v, 0) for c in report.criteria])
-             for v in VERDICTS],
-            tooltips=tooltips, font=font, desc="Stacked counts of PASS/WARN/FAIL/N_A/UNKNOWN per criterion",
-        ),
-    ))
+    title = t("fig_route", lang)
+    out.append(Figure("route", title, (
+        "Дял на законопроектите на всеки вносител. „Не се изисква“: изискването не се прилага за този път на внасяне."
+        if lang == "bg" else
+        "Share of each initiator's bills. \"Not required\": the requirement does not apply to that route."),
+        grouped_bars(title, [pick(MEASURES[m], lang) for m in ROUTE_MEASURES],
+                     [Series(initiator_label(g, lang), colors[g], [comparison[g][m] for m in ROUTE_MEASURES])
+                      for g in routes],
+                     max_value=1.0, value_format=lambda v: percent(v, lang), axis=t("axis_share", lang),
+                     tooltips=tooltips, font=font, no_data=nd, desc=title)))
 
-    comps = [c for c in COMPOSITES if any(composite_mean(agg, g, c)["n"] for g in groups)]
-    if comps:
-        title = "Съставни показатели по вносител (iREG-shaped composites, CoM vs MP)"
-        out.append(Figure(
-            "composite", title,
-            "Среден резултат на съставния показател (средно на четирите категории, 0–1), отделно за МС и НП. "
-            "Сравним с OECD iREG по структура, не по стойност.",
-            grouped_bars(
-                title, [COMPOSITE_SHORT.get(c, c) for c in comps],
-                [Series(regime_label(g), colors[g], [composite_mean(agg, g, c)["mean"] for c in comps]) for g in groups],
-                max_value=1.0, tooltips=tooltips, font=font, desc="Mean composite scores per initiator",
-            ),
-        ))
+    title = t("fig_time", lang)
+    out.append(Figure("time", title, (
+        "Медиана на дните за всеки етап; приетите законопроекти за времето до приемането."
+        if lang == "bg" else "Median days of each stretch; adopted bills for the time to adoption."),
+        grouped_bars(title, [pick(MEASURES[m], lang).split(",")[0] for m in TIME_MEASURES],
+                     [Series(initiator_label(g, lang), colors[g], [comparison[g][m] for m in TIME_MEASURES])
+                      for g in routes],
+                     value_format="{:.0f}", axis=t("axis_days", lang),
+                     tooltips=tooltips, font=font, no_data=t("no_data", lang), desc=title)))
 
-    keys = [k for k in report.principle_keys if any(principle_mean(agg, g, k)["n"] for g in groups)]
-    if keys:
-        title = "Принципи по чл. 26, ал. 1 ЗНА по вносител (principles, CoM vs MP)"
-        out.append(Figure(
-            "principles", title,
-            "Среден резултат по принцип (PASS = 1, WARN = 0,5, FAIL = 0; N_A и UNKNOWN не се броят).",
-            grouped_bars(
-                title, [_principle_short(k) for k in keys],
-                [Series(regime_label(g), colors[g], [principle_mean(agg, g, k)["mean"] for k in keys]) for g in groups],
-                max_value=1.0, tooltips=tooltips, font=font, desc="Mean principle scores per initiator",
-            ),
-        ))
+    years = a["trends"]["by_year"]
+    if years:
+        title = t("fig_years", lang)
+        out.append(Figure("years", title, (
+            "Брой законопроекти по година на внасяне и вносител." if lang == "bg"
+            else "Number of bills by year of submission and initiator."),
+            stacked_bars(title, list(years),
+                         [Series(initiator_label(g, lang), colors.get(g, SERIES_COLORS[-1]),
+                                 [years[y]["by_initiator"].get(g, 0) for y in years]) for g in a["comparison"]],
+                         axis=t("axis_bills", lang), tooltips=tooltips, font=font, no_data=t("no_data", lang),
+                         desc=title)))
 
-    failing = [c for c in report.criteria if any(verdict_counts(agg, g, c).get("FAIL") for g in groups)]
-    if failing:
-        shares = []
-        for g in groups:
-            vals: list[float | None] = []
-            for c in failing:
-                counts = verdict_counts(agg, g, c)
-                judged = sum(counts.get(v, 0) for v in ("PASS", "WARN", "FAIL"))
-                vals.append(counts.get("FAIL", 0) / judged if judged else None)
-            shares.append(Series(regime_label(g), colors[g], vals))
-        title = "Дял на FAIL по критерий и вносител (FAIL share, CoM vs MP)"
-        out.append(Figure(
-            "fail_share", title,
-            "FAIL / (PASS + WARN + FAIL) за критериите с поне един FAIL; „—“: критерият не се прилага "
-            "за този вносител или няма данни.",
-            grouped_bars(
-                title, failing, shares, max_value=1.0, value_format="{:.0%}", tooltips=tooltips, font=font,
-                desc="Share of FAIL verdicts per criterion and initiator (criteria with at least one FAIL)",
-            ),
-        ))
+    causes = list(a["root_cause_counts"].items())[:TOP_CAUSES]
+    if causes:
+        title = t("fig_causes", lang)
+        names = [f"{cid} " + (getattr(REGISTRY.get(cid), "name_en" if lang == "en" else "name_bg", "") or "")
+                 for cid, _ in causes]
+        out.append(Figure("causes", title, (
+            "Брой законопроекти, при които критерият е първопричина (нарушение или предупреждение)."
+            if lang == "bg" else "Number of bills where the criterion is a root cause (failure or warning)."),
+            grouped_bars(title, names, [Series(t("bills", lang), SERIES_COLORS[4], [n for _, n in causes])],
+                         value_format="{:.0f}", axis=t("axis_bills", lang), tooltips=tooltips, font=font,
+                         no_data=t("no_data", lang), desc=title)))
     return out

@@ -13,7 +13,7 @@ FORMATS = ("csv", "json", "xlsx", "html", "pdf")
 BINARY = frozenset({"xlsx", "pdf"})
 
 
-def render(report: Report, fmt: str, *, excel_bom: bool = False) -> bytes:
+def render(report: Report, fmt: str, *, excel_bom: bool = False, lang: str = "bg") -> bytes:
     if fmt == "csv":
         from monitor.reports.tabular import write_csv
 
@@ -30,13 +30,13 @@ def render(report: Report, fmt: str, *, excel_bom: bool = False) -> bytes:
     if fmt == "html":
         from monitor.reports.html import render_html
 
-        return render_html(report).encode("utf-8")
+        return render_html(report, lang).encode("utf-8")
     if fmt in BINARY:
         from monitor.reports.pdf import write_pdf
         from monitor.reports.tabular import write_xlsx
 
         out = io.BytesIO()
-        (write_xlsx if fmt == "xlsx" else write_pdf)(report, out)
+        (write_xlsx if fmt == "xlsx" else write_pdf)(report, out, lang)
         return out.getvalue()
     raise UsageError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
 
