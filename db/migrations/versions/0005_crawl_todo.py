@@ -1,7 +1,7 @@
 """crawl to-do (what a source ever listed and whether it was read) and one latest evaluation per initiative
 
 Revision ID: 0005_crawl_todo
-Revises: 0003_login_throttles
+Revises: 0004_strategy_messages
 Create Date: 2026-12-07 08:00:00
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = '0005_crawl_todo'
-down_revision = '0003_login_throttles'
+down_revision = '0004_strategy_messages'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """review UI: server-side sessions, the audit trail of decisions, indexes for the queues
 
 Revision ID: 0006_review_indexes
-Revises: 0003_login_throttles
+Revises: 0005_crawl_todo
 Create Date: 2026-12-07 08:00:00
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = '0006_review_indexes'
-down_revision = '0003_login_throttles'
+down_revision = '0005_crawl_todo'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """text signatures of downloaded acts (documents.text_signature: MinHash of the draft's or bill's text)
 
 Revision ID: 0007_text_signatures
-Revises: 0003_login_throttles
+Revises: 0006_review_indexes
 Create Date: 2026-12-07 08:00:00
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = '0007_text_signatures'
-down_revision = '0003_login_throttles'
+down_revision = '0006_review_indexes'
 branch_labels = None
 depends_on = None
 
