@@ -61,32 +61,6 @@ def of_group(aggregates: dict[str, Any], group: str) -> dict[str, Any] | None:
     return aggregates["all"] if group == ALL else aggregates["by_initiator"].get(group)
 
 
-def verdict_counts(aggregates: dict[str, Any], group: str, criterion: str) -> dict[str, int]:
-    agg = of_group(aggregates, group)
-    return dict((agg or {}).get("verdicts", {}).get(criterion, {}))
-
-
-def verdict_totals(aggregates: dict[str, Any], group: str) -> dict[str, int]:
-    from monitor.reports.data import VERDICTS
-
-    totals = dict.fromkeys(VERDICTS, 0)
-    for counts in ((of_group(aggregates, group) or {}).get("verdicts") or {}).values():
-        for v, n in counts.items():
-            totals[v] = totals.get(v, 0) + n
-    return totals
-
-
-def principle_mean(aggregates: dict[str, Any], group: str, key: str) -> dict[str, Any]:
-    agg = of_group(aggregates, group)
-    return (agg or {}).get("principle_scores", {}).get(key) or {"mean": None, "n": 0}
-
-
-def composite_mean(aggregates: dict[str, Any], group: str, comp: str) -> dict[str, Any]:
-    """Mean composite score (0-1) of a regime; the engine keeps composites apart by initiator, so "all" has none."""
-    agg = of_group(aggregates, group)
-    return ((agg or {}).get("composite", {}).get(group) or {}).get(comp) or {"mean": None, "n": 0}
-
-
 def flatten(value: Any, prefix: str = "") -> list[tuple[str, Any]]:
     """(dotted path, scalar) pairs of a nested aggregate; lists become one "; "-joined text."""
     if isinstance(value, dict):
@@ -97,32 +71,3 @@ def flatten(value: Any, prefix: str = "") -> list[tuple[str, Any]]:
     if isinstance(value, list):
         return [(prefix, "; ".join(str(v) for v in value))]
     return [(prefix, value)]
-
-
-def watchdog_rows(aggregates: dict[str, Any], group: str = ALL) -> list[dict[str, Any]]:
-    """The watchdog indicators WD-01 … WD-07 as table rows: a share (value with numerator/denominator)
-    or a plain figure (median days, counts) per measure."""
-    out: list[dict[str, Any]] = []
-    for wd, body in ((of_group(aggregates, group) or {}).get("watchdog") or {}).items():
-        label = body.get("label", "")
-        rows: list[dict[str, Any]] = []
-        for key, value in body.items():
-            if key != "label":
-                rows += _measures(wd, label, key, value)
-        for i, row in enumerate(rows):
-            row["first"], row["span"] = i == 0, len(rows)
-        out += rows
-    return out
-
-
-def _measures(wd: str, label: str, path: str, value: Any) -> list[dict[str, Any]]:
-    if isinstance(value, dict) and {"value", "numerator", "denominator"} <= set(value):
-        return [{"indicator": wd, "label": label, "measure": path, "value": value["value"],
-                 "numerator": value["numerator"], "denominator": value["denominator"], "share": True}]
-    if isinstance(value, dict):
-        out: list[dict[str, Any]] = []
-        for key, sub in value.items():
-            out += _measures(wd, label, f"{path}.{key}", sub)
-        return out
-    return [{"indicator": wd, "label": label, "measure": path, "value": value, "numerator": None,
-             "denominator": None, "share": False}]

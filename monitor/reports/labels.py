@@ -73,6 +73,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "consequences": ("последици", "consequences"),
     "criterion": ("Критерий", "Criterion"),
     "legal_basis": ("Правно основание", "Legal basis"),
+    "legal_basis_cited": ("Правно основание", "Legal basis (cited in Bulgarian)"),
     "thresholds": ("Прагове", "Thresholds"),
     "confidence": ("Сигурност", "Confidence"),
     "applies_to": ("Прилага се за", "Applies to"),
