@@ -40,7 +40,8 @@ def report(
 ) -> None:
     """The assessment of the legislative process: comparison of the Council of Ministers' and the MPs' routes,
     ranking by root causes, trends, recommendations and methodology. A filter that matches nothing is an error."""
-    from monitor.reports.data import ReportFilters, load_report, normalise_initiators
+    from monitor.reports.data import load_report
+    from monitor.reports.model import ReportFilters, normalise_initiators
     from monitor.reports.labels import check_lang
     from monitor.reports.render import BINARY, format_for, render, write_atomically
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from criteria import summary as engine
 
 if TYPE_CHECKING:
-    from monitor.reports.data import InitiativeRow, Report
+    from monitor.reports.model import InitiativeRow, Report
 
 ALL = "all"
 # The engine's regimes (criteria.summary.initiative_facts): a committee bill goes the parliamentary

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from monitor.reports.charts import SERIES_COLORS, Series, grouped_bars, stacked_bars
-from monitor.reports.data import Report
+from monitor.reports.model import Report
 from monitor.reports.labels import MEASURES, initiator_label, percent, pick, t
 
 ROUTE_MEASURES = ("consulted_share", "impact_assessment_share", "one_sitting_share", "adopted_share")

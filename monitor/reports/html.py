@@ -7,7 +7,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from monitor.reports import labels as L
-from monitor.reports.data import Report
+from monitor.reports.model import Report
 from monitor.reports.figures import figures
 from monitor.reports.publication import ROUTES
 from monitor.review.urls import safe_url
@@ -131,7 +131,7 @@ def render_html(report: Report, lang: str = "bg") -> str:
     a = report.analysis
     return _env().get_template("report.html").render(
         lang=lang, report=report, a=a, L=L, t=lambda k, **kw: L.t(k, lang, **kw),
-        title=L.t("title", lang), scope=report.filters.describe(lang),
+        title=L.t("title", lang), scope=L.describe_filters(report.filters, lang),
         generated=L.date(report.generated_at, lang),
         points=executive_points(report, lang),
         routes=list(a["comparison"]),

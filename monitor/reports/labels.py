@@ -13,7 +13,7 @@ from core.parliament import BillStatus, Initiator, label
 from criteria.principles import Principle
 
 if TYPE_CHECKING:
-    from monitor.reports.data import ReportFilters
+    from monitor.reports.model import ReportFilters
 
 LANGS = ("bg", "en")
 

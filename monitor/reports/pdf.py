@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from core.errors import LexwatchError
-from monitor.reports.data import Report
+from monitor.reports.model import Report
 from monitor.reports.html import render_html
 
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",

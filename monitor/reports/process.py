@@ -29,8 +29,9 @@ class Process:
     committee_on: dt.date | None = None  # the first committee row of the chronology
     first_reading_on: dt.date | None = None
     second_reading_on: dt.date | None = None
-    proposals_from: dt.date | None = None
-    proposals_until: dt.date | None = None
+    # L_act_proposal_date: the deadline for proposals between the readings (ПОДНС чл. 83); the window
+    # runs from the first reading to it.
+    proposals_deadline: dt.date | None = None
     adopted_on: dt.date | None = None
     dv_issue: str | None = None  # "бр. 12/2025"
     one_sitting: bool | None = None  # both votes at one sitting (adopted bills only)
@@ -74,7 +75,7 @@ def time_in_parliament(p: Process, submitted_on: dt.date | None) -> dict[str, in
     return {
         "submission_to_first_reading": days(submitted_on, p.first_reading_on),
         "first_to_second_reading": days(p.first_reading_on, p.second_reading_on),
-        "proposals_window": days(p.proposals_from, p.proposals_until),
+        "proposals_window": days(p.first_reading_on, p.proposals_deadline),
         "committee": days(submitted_on, p.committee_on),
         "submission_to_adoption": days(submitted_on, p.adopted_on),
     }
@@ -96,7 +97,7 @@ def load_process(session: Session, bills: dict[int, Bill], initiative_of: dict[i
         if status in PENDING and b.assembly is not None and newest is not None and b.assembly < newest:
             status = BillStatus.LAPSED.value
         dv = f"бр. {b.dv_issue}/{b.dv_year}" if b.dv_issue and b.dv_year else (f"бр. {b.dv_issue}" if b.dv_issue else None)
-        out[bid] = Process(status=status, proposals_from=b.proposals_from, proposals_until=b.proposals_until,
+        out[bid] = Process(status=status, proposals_deadline=b.proposals_deadline,
                            dv_issue=dv)
     ids = list(bills)
     votes: dict[int, dict[str, list[dt.date]]] = {}
@@ -162,7 +163,7 @@ def process_record(p: Process, submitted_on: dt.date | None) -> dict[str, Any]:
     iso = lambda d: d.isoformat() if d else None  # noqa: E731
     return {
         "status": p.status, "committee_on": iso(p.committee_on), "first_reading_on": iso(p.first_reading_on),
-        "proposals_from": iso(p.proposals_from), "proposals_until": iso(p.proposals_until),
+        "proposals_deadline": iso(p.proposals_deadline),
         "second_reading_on": iso(p.second_reading_on), "adopted_on": iso(p.adopted_on), "dv_issue": p.dv_issue,
         "one_sitting": p.one_sitting, "days": time_in_parliament(p, submitted_on),
         "consultation": None if not p.consulted else {

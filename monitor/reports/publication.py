@@ -17,7 +17,7 @@ from monitor.reports.process import time_in_parliament
 from monitor.reports.recommendations import RECOMMENDATIONS
 
 if TYPE_CHECKING:
-    from monitor.reports.data import InitiativeRow, Report
+    from monitor.reports.model import InitiativeRow, Report
 
 # The comparison always has the two routes of the civic report, then any other initiator present.
 ROUTES = (Initiator.COUNCIL_OF_MINISTERS.value, Initiator.MPS.value)

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from core.errors import LexwatchError, UsageError
-from monitor.reports.data import Report
+from monitor.reports.model import Report
 
 FORMATS = ("csv", "json", "xlsx", "html", "pdf")
 BINARY = frozenset({"xlsx", "pdf"})

@@ -19,7 +19,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from monitor.reports.aggregate import ALL, flatten, of_group
-from monitor.reports.data import VERDICTS, InitiativeRow, Report
+from monitor.reports.labels import describe_filters
+from monitor.reports.model import VERDICTS, InitiativeRow, Report
 from monitor.reports.process import time_in_parliament
 from monitor.reports.publication import row_causes
 
@@ -48,8 +49,8 @@ def _cell(value: Any) -> Any:
 
 # The procedure of each bill: stage dates, days per stretch, consultation, ДВ issue (stable names).
 PROCESS_COLUMNS = [
-    "public_url", "process_status", "portfolio_exclusion", "committee_on", "first_reading_on", "proposals_from",
-    "proposals_until", "second_reading_on", "adopted_on", "dv_issue", "both_votes_one_sitting",
+    "public_url", "process_status", "portfolio_exclusion", "committee_on", "first_reading_on", "proposals_deadline",
+    "second_reading_on", "adopted_on", "dv_issue", "both_votes_one_sitting",
     "days_submission_to_first_reading", "days_committee", "days_proposals_window", "days_first_to_second_reading",
     "days_submission_to_adoption", "consultation_id", "consultation_open", "consultation_close", "consultation_days",
     "consultation_link_status", "consultation_url", "council_decision_url", "root_score", "root_causes",
@@ -62,7 +63,7 @@ def process_values(r: InitiativeRow) -> list[Any]:
         return [r.public_url, r.bill_status, r.excluded] + [None] * (len(PROCESS_COLUMNS) - 3)
     d = time_in_parliament(p, r.submitted_on)
     causes = row_causes(r) if r.evaluation_id is not None else []
-    return [r.public_url, p.status, r.excluded, p.committee_on, p.first_reading_on, p.proposals_from, p.proposals_until,
+    return [r.public_url, p.status, r.excluded, p.committee_on, p.first_reading_on, p.proposals_deadline,
             p.second_reading_on, p.adopted_on, p.dv_issue, p.one_sitting, d["submission_to_first_reading"], d["committee"],
             d["proposals_window"], d["first_to_second_reading"], d["submission_to_adoption"], p.consultation_id,
             p.consultation_open, p.consultation_close, p.consultation_days, p.consultation_link, p.consultation_url,
@@ -294,7 +295,7 @@ def write_xlsx(report: Report, out: IO[bytes], lang: str = "bg") -> None:
     _sheet(wb, "criteria", CRITERIA_COLUMNS, criteria_records(report))
     info = wb.create_sheet("about")
     info.append(["generated_at (UTC)", report.generated_at])
-    info.append(["filters", report.filters.describe(lang)])
+    info.append(["filters", describe_filters(report.filters, lang)])
     info.append(["note", "Verdicts: PASS, WARN, FAIL, N_A (not applicable), UNKNOWN (data missing). "
                          "Composite: iREG-shaped, 0-4 per composite; comparable in structure, not in number, "
                          "with the OECD iREG (bill-level measurement)."])
