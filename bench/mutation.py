@@ -77,6 +77,9 @@ def main() -> int:
     try:
         copy_tree(tmp)
         configure(tmp, [x.strip() for x in args.only.split(",") if x.strip()], args.max_children)
+        # mutmut's tests import the mutated copy from mutants/: it must exist when the interpreter
+        # starts (a missing PYTHONPATH entry is cached as having nothing to import)
+        (tmp / "mutants").mkdir(exist_ok=True)
         env = {**os.environ, "PYTHONPATH": str(tmp / "mutants")}
         env.setdefault("LEXWATCH_SHARED_FIXTURES", str(REPO.parent / "shared" / "fixtures"))
         run = subprocess.run([mutmut, "run"], cwd=tmp, env=env, capture_output=True, text=True, timeout=args.timeout)
@@ -99,7 +102,8 @@ def main() -> int:
         for name in survivors:
             print(f"  {statuses[name]:12} {name}")
         if counts.get("not checked"):
-            print(f"{counts['not checked']} mutants not checked: the run stopped early; its output ends:\n{run.stderr[-1500:]}")
+            tail = re.sub(r"[^\n]*\r", "", run.stdout)[-1500:]
+            print(f"{counts['not checked']} mutants not checked: the run stopped early; its output ends:\n{tail}\n{run.stderr[-1500:]}")
         if args.keep:
             print(f"copy kept in {tmp} (mutmut show NAME there)")
         return 0

@@ -55,3 +55,42 @@ def test_cli_refuses_a_bad_thresholds_file_with_one_line_and_exit_2(tmp_path):
     assert "Traceback" not in proc.stderr
     assert f"thresholds file {path}: [CONS-02] min_days = -5 must not be negative" in proc.stderr
     assert proc.stdout == ""
+
+
+# Found by bench/mutation.py (mutmut on criteria/thresholds.py): cases the tests above let pass.
+TYPE_ERRORS = [
+    ("[CONS-02]\nmin_days = true\n", "[CONS-02] min_days = True must be int like the default 30"),
+    ("[CONS-06]\npass_share = false\n", "[CONS-06] pass_share = False must be float like the default 0.9"),
+    ("[flags]\nwarn_criteria = [1, 2]\n", "[flags] warn_criteria = [1, 2] must be list like the default"),
+    ("[CONS-06]\npass_share = 1.01\n", "[CONS-06] pass_share = 1.01 must be between 0 and 1 (a share)"),
+    ("CONS-06 = 3\n", "[CONS-06] must be a table"),
+]
+
+
+@pytest.mark.parametrize("text,message", TYPE_ERRORS)
+def test_values_of_another_type_are_refused(tmp_path, text, message):
+    path = tmp_path / "typed.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(T.ThresholdsError) as exc:
+        T.load(path)
+    assert str(exc.value).startswith(f"thresholds file {path}: {message}")
+
+
+def test_unknown_keys_name_the_known_ones(tmp_path):
+    path = tmp_path / "typo.toml"
+    path.write_text("[CONS-06]\npas_share = 0.8\n", encoding="utf-8")
+    with pytest.raises(T.ThresholdsError) as exc:
+        T.load(path)
+    assert str(exc.value) == f"thresholds file {path}: unknown key 'pas_share' in [CONS-06] (known: pass_share, warn_share)"
+    path.write_text("[CONS-6]\npass_share = 0.8\n", encoding="utf-8")
+    with pytest.raises(T.ThresholdsError) as exc:
+        T.load(path)
+    assert "unknown table [CONS-6] (known: CONS-02, CONS-03, CONS-06, DV-01, " in str(exc.value)
+
+
+def test_an_integer_for_a_share_is_the_same_setting_as_its_float(tmp_path):
+    one, one_float = tmp_path / "one.toml", tmp_path / "one_float.toml"
+    one.write_text("[CONS-06]\npass_share = 1\n", encoding="utf-8")
+    one_float.write_text("[CONS-06]\npass_share = 1.0\n", encoding="utf-8")
+    assert T.load(one).hash == T.load(one_float).hash
+    assert isinstance(T.load(one).section("CONS-06")["pass_share"], float)

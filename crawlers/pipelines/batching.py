@@ -74,6 +74,11 @@ class BatchedStorePipeline:
         """The key under which the spider's to-do (crawlers.todo) knows a stored item; None: not a record it lists."""
         return None
 
+    def to_confirm(self, item: Any, done: Done) -> bool:
+        """Whether a later run should read this stored item once more (crawlers.todo `confirm`):
+        by default a record read for the first time."""
+        return stat_key("new") in done.stats
+
     def prepare_batch(self, items: list[Any]) -> Any:
         """Look up what storing `items` needs, for all of them at once; kept as `prefetched`
         while the batch is stored and dropped after its commit or rollback."""
@@ -166,7 +171,7 @@ class BatchedStorePipeline:
             if key is not None:
                 # committed: read (a held update too: the stored record stays); a new record is
                 # read once more next time, to confirm its first answer
-                todo.read(key, new=stat_key("new") in d.stats)
+                todo.read(key, new=self.to_confirm(item, d))
         for _, d in done:
             for issue in d.issues:
                 self.report(issue)

@@ -343,6 +343,11 @@ class StrategyStorePipeline(BatchedStorePipeline):
     def todo_key(self, item: Any) -> str | None:
         return str(item.id) if isinstance(item, (ConsultationItem, CouncilActItem)) else None
 
+    def to_confirm(self, item: Any, done: Done) -> bool:
+        """A consultation read from its HTML page (the API failed) lacks what only the API gives:
+        read it again from the API next time. (A first API read is not confirmed: 1.1 s a request.)"""
+        return getattr(item, "source", None) == "html"
+
     def before_commit(self) -> None:
         if self.prefetched is not None:
             self.prefetched.raw.flush(self.session)

@@ -211,9 +211,9 @@ class StrategySpider(scrapy.Spider):
         with session_scope(self.settings.get("LEXWATCH_DATABASE_URL")) as s:
             self.stored = plan.load_consultations(s)
             todo = [] if self.only_ids else self.todo.pending(s, limit=self.settings.getint("STRATEGY_TODO_MAX", 2000))
-            # Confirming new consultations by a second read costs 1.1 s each against the API's
-            # rate limit: off by default (STRATEGY_CONFIRM_MAX), see docs/reliability.md.
-            confirm = [] if self.only_ids else self.todo.to_confirm(s, self.settings.getint("STRATEGY_CONFIRM_MAX", 0))
+            # Consultations read from their page because the API failed are read again from the
+            # API (the pipeline marks only those: a read costs 1.1 s against the API's limit).
+            confirm = [] if self.only_ids else self.todo.to_confirm(s, self.settings.getint("STRATEGY_CONFIRM_MAX", 100))
             self._inc("todo/confirm", len(confirm))
             todo += confirm
             relist = API_LIST in self.todo.pending_lists(s)
