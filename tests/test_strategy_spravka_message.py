@@ -207,3 +207,26 @@ def test_crawl_reads_the_message_from_the_page_of_closed_consultations(tmp_path,
         with session_scope(sqlite_url) as s:
             run = s.scalars(select(CrawlRun).order_by(CrawlRun.id.desc())).first()
             assert run.stats.get("lexwatch/spravka_message/page_read", 0) == 0
+
+
+def test_a_batch_with_a_message_is_stored_as_one_batch(db_url, caplog):
+    """A справка message travels in the store's batches beside the consultations it follows (the
+    batch's look-ups read every item's raw answer; a message has none and must not break them)."""
+    from scrapy.utils.test import get_crawler
+
+    from crawlers.pipelines.strategy import StrategyStorePipeline
+    from crawlers.spiders.strategy import StrategySpider
+
+    _row(db_url, cid=1)
+    _row(db_url, cid=2)
+    crawler = get_crawler(StrategySpider, {"LEXWATCH_DATABASE_URL": db_url, "STRATEGY_STORE_BATCH": 100})
+    crawler.spider = crawler._create_spider()
+    pipeline = StrategyStorePipeline.from_crawler(crawler)
+    pipeline.open_spider()
+    pipeline.process_item(_message(dt.date(2026, 11, 10), cid=1))
+    pipeline.process_item(_message(dt.date(2026, 11, 10), text=None, cid=2))
+    pipeline.close_spider()
+    assert "replaying" not in caplog.text and "Traceback" not in caplog.text
+    with session_scope(db_url) as s:
+        assert s.get(Consultation, 1).spravka_message_on == dt.date(2026, 11, 10)
+        assert s.get(Consultation, 2).spravka_message is None and s.get(Consultation, 2).page_checked_at is not None

@@ -121,7 +121,7 @@ class Prefetched:
         return cls(
             consultations=VersionIndex(session, "consultation", ids[Consultation]),
             acts=VersionIndex(session, "council_act", ids[CouncilAct]),
-            raw=RawIndex(session, [(_raw_url(it), it.raw) for it in items if it.raw is not None]),
+            raw=RawIndex(session, [(_raw_url(it), it.raw) for it in items if getattr(it, "raw", None) is not None]),  # a справка message carries no raw answer
             rows=rows,
         )
 
