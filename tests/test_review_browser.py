@@ -9,14 +9,10 @@ One browser for the module; each test gets a fresh context (its own cookies).
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from db.engine import session_scope
 from db.models import Bill, Consultation, Evaluation, Finding, Initiative, InitiativeLink, ReviewFlag
@@ -61,21 +57,11 @@ INSPECT = """() => ({
 # --------------------------------------------------------------------------- the browser
 
 
-def _chromium_path() -> tuple[str | None, str]:
-    """The Chromium to drive, or None and why not."""
-    env = os.environ.get("LEXWATCH_CHROMIUM")
-    if env:
-        return (env, "") if Path(env).is_file() else (None, f"$LEXWATCH_CHROMIUM={env} is not a file")
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
-        if candidate and Path(candidate).is_file():
-            return candidate, ""
-    return None, ("no Chromium found (/usr/bin/chromium, chromium or chromium-browser on PATH); "
-                  "install Debian's `chromium` (make test does as root) or set LEXWATCH_CHROMIUM")
-
-
 @pytest.fixture(scope="module")
 def browser():
-    path, why = _chromium_path()
+    from monitor.reports.pdf import chromium_path  # the one finder: the PDF report prints with the same Chromium
+
+    path, why = chromium_path()
     if path is None:
         pytest.skip(why)
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')")
