@@ -176,7 +176,7 @@ def test_bulk_reject_and_a_rows_own_confirm_are_stored_and_audited(tab, world):
     assert "2 връзки: отхвърлена" in page.locator(".flash-ok").inner_text()
     assert page.locator("section.linkcard").count() == 1  # only the MP copy still awaits review
     page.click(f"#link-{w.mp_copy} button[value='{w.mp_copy}:confirm']")
-    assert "1 връзки: потвърдена" in page.locator(".flash-ok").inner_text()
+    assert "1 връзка: потвърдена" in page.locator(".flash-ok").inner_text()
     assert page.locator("section.linkcard").count() == 0
     links = _links(w.url)
     for link_id in w.competing:

@@ -242,7 +242,7 @@ def create_app(db_url: str | None = None, *, secret_key: str | None = None, secu
             _decide_flag(s, row, FLAG_ACTIONS[action], note)
         s.commit()
         if rows:
-            flash(f"{len(rows)} сигнала: {views.flag_status_label(FLAG_ACTIONS[action])}.", "ok")
+            flash(f"{len(rows)} {'сигнал' if len(rows) == 1 else 'сигнала'}: {views.flag_status_label(FLAG_ACTIONS[action])}.", "ok")
         else:
             flash("Не е избран нито един сигнал. (Nothing selected.)", "error")
         return redirect(_back("queue"), 303)
@@ -276,7 +276,7 @@ def create_app(db_url: str | None = None, *, secret_key: str | None = None, secu
             _decide_link(s, link, LINK_ACTIONS[action], note)
         s.commit()
         if links:
-            flash(f"{len(links)} връзки: {views.link_status_label(LINK_ACTIONS[action])}.", "ok")
+            flash(f"{len(links)} {'връзка' if len(links) == 1 else 'връзки'}: {views.link_status_label(LINK_ACTIONS[action])}.", "ok")
         else:
             flash("Не е избрана нито една връзка. (Nothing selected.)", "error")
         return redirect(_back("link_queue"), 303)
