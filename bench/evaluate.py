@@ -5,7 +5,7 @@
 The world (simulation.corpus.world) is turned straight into engine input (criteria.initiative):
 each bill with the consultation and ПРИС decision the world says belong to it, linked as the
 linker would (`confirmed`), and, for promulgated laws, an act-text analysis of the shape
-criteria.lawtext produces (other laws amended via the ПЗР, the entry-into-force clause). Only
+texts.lawtext produces (other laws amended via the ПЗР, the entry-into-force clause). Only
 the evaluation is timed; generation and conversion are reported apart. Target: ≤ 5 s.
 """
 from __future__ import annotations

@@ -36,7 +36,7 @@ from simulation.corpus.vocab import COMMITTEES, MINISTRIES  # noqa: E402
 from simulation.corpus.world import World, generate_world  # noqa: E402
 from db import migrate  # noqa: E402
 from db.engine import session_scope  # noqa: E402
-from criteria.documents.consultation_refs import find_consultation_refs  # noqa: E402
+from texts.documents.consultation_refs import find_consultation_refs  # noqa: E402
 from db.models import Bill, BillCommittee, Consultation, CouncilAct, Document, utcnow  # noqa: E402
 from linking.build import link  # noqa: E402
 from linking.engine import MP_FLAG, BillIn, ConsultationIn, DecisionIn, Proposal, propose  # noqa: E402

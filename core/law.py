@@ -2,7 +2,7 @@
 
 A law is named in running text in its definite form („в Закона за водите“, „на Трудовия кодекс“,
 „Наказателният кодекс“) and titled in the nominative („Закон за водите“, „Кодекс на труда“,
-„Наказателен кодекс“). The act-text analysis (criteria.lawtext) and the linker both put names in the
+„Наказателен кодекс“). The act-text analysis (texts.lawtext) and the linker both put names in the
 nominative, and they must name the same law alike: this is the one implementation.
 """
 from __future__ import annotations

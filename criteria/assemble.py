@@ -3,7 +3,7 @@
 Reads the primary bill and the bills merged with it, the consultations and ПРИС acts the
 linker joined to it (rejected links are left out: staff said they do not belong), the
 downloaded documents of all of them with their analysis, and the promulgated text with its
-criteria.lawtext analysis. That analysis is cached in act_texts.analysis; a missing or
+texts.lawtext analysis. That analysis is cached in act_texts.analysis; a missing or
 outdated one is computed here and stored, so the (slow) text analysis runs once per text.
 """
 from __future__ import annotations
@@ -62,11 +62,11 @@ def _council_act(a: CouncilAct) -> I.CouncilAct:
 
 
 def act_analysis(row: ActText, *, refresh: bool = True) -> dict[str, Any] | None:
-    """The cached criteria.lawtext analysis of a promulgated text, computed (and cached) if missing
+    """The cached texts.lawtext analysis of a promulgated text, computed (and cached) if missing
     or made by an older analysis version; the ДВ history after the title is added for LT-02."""
     if not row.body_html:
         return row.analysis
-    from criteria.lawtext import analysis as lawtext
+    from texts.lawtext import analysis as lawtext
 
     cached = row.analysis
     if cached and cached.get("analysis_version") == lawtext.ANALYSIS_VERSION and "title_gazette_history" in cached:
@@ -74,7 +74,7 @@ def act_analysis(row: ActText, *, refresh: bool = True) -> dict[str, Any] | None
     if not refresh:
         return cached
     from criteria.gazette import title_history
-    from criteria.lawtext.html_text import word_html_to_paragraphs
+    from texts.lawtext.html_text import word_html_to_paragraphs
 
     # analyse_act reads these keys of the /api/v1/act/{id} answer; the stored columns hold their values.
     payload = {
@@ -83,7 +83,7 @@ def act_analysis(row: ActText, *, refresh: bool = True) -> dict[str, Any] | None
         "L_Act_dv_iss": row.dv_issue, "L_Act_dv_year": row.dv_year,
     }
     result = lawtext.analyse_act(payload, source=row.source_url).to_dict()
-    # Not part of criteria.lawtext's output: lexwatch's own addition to the cached dict (LT-02).
+    # Not part of texts.lawtext's output: lexwatch's own addition to the cached dict (LT-02).
     result["title_gazette_history"] = title_history(word_html_to_paragraphs(row.body_html))
     row.analysis = result
     return result

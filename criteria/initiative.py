@@ -209,14 +209,14 @@ class Link:
 
 @dataclass(slots=True)
 class Document:
-    """A downloaded file of a bill or consultation with its text analysis (criteria.documents)."""
+    """A downloaded file of a bill or consultation with its text analysis (texts.documents)."""
 
     owner_type: str  # bill | consultation
     owner_id: int
     url: str
     filename: str | None = None
     title: str | None = None
-    classification: str | None = None  # criteria.documents DocumentKind value
+    classification: str | None = None  # texts.documents DocumentKind value
     status: str = "ok"  # ok | skipped | error
     has_text: bool = False
     is_scanned: bool = False
@@ -225,7 +225,7 @@ class Document:
 
 @dataclass(slots=True)
 class ActText:
-    """The promulgated text of an adopted bill, as analysed by criteria.lawtext (ActTextAnalysis.to_dict())."""
+    """The promulgated text of an adopted bill, as analysed by texts.lawtext (ActTextAnalysis.to_dict())."""
 
     bill_id: int
     final_title: str | None = None

@@ -381,7 +381,7 @@ class ActText(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     version: Mapped[int] = mapped_column(Integer, default=1)
     fetched_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    analysis: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # criteria.lawtext output, cached
+    analysis: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # texts.lawtext output, cached
 
 
 # --------------------------------------------------------------------------- strategy.bg

@@ -218,7 +218,7 @@ def explicit_references(session: Session, bill_ids: Iterable[int] | None = None)
     """Consultation ids named in each bill's documents (`documents.analysis.consultation_refs`,
     or found in the text when a document has no analysis yet). Old-portal ids cannot be
     mapped to the new portal's and are ignored (research/strategy_bg.md §4.3)."""
-    from criteria.documents.consultation_refs import find_consultation_refs
+    from texts.documents.consultation_refs import find_consultation_refs
 
     refs: dict[int, set[int]] = defaultdict(set)
     # Only the refs part of the analysis JSON is read (parsing whole analyses would dominate).

@@ -52,7 +52,7 @@ COUNCIL_CODE, MP_CODE = "02", "54"  # importer classes in parliament.bg signatur
 
 @dataclass(frozen=True)
 class Statement:
-    """What a bill's documents say about its consultation (criteria.documents.consultation_refs):
+    """What a bill's documents say about its consultation (texts.documents.consultation_refs):
     the sentence as written, the period it states and the consultation it names, if any."""
 
     sentence: str

@@ -2,14 +2,14 @@
 linking benchmark and the generator-truth tests feed to `engine.propose`.
 
 The documents' evidence is derived the way the crawl derives it: the sentence a government
-bill's motives carry about its consultation is read by criteria.documents.consultation_refs
+bill's motives carry about its consultation is read by texts.documents.consultation_refs
 (periods, reg_nums, portal addresses), and the texts of the drafts and bills are signed by
 crawlers.documents.signature — the same code the documents pipeline runs at download.
 """
 from __future__ import annotations
 
 from crawlers.documents.signature import text_signature
-from criteria.documents.consultation_refs import find_consultation_refs
+from texts.documents.consultation_refs import find_consultation_refs
 from linking.engine import BillIn, ConsultationIn, DecisionIn, Statement
 from simulation.corpus import texts
 from simulation.corpus.vocab import COMMITTEES, MINISTRIES

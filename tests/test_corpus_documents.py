@@ -1,6 +1,6 @@
 """simulation.corpus.documents: the files of a generated world, served by the replay server
 under the URLs the crawled records point to, read back by the real extraction, classification
-and analysis (criteria.documents), and fetched end to end by `lexwatch documents fetch`."""
+and analysis (texts.documents), and fetched end to end by `lexwatch documents fetch`."""
 from __future__ import annotations
 
 import datetime as dt
@@ -24,8 +24,8 @@ from crawlers.documents.targets import FileTarget
 from crawlers.parliament.parse import parse_bill
 from simulation.replay import HTML_SHELL, path_for, serve
 from crawlers.strategy.parse import parse_api_detail
-from criteria.documents.analyse import analyse_document
-from criteria.documents.classify import classify
+from texts.documents.analyse import analyse_document
+from texts.documents.classify import classify
 from db.engine import session_scope
 from db.models import Document
 

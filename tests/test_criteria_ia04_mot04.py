@@ -1,16 +1,16 @@
 """IA-04 (minimum content of the impact assessment) and MOT-04 (financial justification when there is
 a budget impact) on their boundaries: PASS, WARN, FAIL, N_A and UNKNOWN, and the settings that decide.
 
-Documents carry analyses made by the real analysers (criteria.documents) from short texts, or, for
+Documents carry analyses made by the real analysers (texts.documents) from short texts, or, for
 the score boundaries, the checklist counts the IA analyser stores."""
 from __future__ import annotations
 
 from test_criteria_units import AS_OF, D, FAIL, N_A, PASS, UNKNOWN, WARN, bill, consultation, doc, ini, mp_bill, run, verdict
 
 from criteria import initiative as I
-from criteria.documents.analyse import analyse_document
-from criteria.documents.classify import classify
-from criteria.documents.impact_assessment import CHECKLISTS
+from texts.documents.analyse import analyse_document
+from texts.documents.classify import classify
+from texts.documents.impact_assessment import CHECKLISTS
 from criteria.evaluate import evaluate
 from criteria.thresholds import defaults
 

@@ -82,8 +82,8 @@ def real_act(act_id: int) -> tuple[I.Bill, I.ActText, dict]:
     from crawlers.parliament.parse import act_url, parse_act, parse_date
     from core.parliament import derive_initiator
     from criteria.gazette import title_history
-    from criteria.lawtext import analyse_act
-    from criteria.lawtext.html_text import word_html_to_paragraphs
+    from texts.lawtext import analyse_act
+    from texts.lawtext.html_text import word_html_to_paragraphs
 
     payload = load_shared_json(f"parliament/act-{act_id}.json")
     url = act_url(BASE, act_id)
@@ -104,8 +104,8 @@ def real_act(act_id: int) -> tuple[I.Bill, I.ActText, dict]:
 def bill_document(b: I.Bill, fl: I.BillFile, body: bytes) -> I.Document:
     """A bill file read, classified and analysed as `lexwatch documents fetch` does."""
     from crawlers.documents import extract
-    from criteria.documents.analyse import analyse_document
-    from criteria.documents.classify import classify
+    from texts.documents.analyse import analyse_document
+    from texts.documents.classify import classify
 
     ex = extract(body, fl.filename)
     cls = classify(fl.filename, fl.annotation, ex.text, origin=fl.origin)

@@ -1,6 +1,6 @@
 """LT-04 (retroactivity), LT-05 (repeal and replace) and IA-07 (ex-post evaluation due) on their boundaries.
 
-The promulgated texts here go through the real law-text analysis (criteria.lawtext.analyse_body
+The promulgated texts here go through the real law-text analysis (texts.lawtext.analyse_body
 / analyse_act) from Word-like HTML, so the clause parser and the criterion are tested together;
 the three real acts are in test_criteria_realdata.py.
 """
@@ -13,7 +13,7 @@ import pytest
 from criteria import initiative as I
 from criteria.evaluate import evaluate
 from criteria.gazette import issue_date
-from criteria.lawtext import analyse_act, analyse_body
+from texts.lawtext import analyse_act, analyse_body
 from criteria.thresholds import defaults
 from test_criteria_units import FAIL, N_A, PASS, UNKNOWN, WARN, adopted_stages, bill, doc, ini, mp_bill, run
 

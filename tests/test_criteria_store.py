@@ -75,7 +75,7 @@ def populate(url: str) -> dict[str, int]:
     return ids
 
 
-# criteria.documents' analysis of a file holding the bill, its motives and a partial impact assessment.
+# texts.documents' analysis of a file holding the bill, its motives and a partial impact assessment.
 NEWEST_ANALYSIS = {"classification": {"kind": "motives", "contains": ["bill_text", "impact_assessment_partial"]},
                    "motives": {"found": 4, "of": 5, "missing": ["means"], "elements": []}}
 

@@ -355,7 +355,7 @@ def test_mot_02_missing_and_threshold():
 def _combined(*contains: str, url: str = "https://www.parliament.bg/bills/52/52-602-01-43.rtf",
               extraction: dict | None = None) -> I.Document:
     """parliament.bg's one file of a Council of Ministers bill: text, motives and the annexes whose
-    headings were found (criteria.documents.classify.find_sections)."""
+    headings were found (texts.documents.classify.find_sections)."""
     analysis: dict = {"classification": {"kind": "bill_text", "contains": list(contains)}}
     if extraction is not None:
         analysis["extraction"] = extraction

@@ -18,10 +18,10 @@ from simulation.samples import (
     make_pdf,
     make_rtf,
 )
-from criteria.documents.classify import DocumentKind, classify, find_sections
-from criteria.documents.consultation_refs import find_consultation_refs
-from criteria.documents.motives import analyse_motives
-from criteria.documents.spravka import analyse_spravka
+from texts.documents.classify import DocumentKind, classify, find_sections
+from texts.documents.consultation_refs import find_consultation_refs
+from texts.documents.motives import analyse_motives
+from texts.documents.spravka import analyse_spravka
 
 PC_FULL = "strategy/data-egov-bg_b600c109_pc-full.json"
 

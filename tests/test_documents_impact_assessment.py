@@ -1,4 +1,4 @@
-"""criteria.documents.impact_assessment: the IA-04 checklist read from impact assessments written
+"""texts.documents.impact_assessment: the IA-04 checklist read from impact assessments written
 the way ministries fill in the Council of Ministers' forms (the 2021 partial form with its guidance
 lines left in, a full IA report, an MP's free-text assessment), with the typesetting of Word and PDF
 output (soft hyphens, no-break spaces), and the budget statements MOT-04 reads."""
@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from criteria.documents.analyse import ANALYSIS_VERSION, analyse_document
-from criteria.documents.classify import classify
-from criteria.documents.impact_assessment import CHECKLISTS, ELEMENT_KEYS, analyse_impact_assessment, budget_statement
+from texts.documents.analyse import ANALYSIS_VERSION, analyse_document
+from texts.documents.classify import classify
+from texts.documents.impact_assessment import CHECKLISTS, ELEMENT_KEYS, analyse_impact_assessment, budget_statement
 
 # The partial form in force from 01.01.2021, filled in: guidance lines kept, answers marked with „X“.
 PARTIAL_FILLED = """ЧАСТИЧНА ПРЕДВАРИТЕЛНА ОЦЕНКА НА ВЪЗДЕЙСТВИЕТО

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from criteria.documents.analyse import ANALYSIS_VERSION, analyse_document
-from criteria.documents.classify import classify
+from texts.documents.analyse import ANALYSIS_VERSION, analyse_document
+from texts.documents.classify import classify
 from db.engine import session_scope
 from db.models import Document
 from monitor.cli import app

@@ -21,7 +21,7 @@ from datetime import date
 
 import pytest
 
-from criteria.lawtext import analyse_act
+from texts.lawtext import analyse_act
 from conftest import load_shared_json
 
 

@@ -5,13 +5,13 @@ from datetime import date
 
 import pytest
 
-from criteria.lawtext import ActPayloadError, analyse_act, analyse_body
-from criteria.lawtext.entry_into_force import compute_vacatio, parse_clauses_in_text
-from criteria.lawtext.html_text import word_html_to_paragraphs
-from criteria.lawtext.law_names import normalise_law_name
-from criteria.lawtext.numbers import add_months, find_date, parse_number, parse_number_stem
-from criteria.lawtext.provisions import parse_provisions
-from criteria.lawtext.sections import heading_kind, split_parts
+from texts.lawtext import ActPayloadError, analyse_act, analyse_body
+from texts.lawtext.entry_into_force import compute_vacatio, parse_clauses_in_text
+from texts.lawtext.html_text import word_html_to_paragraphs
+from texts.lawtext.law_names import normalise_law_name
+from texts.lawtext.numbers import add_months, find_date, parse_number, parse_number_stem
+from texts.lawtext.provisions import parse_provisions
+from texts.lawtext.sections import heading_kind, split_parts
 
 # --- Word HTML -------------------------------------------------------------------------
 
@@ -332,7 +332,7 @@ def test_bill_text_stops_at_the_motives():
 def test_one_grammar_for_law_names(definite, nominative):
     """The act-text analysis and the linker name a law alike (they gave трудовия → трудов / трудови)."""
     from core.law import nominative_adjective
-    from criteria.lawtext.law_names import normalise_law_name
+    from texts.lawtext.law_names import normalise_law_name
     from linking.normalise import normalise_title
 
     assert nominative_adjective(definite) == nominative

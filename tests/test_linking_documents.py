@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from conftest import load_shared_json
 from crawlers.documents.signature import act_text, signs, similarity, text_signature
-from criteria.documents.consultation_refs import find_consultation_refs
+from texts.documents.consultation_refs import find_consultation_refs
 from db.engine import session_scope
 from db.models import Document, InitiativeLink
 from linking.build import link
@@ -92,7 +92,7 @@ def test_signature_covers_the_act_not_its_motives():
     a = text_signature("\n".join(ecomm + motives_a))
     assert act_text("\n".join(ecomm + motives_a)).rstrip().endswith(ecomm[-1])
     assert a == text_signature("\n".join(ecomm + motives_b)) == sig(ecomm)
-    # Only an act's text is signed (criteria.documents.classify kind „bill_text“); a short
+    # Only an act's text is signed (texts.documents.classify kind „bill_text“); a short
     # text or another kind of document gets none.
     assert signs("motives", "\n".join(ecomm)) is None and signs("bill_text", "\n".join(ecomm)) == sig(ecomm)
     assert text_signature("Законопроект за изменение на Закона за водите") is None

@@ -1,5 +1,5 @@
 """Reading downloaded bill and consultation files: format sniffing, text extraction,
-normalisation. Analysis of the text lives in `criteria.documents`."""
+normalisation. Analysis of the text lives in `texts.documents`."""
 from crawlers.documents.extract import extract
 from crawlers.documents.model import ExtractedPart, Extraction, ExtractionLimits
 from crawlers.documents.normalize import normalize_text

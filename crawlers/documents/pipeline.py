@@ -19,8 +19,8 @@ from crawlers.documents.model import ExtractionLimits
 from crawlers.documents.signature import signs
 from crawlers.documents.storage import save, sha256_of, store_root
 from crawlers.runs import report_issue, stat_key
-from criteria.documents.analyse import analyse_document
-from criteria.documents.classify import classify, classify_archive
+from texts.documents.analyse import analyse_document
+from texts.documents.classify import classify, classify_archive
 from db.engine import session_scope
 from db.models import BillFile, Document, utcnow
 

@@ -1,7 +1,7 @@
 """Bring the stored analysis of downloaded documents up to the current analysers.
 
 A document is analysed once, when its version is first stored (crawlers.documents.pipeline);
-its text stays in the database. When criteria.documents gains an analysis (the impact
+its text stays in the database. When texts.documents gains an analysis (the impact
 assessment checklist of IA-04 came after many files were stored), the files need not be
 downloaded again: the stored text is analysed anew under the stored classification, and the
 extraction record (notes, parts of an archive) is kept. The evaluation then sees a changed
@@ -21,8 +21,8 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from crawlers.documents.signature import signs
-from criteria.documents.analyse import ANALYSIS_VERSION, analyse_document
-from criteria.documents.classify import Classification, DocumentKind
+from texts.documents.analyse import ANALYSIS_VERSION, analyse_document
+from texts.documents.classify import Classification, DocumentKind
 from db.models import Bill, Document
 
 log = logging.getLogger(__name__)

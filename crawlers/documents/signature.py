@@ -71,7 +71,7 @@ def text_signature(text: str | None) -> bytes | None:
     return m.hashvalues.astype("<u4").tobytes()
 
 
-# The kinds of document that are an act's text (criteria.documents.classify): a bill's file
+# The kinds of document that are an act's text (texts.documents.classify): a bill's file
 # and a consultation's draft are both classified „bill_text“.
 SIGNED_KINDS = frozenset({"bill_text"})
 

@@ -330,7 +330,7 @@ def cons_05(f: Facts, s: dict[str, Any]) -> Result:
 )
 def cons_06(f: Facts, s: dict[str, Any]) -> Result:
     """ЗНА art. 26(5), "с обосновка за неприетите предложения" [C2]. Data: the справка's text
-    (criteria.documents.spravka): each row marked „не се приема“ needs a reason. PASS if ≥ 90% of
+    (texts.documents.spravka): each row marked „не се приема“ needs a reason. PASS if ≥ 90% of
     rejected rows have reasons, WARN from 50%, FAIL below [P]. UNKNOWN until the справка's text is
     downloaded and analysed; N_A when only the page's message stands in for it (the portal's form for
     no proposals received)."""

@@ -2,7 +2,7 @@
 
 The IA regime (ЗНА чл. 18а, 19–23 and the Наредба за обхвата и методологията за оценка на
 въздействието) applies to drafts submitted from 04.11.2016. Documents are recognised by the
-portal's document type on strategy.bg and by criteria.documents' classification of the
+portal's document type on strategy.bg and by texts.documents' classification of the
 downloaded files; a bill whose files were not yet downloaded and classified is UNKNOWN,
 never FAIL.
 """
@@ -14,10 +14,10 @@ from typing import Any
 
 from criteria.catalogue._common import bill_evidence, consultation_evidence, consultation_or_none, fmt, is_new_law, status_label
 from criteria.criterion import ANY, COM, Result, criterion, fail, not_applicable, passed, unknown, warn
-from criteria.documents.impact_assessment import LABELS_EN as IA_LABELS_EN
+from texts.documents.impact_assessment import LABELS_EN as IA_LABELS_EN
 from criteria.facts import DOC_IA, DOC_IA_OPINION, UNTYPED, Facts, doc_kinds, iso
 from criteria.initiative import Document
-from criteria.lawtext.numbers import add_months
+from texts.lawtext.numbers import add_months
 from criteria.principles import Principle as P
 
 RIA = "impact_assessment"
@@ -159,7 +159,7 @@ def ia_03(f: Facts, s: dict[str, Any]) -> Result:
 
 def ia_documents(f: Facts) -> tuple[list[tuple[dict[str, Any], Document]], list[Document]]:
     """(analysed, not analysed): the impact assessments among the bill's files and its consultation's,
-    with criteria.documents.impact_assessment's checklist where the text was read. Not analysed:
+    with texts.documents.impact_assessment's checklist where the text was read. Not analysed:
     scanned, unreadable, or stored before that analyser existed (documents.ANALYSIS_VERSION 2)."""
     docs = list(f.bill_documents) + (f.consultation_documents(f.consultation) if f.consultation else [])
     analysed: list[tuple[dict[str, Any], Document]] = []
@@ -190,7 +190,7 @@ def _ia_rank(item: tuple[dict[str, Any], Document]) -> tuple[float, bool, bool]:
 def ia_04(f: Facts, s: dict[str, Any]) -> Result:
     """ЗНА art. 20 and the IA Ordinance's forms set the minimum content [C2]; ПОДНС's methodology for
     MPs' bills [C2]; NCPI found Bulgarian IAs formal [C2: ime.bg 2017]. Score = share of the checklist
-    found by criteria.documents.impact_assessment (problem with data, objectives, options with „без
+    found by texts.documents.impact_assessment (problem with data, objectives, options with „без
     действие“, stakeholders, costs and benefits, administrative burden, SME test, budget, EU law,
     monitoring); a partial IA is held to the eight its form asks for (no budget or monitoring
     section). The best-scoring IA of the bill's and its consultation's files counts. PASS ≥ 0.7, WARN
@@ -284,7 +284,7 @@ def ia_05(f: Facts, s: dict[str, Any]) -> Result:
 
 EX_POST = "ex_post"
 # strategy.bg consultations and files of an ex-post evaluation: „Последваща оценка на въздействието на
-# Закона за …“ (ЗНА чл. 18б uses the same words). criteria.documents has no kind for it: such a file
+# Закона за …“ (ЗНА чл. 18б uses the same words). texts.documents has no kind for it: such a file
 # classifies as a generic impact assessment, so titles are read here instead.
 _EX_POST_TITLE = re.compile(r"\bпоследващ\w*\s+оценк\w*\s+на\s+въздействие", re.I)
 
@@ -329,7 +329,7 @@ def ia_07(f: Facts, s: dict[str, Any]) -> Result:
     is linked (a strategy.bg consultation or file titled „Последваща оценка на въздействието“, dated
     after adoption), WARN if it came after the five years; N_A before `warn_after_months` from entry
     into force (or adoption); WARN from then until `due_after_months`. lexwatch does not collect
-    ex-post reports (the linker joins consultations on the draft; criteria.documents has no ex-post
+    ex-post reports (the linker joins consultations on the draft; texts.documents has no ex-post
     kind), so a missing report is not evidence: after five years the verdict is UNKNOWN, not FAIL.
     Were reports collected, that branch would FAIL Council of Ministers laws and only WARN MP laws,
     whose ex-post obligation is [R]."""

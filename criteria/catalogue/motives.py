@@ -1,6 +1,6 @@
 """D. Motives and supporting documents, ЗНА чл. 28 and ПОДНС (research/criteria.md §4 D): MOT-01 … MOT-04.
 
-These read the bill's downloaded files as classified and analysed by criteria.documents
+These read the bill's downloaded files as classified and analysed by texts.documents
 (`documents.classification`, `documents.analysis["motives"]`); until a bill's files are
 downloaded, classified and readable they are UNKNOWN.
 """
@@ -12,8 +12,8 @@ from typing import Any
 from criteria.catalogue._common import bill_evidence
 from criteria.catalogue._documents import why_documents_cannot_tell
 from criteria.criterion import ANY, COM, Result, criterion, fail, not_applicable, passed, unknown, warn
-from criteria.documents.impact_assessment import budget_statement
-from criteria.documents.motives import LABELS_EN as MOTIVES_LABELS_EN
+from texts.documents.impact_assessment import budget_statement
+from texts.documents.motives import LABELS_EN as MOTIVES_LABELS_EN
 from criteria.facts import Facts
 from criteria.principles import Principle as P
 
@@ -67,7 +67,7 @@ def mot_02(f: Facts, s: dict[str, Any]) -> Result:
     """ЗНА art. 28(2) [C2]: the motives state 1. the reasons, 2. the objectives, 3. the financial and
     other means, 4. the expected results, financial ones included, 5. an analysis of compliance with
     EU law; an explicit "не се налага / не е приложимо" counts as present. PASS 5/5, WARN 3–4,
-    FAIL ≤ 2 (criteria.documents.motives finds each element with its passage)."""
+    FAIL ≤ 2 (texts.documents.motives finds each element with its passage)."""
     best = _best_motives(f)
     ev: dict[str, Any] = bill_evidence(f)
     if best is None:
@@ -145,7 +145,7 @@ _JUSTIFICATION_FILE = re.compile(r"финансов\w*\s+обосновк|\bfin\
 
 
 def _budget_passages(f: Facts) -> tuple[list[dict[str, Any]], set[str]]:
-    """What the motives (ЗНА чл. 28, ал. 2, т. 3, as criteria.documents.motives found it) and the
+    """What the motives (ЗНА чл. 28, ал. 2, т. 3, as texts.documents.motives found it) and the
     impact assessments (element 8 of IA-04) say about money, passage by passage, with their files;
     and the IA analyser's own reading of its budget section."""
     passages: list[dict[str, Any]] = []
@@ -192,7 +192,7 @@ def _justification_files(f: Facts) -> list[str]:
 def mot_04(f: Facts, s: dict[str, Any]) -> Result:
     """ЗНА art. 28(2) т. 3 [C2]: the motives state the financial means the act needs; УПМС requires a
     financial justification and the Ministry of Finance's opinion for CoM drafts with a budget effect [R].
-    Reads the passages criteria.documents.motives found for element 3 and the IA analyser's budget
+    Reads the passages texts.documents.motives found for element 3 and the IA analyser's budget
     element (bill and consultation files). WARN if a budget impact is stated but nowhere quantified (no
     amount in лв./евро, no „финансова обосновка“ named or attached) [P]; PASS if it is quantified, or if
     the documents say there is no budget impact („не са необходими допълнителни средства“,

@@ -2,7 +2,7 @@
 
 NA-DOC-01, NA-01, NA-02, NA-03, NA-04, NA-05, NA-06, NA-07. Dates come from the bill's
 chronology on parliament.bg (stages classified by core.parliament), its committee
-reports and opinions and the proposals deadline; documents from criteria.documents'
+reports and opinions and the proposals deadline; documents from texts.documents'
 classification of the bill's downloaded files. The ПОДНС article numbers differ between
 assemblies (§2.3), so the rules cite the provision by content.
 """
@@ -365,7 +365,7 @@ def na_04(f: Facts, s: dict[str, Any]) -> Result:
 def na_05(f: Facts, s: dict[str, Any]) -> Result:
     """ПОДНС second-reading scope rule [R/U, paragraph unverified]; the Constitutional Court's legal
     certainty line (art. 4(1)) [C2]. Compares the other laws amended by the law as promulgated
-    (criteria.lawtext) with those amended by the bill as submitted (criteria.documents' analysis of
+    (texts.lawtext) with those amended by the bill as submitted (texts.documents' analysis of
     the bill file): a law added at second reading is a WARN labelled "scope rule [R]" until the rule
     and the relatedness test are verified (the catalogue's FAIL needs both); PASS if none was added."""
     ev: dict[str, Any] = bill_evidence(f)

@@ -2,7 +2,7 @@
 
 parliament.bg gives the adoption date and the State Gazette issue but not the issue's date;
 the promulgated text opens with the President's decree, whose date ("Издаден в София на …")
-criteria.lawtext extracts. The decree is the act of promulgation (Const. art. 98 т. 4) and the
+texts.lawtext extracts. The decree is the act of promulgation (Const. art. 98 т. 4) and the
 ДВ issue follows it within days, so the decree date stands in for the ДВ date when that is not
 known, and the evidence says which one was used.
 """

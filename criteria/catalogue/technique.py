@@ -1,6 +1,6 @@
 """F. Legislative technique and stability (research/criteria.md §4 F): LT-01 … LT-05.
 
-They read the promulgated text as analysed by criteria.lawtext (other laws amended or repealed
+They read the promulgated text as analysed by texts.lawtext (other laws amended or repealed
 through the transitional and final provisions, entry-into-force clauses) and the State Gazette
 history printed after the amended laws' titles (criteria.gazette).
 """
@@ -14,7 +14,7 @@ from criteria.catalogue._common import bill_evidence, fmt, is_new_law, status_la
 from criteria.criterion import ANY, Result, criterion, fail, not_applicable, passed, unknown, warn
 from criteria.facts import Facts
 from criteria.gazette import amendments_in_window, issue_date, parse_history
-from criteria.lawtext.numbers import add_months
+from texts.lawtext.numbers import add_months
 from criteria.principles import Principle as P
 
 PARL = "parliamentary"
@@ -33,7 +33,7 @@ def _adopted_with_text(f: Facts) -> tuple[dict[str, Any] | None, Result | None]:
 
 
 def _initial_laws(f: Facts) -> set[str] | None:
-    """Laws the bill amended as submitted (criteria.documents on the bill file), if analysed."""
+    """Laws the bill amended as submitted (texts.documents on the bill file), if analysed."""
     docs = [d for d in f.bill_documents if isinstance((d.analysis or {}).get("amended_laws"), list)]
     if not docs:
         return None
@@ -149,7 +149,7 @@ def lt_02(f: Facts, s: dict[str, Any]) -> Result:
 )
 def lt_03(f: Facts, s: dict[str, Any]) -> Result:
     """Const. art. 5(5) [C]: acts enter into force three days after promulgation unless they set another
-    term. vacatio = days from promulgation to entry into force, per clause (criteria.lawtext). PASS
+    term. vacatio = days from promulgation to entry into force, per clause (texts.lawtext). PASS
     when every clause gives at least 3 days; WARN when a clause gives less ("от деня на
     обнародването"), a concern for provisions creating obligations, fees or sanctions, which are not
     told apart yet. A date before promulgation is retroactivity, judged by LT-04 alone: such
@@ -245,7 +245,7 @@ def _clause_list(items: list[dict[str, Any]], bg: bool = True) -> str:
 def lt_04(f: Facts, s: dict[str, Any]) -> Result:
     """ЗНА art. 14 [C: 290caselaw]: (1) a normative act may have retroactive effect only by exception and
     by an express provision; (3) never for sanctions, unless lighter. From the entry-into-force and
-    application clauses (criteria.lawtext): FAIL for implicit retroactivity, a date of entry into force
+    application clauses (texts.lawtext): FAIL for implicit retroactivity, a date of entry into force
     before promulgation with nothing saying so ("влиза в сила от 1 януари 2026 г." in a law promulgated
     later); WARN for express retroactivity, art. 14(1)'s exception ("има обратно действие", "считано
     от …", "поражда действие от …", "се прилага от …" with a past date); PASS when every clause takes

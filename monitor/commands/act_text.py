@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from criteria.lawtext import ActTextAnalysis, analyse_act
+from texts.lawtext import ActTextAnalysis, analyse_act
 from monitor.commands.evaluate import wide
 from monitor.commands.output import read_json_input
 from core.errors import LexwatchError, UsageError

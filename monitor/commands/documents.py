@@ -274,8 +274,8 @@ def read(
 ) -> None:
     """Extract, classify and analyse one local file, as `fetch` would (nothing is stored)."""
     from crawlers.documents import ExtractionLimits, extract
-    from criteria.documents.analyse import analyse_document
-    from criteria.documents.classify import classify, classify_archive
+    from texts.documents.analyse import analyse_document
+    from texts.documents.classify import classify, classify_archive
 
     _check_format(fmt)
     if not path.is_file():

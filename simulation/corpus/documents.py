@@ -48,7 +48,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from criteria.documents.consultation_refs import find_consultation_refs
+from texts.documents.consultation_refs import find_consultation_refs
 from core import strategy as SV
 from simulation.corpus.parliament import bill_payload
 from simulation.corpus import texts
@@ -57,7 +57,7 @@ from simulation.corpus.world import World, WorldBill, WorldConsultation
 from simulation import samples
 from simulation.replay import path_for
 
-MOTIVES_ELEMENTS = ("reasons", "objectives", "means", "results", "eu_law")  # criteria.documents.motives keys
+MOTIVES_ELEMENTS = ("reasons", "objectives", "means", "results", "eu_law")  # texts.documents.motives keys
 _ZIP_DATE = (2026, 1, 5, 10, 0, 0)
 _MONTHS = ("януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври",
            "ноември", "декември")
@@ -74,7 +74,7 @@ class WrittenFile:
     owner_type: str  # bill | consultation
     owner_id: int
     format: str  # pdf | rtf | docx
-    kind: str | None  # the criteria.documents.classify kind intended; None for a chair's order
+    kind: str | None  # the texts.documents.classify kind intended; None for a chair's order
     contains: tuple[str, ...] = ()  # other documents inside the file, by their headings
     title: str | None = None  # the source's description (portal type, order annotation)
     motives_elements: tuple[str, ...] | None = None  # ЗНА чл. 28, ал. 2 elements written
@@ -231,7 +231,7 @@ def render_docx(paragraphs: Sequence[str], table: Sequence[Sequence[str]] = (), 
 
 # --------------------------------------------------------------------------- texts
 
-# Each element's sentences match its criteria.documents.motives patterns and no other
+# Each element's sentences match its texts.documents.motives patterns and no other
 # element's; the neutral sentences match none, so a left-out element stays absent.
 _TOPICS = (
     "реда за издаване на разрешения и сроковете за произнасяне на компетентните органи",
@@ -410,7 +410,7 @@ def act_paragraphs(rng: random.Random, *, heading: Sequence[str], kind: str, oth
     return out
 
 
-# criteria.documents.impact_assessment keys; the partial form has no budget or monitoring section.
+# texts.documents.impact_assessment keys; the partial form has no budget or monitoring section.
 IA_ELEMENTS = ("problem", "objectives", "options", "stakeholders", "costs_benefits", "admin_burden", "sme",
                "budget", "eu_law", "monitoring")
 IA_PARTIAL_ELEMENTS = tuple(k for k in IA_ELEMENTS if k not in ("budget", "monitoring"))
@@ -521,7 +521,7 @@ _PARTICIPANTS = (
     "Сдружение „Активни потребители“", "Висш адвокатски съвет", "Омбудсман на Република България",
     "Потребител на Портала за обществени консултации",
 )
-# Proposals and reasons avoid the verb „приема“ and its forms: criteria.documents.spravka
+# Proposals and reasons avoid the verb „приема“ and its forms: texts.documents.spravka
 # counts every such word as a decision.
 _PROPOSALS = (  # (proposal, the reason for not taking it on board)
     ("Срокът за произнасяне да бъде удължен от 14 на 30 дни.",

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from criteria.documents.text_forms import passage
+from texts.documents.text_forms import passage
 
 _FLAGS = re.IGNORECASE
 

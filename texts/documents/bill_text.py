@@ -2,7 +2,7 @@
 
 NA-05 / LT-01 compare these with the law as adopted, to tell a rider added at second
 reading from one that was in the bill from the start. The clause parsing is
-criteria.lawtext's (shared with the promulgated text); this module only feeds it the
+texts.lawtext's (shared with the promulgated text); this module only feeds it the
 plain text of a downloaded bill file, escaped paragraph by paragraph.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from criteria.lawtext import analyse_body
+from texts.lawtext import analyse_body
 
 
 def amended_laws_in_bill(text: str, title: str | None = None) -> list[dict[str, Any]]:

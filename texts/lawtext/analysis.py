@@ -15,12 +15,12 @@ from datetime import date, datetime
 
 from core.errors import LexwatchError
 
-from criteria.lawtext.amendments import AmendedLaw, find_amended_laws
-from criteria.lawtext.entry_into_force import EntryIntoForceClause, compute_vacatio, find_clauses, main_clause
-from criteria.lawtext.html_text import word_html_to_paragraphs
-from criteria.lawtext.law_names import normalise_law_name
-from criteria.lawtext.numbers import DATE_RE, parse_date_match
-from criteria.lawtext.sections import Part, split_parts
+from texts.lawtext.amendments import AmendedLaw, find_amended_laws
+from texts.lawtext.entry_into_force import EntryIntoForceClause, compute_vacatio, find_clauses, main_clause
+from texts.lawtext.html_text import word_html_to_paragraphs
+from texts.lawtext.law_names import normalise_law_name
+from texts.lawtext.numbers import DATE_RE, parse_date_match
+from texts.lawtext.sections import Part, split_parts
 
 # 2: clauses carry their verb and "считано от"; "се прилага" inverted, "поражда действие" and
 # "има обратно действие" (ЗНА чл. 14) are clauses; repeals listed after "Отменят се:" (LT-04, LT-05).

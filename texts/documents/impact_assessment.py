@@ -4,7 +4,7 @@ research/criteria.md §4 C, IA-04 names ten elements: 1. the problem, defined wi
 data; 2. the objectives; 3. the options, „без действие“ among them; 4. the stakeholders;
 5. costs and benefits; 6. the administrative burden; 7. the SME test; 8. the budget impact;
 9. the link to EU law; 10. monitoring and evaluation. Each is found the way
-criteria.documents.motives finds the elements of the motives, and reported in the same shape
+texts.documents.motives finds the elements of the motives, and reported in the same shape
 (`present`, `explicit_na`, evidence passages), from two kinds of hit:
 
 - a section of the Council of Ministers' form, found by its heading, whose body holds an
@@ -49,8 +49,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from criteria.documents.classify import DocumentKind, find_sections
-from criteria.documents.text_forms import passage
+from texts.documents.classify import DocumentKind, find_sections
+from texts.documents.text_forms import passage
 
 _FLAGS = re.IGNORECASE | re.MULTILINE
 _EU = r"(?:правото|законодателството|acquis)\s+на\s+(?:европейския\s+съюз|ес)\b|европейско(?:то)?\s+(?:право|законодателство)"
@@ -356,7 +356,7 @@ _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 def _clean(text: str) -> tuple[str, list[int] | None]:
     """Soft hyphens and zero-width characters out, odd spaces to blanks (extraction does this
-    already, criteria.documents callers may not); with a map back to the caller's offsets."""
+    already, texts.documents callers may not); with a map back to the caller's offsets."""
     text = _ODD_SPACES.sub(" ", text)  # same length: offsets unchanged
     if not _INVISIBLE.search(text):
         return text, None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import PurePosixPath
 
-from criteria.documents.text_forms import collapse_spaced_caps
+from texts.documents.text_forms import collapse_spaced_caps
 
 
 class DocumentKind(StrEnum):

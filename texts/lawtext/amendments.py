@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from criteria.lawtext.law_names import LAW_START, normalise_law_name
-from criteria.lawtext.sections import Part
+from texts.lawtext.law_names import LAW_START, normalise_law_name
+from texts.lawtext.sections import Part
 
 _GAZETTE_REF = re.compile(r"\(\s*(?:обн\.|обнародван|ДВ\b|Д\.\s*В\.)")
 _NAME_END = re.compile(

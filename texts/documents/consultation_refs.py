@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from criteria.documents.text_forms import passage
+from texts.documents.text_forms import passage
 
 _FLAGS = re.IGNORECASE
 

@@ -21,8 +21,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
-from criteria.lawtext.law_names import LAW_START, normalise_law_name
-from criteria.lawtext.numbers import (
+from texts.lawtext.law_names import LAW_START, normalise_law_name
+from texts.lawtext.numbers import (
     DATE_RE,
     NUMBER_RE,
     NUMBER_STEM_RE,
@@ -31,8 +31,8 @@ from criteria.lawtext.numbers import (
     parse_number,
     parse_number_stem,
 )
-from criteria.lawtext.provisions import parse_provisions
-from criteria.lawtext.sections import Part
+from texts.lawtext.provisions import parse_provisions
+from texts.lawtext.sections import Part
 
 CONSTITUTION_DEFAULT = "Конституция, чл. 5, ал. 5 (3 дни след обнародването)"
 

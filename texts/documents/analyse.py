@@ -2,7 +2,7 @@
 
 Which analyses run depends on the classification: motives get the ЗНА чл. 28, ал. 2
 structure, справки the CONS-06 reasons check, impact assessments the IA-04 checklist
-(criteria.documents.impact_assessment), bill texts the laws amended in their
+(texts.documents.impact_assessment), bill texts the laws amended in their
 ПЗР; every document is searched for consultation mentions (motives carry them most
 often, but cover letters and reports do too). A file that holds several documents (a
 bill with its motives) gets each analysis for the part it contains.
@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from criteria.documents.bill_text import amended_laws_in_bill
-from criteria.documents.classify import Classification, DocumentKind, find_sections
-from criteria.documents.consultation_refs import find_consultation_refs
-from criteria.documents.impact_assessment import analyse_impact_assessment
-from criteria.documents.motives import analyse_motives
-from criteria.documents.spravka import analyse_spravka
+from texts.documents.bill_text import amended_laws_in_bill
+from texts.documents.classify import Classification, DocumentKind, find_sections
+from texts.documents.consultation_refs import find_consultation_refs
+from texts.documents.impact_assessment import analyse_impact_assessment
+from texts.documents.motives import analyse_motives
+from texts.documents.spravka import analyse_spravka
 
 # Stored with each analysis. Nothing re-analyses on a change: a document is analysed once, when
 # a new content hash is stored (crawlers.documents.pipeline), so criteria read an analysis

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from criteria.documents.classify import DocumentKind, find_sections
-from criteria.documents.text_forms import passage
+from texts.documents.classify import DocumentKind, find_sections
+from texts.documents.text_forms import passage
 
 _FLAGS = re.IGNORECASE | re.MULTILINE
 _EU = r"(?:правото|законодателството|acquis)\s+на\s+(?:европейския\s+съюз|ес)\b|европейско(?:то)?\s+(?:право|законодателство)"
