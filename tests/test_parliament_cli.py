@@ -14,9 +14,9 @@ from simulation.replay import serve
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LEXWATCH_PROGRESS=False", "-s", "LOG_LEVEL=WARNING"]
 
 
-def lexwatch(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+def lexwatch(*args: str, check: bool = True, cwd=REPO_ROOT) -> subprocess.CompletedProcess:
     """The CLI as a user runs it (a crawl needs its own process: the Twisted reactor)."""
-    proc = subprocess.run([sys.executable, "-m", "monitor.cli", *args], cwd=REPO_ROOT, capture_output=True, text=True, timeout=180)
+    proc = subprocess.run([sys.executable, "-m", "monitor.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=180)
     if check:
         assert proc.returncode == 0, proc.stderr[-3000:]
     return proc
@@ -49,8 +49,10 @@ def crawled(tmp_path_factory):
     write_real_fixtures(SHARED_FIXTURES / "parliament", tmp / "replay")
     db = f"sqlite:///{tmp / 'db.sqlite3'}"
     migrate.upgrade(db)
+    # Run from a folder outside the project (no scrapy.cfg there): the installed CLI finds its spiders anyway.
     with serve(tmp / "replay") as server:
-        proc = lexwatch("crawl", "parliament", "--months", "2025-09,2026-09", "--base-url", server.url, "--db", db, *FAST, check=False)
+        proc = lexwatch("crawl", "parliament", "--months", "2025-09,2026-09", "--base-url", server.url, "--db", db, *FAST,
+                        check=False, cwd=tmp)
     # the adopted bill's act text has no real answer (HTML shell): reported, so exit code 1
     assert proc.returncode == 1, proc.stderr[-3000:]
     assert "new 2" in proc.stderr and "errors 1" in proc.stderr

@@ -6,6 +6,7 @@ and registers itself on `crawl_app`; they all run spiders through `run_spider`.
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 import typer
@@ -66,6 +67,9 @@ def run_spider(
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
+    # Scrapy finds its settings through scrapy.cfg in the working directory; the installed CLI
+    # must find its spiders from any folder.
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawlers.settings")
     project = get_project_settings()
     settings = {key: _typed(key, value, project.get(key)) for key, value in (settings or {}).items()}
     url = require_current_schema(database_url(db_url))
