@@ -46,3 +46,14 @@ def first_value(rules: Iterable[Rule[V]], text: str, default: V) -> V:
     """The value of the first rule whose pattern is found in `text`, else `default`."""
     found = first_match(rules, text)
     return found[0].value if found else default
+
+
+def earliest_match(rules: Iterable[Rule[V]], text: str) -> tuple[Rule[V], re.Match[str]] | None:
+    """The rule whose match starts first in `text`, with its match; a tie goes to the earlier rule
+    (for tables whose rules are alternatives found anywhere in a passage)."""
+    best: tuple[Rule[V], re.Match[str]] | None = None
+    for r in rules:
+        match = r.pattern.search(text)
+        if match and (best is None or match.start() < best[1].start()):
+            best = (r, match)
+    return best
