@@ -30,7 +30,22 @@ def bill_public_url(bill_id: int | str) -> str:
     return f"{PUBLIC_SITE}/bg/bills/ID/{bill_id}"
 
 
-class Initiator(StrEnum):
+class _Labelled(StrEnum):
+    """A stored code with its Bulgarian and English words (as core.review's enums)."""
+
+    @property
+    def bg(self) -> str:
+        return _LABELS[type(self)][self][0]
+
+    @property
+    def en(self) -> str:
+        return _LABELS[type(self)][self][1]
+
+    def label(self, lang: str = "bg") -> str:
+        return self.en if lang == "en" else self.bg
+
+
+class Initiator(_Labelled):
     """Who brought the bill in (Constitution art. 87(1)); values are the stored codes."""
 
     COUNCIL_OF_MINISTERS = "council_of_ministers"
@@ -38,17 +53,6 @@ class Initiator(StrEnum):
     COMMITTEE = "committee"
     MIXED = "mixed"
     UNKNOWN = "unknown"
-
-    @property
-    def bg(self) -> str:
-        return _INITIATOR_LABELS[self][0]
-
-    @property
-    def en(self) -> str:
-        return _INITIATOR_LABELS[self][1]
-
-    def label(self, lang: str = "bg") -> str:
-        return self.en if lang == "en" else self.bg
 
 
 _INITIATOR_LABELS = {
@@ -60,7 +64,7 @@ _INITIATOR_LABELS = {
 }
 
 
-class Regime(StrEnum):
+class Regime(_Labelled):
     """The route a bill's evaluation is grouped under: the Council of Ministers' drafts go through
     ЗНА ch. 2–3 and УПМС, the bills of MPs and of committees through the Rules of Procedure only
     (so a committee's bill goes the parliamentary way); a unified ("mixed") bill is its own group.
@@ -77,17 +81,6 @@ class Regime(StrEnum):
         """The regime of a stored initiator code (Initiator); UNKNOWN for none or another code."""
         return _REGIME_OF.get(initiator or "", cls.UNKNOWN)
 
-    @property
-    def bg(self) -> str:
-        return _REGIME_LABELS[self][0]
-
-    @property
-    def en(self) -> str:
-        return _REGIME_LABELS[self][1]
-
-    def label(self, lang: str = "bg") -> str:
-        return self.en if lang == "en" else self.bg
-
 
 _REGIME_OF = {
     Initiator.COUNCIL_OF_MINISTERS: Regime.COUNCIL_OF_MINISTERS,
@@ -103,7 +96,7 @@ _REGIME_LABELS = {
 }
 
 
-class SponsorClass(StrEnum):
+class SponsorClass(_Labelled):
     """Who brought a bill in, as INIT-01 tells it from the sponsors or the signature: finer than the
     regime (one MP or a group of MPs; a committee's or unified bill). Values are the codes stored in
     INIT-01's evidence; the English labels read inside a sentence („Initiator: a group of MPs“)."""
@@ -123,17 +116,6 @@ class SponsorClass(StrEnum):
     @property
     def regime(self) -> Regime:
         return _SPONSOR_REGIME[self]
-
-    @property
-    def bg(self) -> str:
-        return _SPONSOR_LABELS[self][0]
-
-    @property
-    def en(self) -> str:
-        return _SPONSOR_LABELS[self][1]
-
-    def label(self, lang: str = "bg") -> str:
-        return self.en if lang == "en" else self.bg
 
 
 _SPONSOR_CLASS_OF = {
@@ -157,7 +139,8 @@ _SPONSOR_LABELS = {
     SponsorClass.COMMITTEE: ("комисия / общ законопроект", "a committee / unified bill"),
 }
 
-class BillStatus(StrEnum):
+
+class BillStatus(_Labelled):
     """How far a bill got (derive_status); values are the stored codes."""
 
     SUBMITTED = "submitted"
@@ -170,17 +153,6 @@ class BillStatus(StrEnum):
     # Never stored: a bill still pending when its National Assembly's term ended lapsed with it
     # (reports derive it, so such a bill is not counted as "stalled").
     LAPSED = "lapsed"
-
-    @property
-    def bg(self) -> str:
-        return _STATUS_LABELS[self][0]
-
-    @property
-    def en(self) -> str:
-        return _STATUS_LABELS[self][1]
-
-    def label(self, lang: str = "bg") -> str:
-        return self.en if lang == "en" else self.bg
 
 
 _STATUS_LABELS = {
@@ -195,7 +167,7 @@ _STATUS_LABELS = {
 }
 
 
-class StageClass(StrEnum):
+class StageClass(_Labelled):
     """The class of a chronology row (classify_stage); values are the stored codes
     (`bill_stages.classification`). The readings' rows are scheduled („внесен“ for the plenary),
     debated, passed or rejected; „both readings“ is a first and second vote at one sitting."""
@@ -218,17 +190,6 @@ class StageClass(StrEnum):
     WITHDRAWN = "withdrawn"
     VETO = "veto"
     OTHER = "other"
-
-    @property
-    def bg(self) -> str:
-        return _STAGE_LABELS[self][0]
-
-    @property
-    def en(self) -> str:
-        return _STAGE_LABELS[self][1]
-
-    def label(self, lang: str = "bg") -> str:
-        return self.en if lang == "en" else self.bg
 
 
 _STAGE_LABELS = {
@@ -255,6 +216,10 @@ _STAGE_LABELS = {
 }
 # Rows of a committee (the lead committee's sitting, the bill's first committee date).
 COMMITTEE_STAGES = frozenset({StageClass.COMMITTEE_PASSED, StageClass.COMMITTEE_REJECTED, StageClass.COMMITTEE_OTHER})
+_LABELS: dict[type[_Labelled], dict] = {
+    Initiator: _INITIATOR_LABELS, Regime: _REGIME_LABELS, SponsorClass: _SPONSOR_LABELS,
+    BillStatus: _STATUS_LABELS, StageClass: _STAGE_LABELS,
+}
 
 
 def label(enum_type: type[StrEnum], value: str | None, lang: str = "bg") -> str:
