@@ -19,6 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from core.rules import Rule, first_value, rule
+
 PUBLIC_SITE = "https://www.parliament.bg"
 
 
@@ -28,7 +30,22 @@ def bill_public_url(bill_id: int | str) -> str:
     return f"{PUBLIC_SITE}/bg/bills/ID/{bill_id}"
 
 
-class Initiator(StrEnum):
+class _Labelled(StrEnum):
+    """A stored code with its Bulgarian and English words (as core.review's enums)."""
+
+    @property
+    def bg(self) -> str:
+        return _LABELS[type(self)][self][0]
+
+    @property
+    def en(self) -> str:
+        return _LABELS[type(self)][self][1]
+
+    def label(self, lang: str = "bg") -> str:
+        return self.en if lang == "en" else self.bg
+
+
+class Initiator(_Labelled):
     """Who brought the bill in (Constitution art. 87(1)); values are the stored codes."""
 
     COUNCIL_OF_MINISTERS = "council_of_ministers"
@@ -36,17 +53,6 @@ class Initiator(StrEnum):
     COMMITTEE = "committee"
     MIXED = "mixed"
     UNKNOWN = "unknown"
-
-    @property
-    def bg(self) -> str:
-        return _INITIATOR_LABELS[self][0]
-
-    @property
-    def en(self) -> str:
-        return _INITIATOR_LABELS[self][1]
-
-    def label(self, lang: str = "bg") -> str:
-        return self.en if lang == "en" else self.bg
 
 
 _INITIATOR_LABELS = {
@@ -58,7 +64,83 @@ _INITIATOR_LABELS = {
 }
 
 
-class BillStatus(StrEnum):
+class Regime(_Labelled):
+    """The route a bill's evaluation is grouped under: the Council of Ministers' drafts go through
+    ЗНА ch. 2–3 and УПМС, the bills of MPs and of committees through the Rules of Procedure only
+    (so a committee's bill goes the parliamentary way); a unified ("mixed") bill is its own group.
+    Values are the codes stored in an evaluation's facts (`initiator`) and the keys of the
+    aggregates by initiator."""
+
+    COUNCIL_OF_MINISTERS = "CoM"
+    MPS = "MP"
+    MIXED = "mixed"
+    UNKNOWN = "unknown"
+
+    @classmethod
+    def of(cls, initiator: str | None) -> Regime:
+        """The regime of a stored initiator code (Initiator); UNKNOWN for none or another code."""
+        return _REGIME_OF.get(initiator or "", cls.UNKNOWN)
+
+
+_REGIME_OF = {
+    Initiator.COUNCIL_OF_MINISTERS: Regime.COUNCIL_OF_MINISTERS,
+    Initiator.MPS: Regime.MPS,
+    Initiator.COMMITTEE: Regime.MPS,
+    Initiator.MIXED: Regime.MIXED,
+}
+_REGIME_LABELS = {
+    Regime.COUNCIL_OF_MINISTERS: ("Министерски съвет", "Council of Ministers"),
+    Regime.MPS: ("народни представители и комисии", "MPs and committees"),
+    Regime.MIXED: ("Министерски съвет и народни представители", "Council of Ministers and MPs"),
+    Regime.UNKNOWN: ("неустановен вносител", "initiator not established"),
+}
+
+
+class SponsorClass(_Labelled):
+    """Who brought a bill in, as INIT-01 tells it from the sponsors or the signature: finer than the
+    regime (one MP or a group of MPs; a committee's or unified bill). Values are the codes stored in
+    INIT-01's evidence; the English labels read inside a sentence („Initiator: a group of MPs“)."""
+
+    COUNCIL_OF_MINISTERS = "CoM"
+    MP = "MP"
+    MP_GROUP = "MP-group"
+    MIXED = "mixed"
+    COMMITTEE = "committee"
+
+    @classmethod
+    def of(cls, initiator: str | None) -> SponsorClass | None:
+        """The class of a stored initiator code; None for `unknown` or none (MPs as one MP: the
+        code does not say how many)."""
+        return _SPONSOR_CLASS_OF.get(initiator or "")
+
+    @property
+    def regime(self) -> Regime:
+        return _SPONSOR_REGIME[self]
+
+
+_SPONSOR_CLASS_OF = {
+    Initiator.COUNCIL_OF_MINISTERS: SponsorClass.COUNCIL_OF_MINISTERS,
+    Initiator.MPS: SponsorClass.MP,
+    Initiator.COMMITTEE: SponsorClass.COMMITTEE,
+    Initiator.MIXED: SponsorClass.MIXED,
+}
+_SPONSOR_REGIME = {
+    SponsorClass.COUNCIL_OF_MINISTERS: Regime.COUNCIL_OF_MINISTERS,
+    SponsorClass.MP: Regime.MPS,
+    SponsorClass.MP_GROUP: Regime.MPS,
+    SponsorClass.MIXED: Regime.MIXED,
+    SponsorClass.COMMITTEE: Regime.MPS,
+}
+_SPONSOR_LABELS = {
+    SponsorClass.COUNCIL_OF_MINISTERS: ("Министерски съвет", "the Council of Ministers"),
+    SponsorClass.MP: ("народен представител", "one MP"),
+    SponsorClass.MP_GROUP: ("група народни представители", "a group of MPs"),
+    SponsorClass.MIXED: ("смесен (МС и народни представители)", "mixed (Council of Ministers and MPs)"),
+    SponsorClass.COMMITTEE: ("комисия / общ законопроект", "a committee / unified bill"),
+}
+
+
+class BillStatus(_Labelled):
     """How far a bill got (derive_status); values are the stored codes."""
 
     SUBMITTED = "submitted"
@@ -72,17 +154,6 @@ class BillStatus(StrEnum):
     # (reports derive it, so such a bill is not counted as "stalled").
     LAPSED = "lapsed"
 
-    @property
-    def bg(self) -> str:
-        return _STATUS_LABELS[self][0]
-
-    @property
-    def en(self) -> str:
-        return _STATUS_LABELS[self][1]
-
-    def label(self, lang: str = "bg") -> str:
-        return self.en if lang == "en" else self.bg
-
 
 _STATUS_LABELS = {
     BillStatus.SUBMITTED: ("внесен", "submitted"),
@@ -93,6 +164,61 @@ _STATUS_LABELS = {
     BillStatus.WITHDRAWN: ("оттеглен", "withdrawn"),
     BillStatus.MERGED: ("обединен с друг законопроект", "merged into another bill"),
     BillStatus.LAPSED: ("отпаднал с края на мандата на Народното събрание", "lapsed with the end of the Assembly's term"),
+}
+
+
+class StageClass(_Labelled):
+    """The class of a chronology row (classify_stage); values are the stored codes
+    (`bill_stages.classification`). The readings' rows are scheduled („внесен“ for the plenary),
+    debated, passed or rejected; „both readings“ is a first and second vote at one sitting."""
+
+    COMMITTEE_PASSED = "committee_passed"
+    COMMITTEE_REJECTED = "committee_rejected"
+    COMMITTEE_OTHER = "committee_other"
+    FIRST_READING_SCHEDULED = "first_reading_scheduled"
+    FIRST_READING_DEBATED = "first_reading_debated"
+    FIRST_READING_PASSED = "first_reading_passed"
+    FIRST_READING_REJECTED = "first_reading_rejected"
+    SECOND_READING_SCHEDULED = "second_reading_scheduled"
+    SECOND_READING_DEBATED = "second_reading_debated"
+    SECOND_READING_PASSED = "second_reading_passed"
+    SECOND_READING_REJECTED = "second_reading_rejected"
+    BOTH_READINGS_SCHEDULED = "both_readings_scheduled"
+    BOTH_READINGS_DEBATED = "both_readings_debated"
+    BOTH_READINGS_PASSED = "both_readings_passed"
+    BOTH_READINGS_REJECTED = "both_readings_rejected"
+    WITHDRAWN = "withdrawn"
+    VETO = "veto"
+    OTHER = "other"
+
+
+_STAGE_LABELS = {
+    StageClass.COMMITTEE_PASSED: ("приет в комисия", "passed in committee"),
+    StageClass.COMMITTEE_REJECTED: ("отхвърлен в комисия", "rejected in committee"),
+    StageClass.COMMITTEE_OTHER: ("разглеждане в комисия", "committee stage"),
+    StageClass.FIRST_READING_SCHEDULED: ("внесен в зала за първо гласуване", "scheduled for the first reading"),
+    StageClass.FIRST_READING_DEBATED: ("обсъждане на първо гласуване", "debated at first reading"),
+    StageClass.FIRST_READING_PASSED: ("приет на първо гласуване", "passed at first reading"),
+    StageClass.FIRST_READING_REJECTED: ("отхвърлен на първо гласуване", "rejected at first reading"),
+    StageClass.SECOND_READING_SCHEDULED: ("внесен в зала за второ гласуване", "scheduled for the second reading"),
+    StageClass.SECOND_READING_DEBATED: ("обсъждане на второ гласуване", "debated at second reading"),
+    StageClass.SECOND_READING_PASSED: ("приет на второ гласуване", "passed at second reading"),
+    StageClass.SECOND_READING_REJECTED: ("отхвърлен на второ гласуване", "rejected at second reading"),
+    StageClass.BOTH_READINGS_SCHEDULED: ("внесен в зала за първо и второ гласуване",
+                                         "scheduled for both readings at one sitting"),
+    StageClass.BOTH_READINGS_DEBATED: ("обсъждане на първо и второ гласуване", "debated at both readings"),
+    StageClass.BOTH_READINGS_PASSED: ("приет на първо и второ гласуване в едно заседание",
+                                      "passed at both readings at one sitting"),
+    StageClass.BOTH_READINGS_REJECTED: ("отхвърлен на първо и второ гласуване", "rejected at both readings"),
+    StageClass.WITHDRAWN: ("оттеглен", "withdrawn"),
+    StageClass.VETO: ("вето или повторно гласуване", "veto or repeated vote"),
+    StageClass.OTHER: ("друго действие", "other step"),
+}
+# Rows of a committee (the lead committee's sitting, the bill's first committee date).
+COMMITTEE_STAGES = frozenset({StageClass.COMMITTEE_PASSED, StageClass.COMMITTEE_REJECTED, StageClass.COMMITTEE_OTHER})
+_LABELS: dict[type[_Labelled], dict] = {
+    Initiator: _INITIATOR_LABELS, Regime: _REGIME_LABELS, SponsorClass: _SPONSOR_LABELS,
+    BillStatus: _STATUS_LABELS, StageClass: _STAGE_LABELS,
 }
 
 
@@ -118,11 +244,18 @@ INITIATORS = tuple(i.value for i in Initiator)
 COUNCIL_CODE = "02"
 MP_CODE = "54"
 COMMITTEE_CODES = ("53", "55")
+# The chair's orders distributing a bill to committees carry class 50 where a bill has its
+# importer's (`52-650-01-288` on bill 167546, the one real sample; that every order does is inferred).
+ORDER_CODE = "50"
+# Document type (TT) of a bill ratifying or denouncing a treaty: excluded from the portfolio figures.
+RATIFICATION_TYPE = "02"
+_INITIATOR_OF_IMPORTER = {
+    COUNCIL_CODE: Initiator.COUNCIL_OF_MINISTERS,
+    MP_CODE: Initiator.MPS,
+    **{code: Initiator.COMMITTEE for code in COMMITTEE_CODES},
+}
 COUNCIL_BODY_ID = 6167  # A_ns_C_id of Министерски съвет in imp_list_min (hard-coded in the API server)
 
-_PASSED = ("приет",)
-_REJECTED = ("отхвърлен", "неприет")
-_WITHDRAWN = ("оттеглен",)
 
 
 @dataclass(frozen=True)
@@ -138,52 +271,58 @@ def _norm(text: str | None) -> str:
     return " ".join((text or "").lower().split())
 
 
-def classify_stage(stage: str | None, event: str | None) -> str:
-    """One of: committee_passed, committee_rejected, committee_other, {first,second,both}_reading_
-    {scheduled,debated,passed,rejected}, withdrawn, veto, other."""
-    s, e = _norm(stage), _norm(event)
-    if any(w in e or w in s for w in _WITHDRAWN):
-        return "withdrawn"
-    if "вето" in s or "повторно" in s:
-        return "veto"
-    if e.startswith(_REJECTED):
-        outcome = "rejected"
-    elif e.startswith(_PASSED):
-        outcome = "passed"
-    elif e.startswith("внесен"):
-        outcome = "scheduled"
-    elif e.startswith("обсъжд"):
-        outcome = "debated"
-    else:
-        outcome = None
-    if s.startswith("комиси"):
-        if outcome == "passed":
-            return "committee_passed"
-        if outcome == "rejected":
-            return "committee_rejected"
-        return "committee_other"
-    if s.startswith("зала") and outcome is not None:
-        if "първо и второ" in s:
-            return f"both_readings_{outcome}"
-        if "първо" in s:
-            return f"first_reading_{outcome}"
-        if "второ" in s:
-            return f"second_reading_{outcome}"
-    return "other"
+def _stage_text(stage: str | None, event: str | None) -> str:
+    """What the stage rules read: the stage, a line break, the event (both normalised, so neither
+    holds a line break and `.` in a pattern stays within the stage)."""
+    return f"{_norm(stage)}\n{_norm(event)}"
+
+
+# Outcomes of a row, read from the start of its event.
+_ON_REJECTED = r"\n(?:отхвърлен|неприет)"
+_ON_PASSED = r"\nприет"
+_ON_SCHEDULED = r"\nвнесен"
+_ON_DEBATED = r"\nобсъжд"
+_S = StageClass
+# The first rule whose pattern is found in „stage\nevent“ classifies the row; none: OTHER.
+STAGE_RULES: tuple[Rule[StageClass], ...] = (
+    rule("withdrawn", _S.WITHDRAWN, "оттеглен"),  # in the stage or the event
+    rule("veto", _S.VETO, r"^.*(?:вето|повторно)"),  # in the stage
+    rule("committee_rejected", _S.COMMITTEE_REJECTED, r"^комиси.*" + _ON_REJECTED),
+    rule("committee_passed", _S.COMMITTEE_PASSED, r"^комиси.*" + _ON_PASSED),
+    rule("committee_other", _S.COMMITTEE_OTHER, r"^комиси"),
+    rule("both_readings_rejected", _S.BOTH_READINGS_REJECTED, r"^зала.*първо и второ.*" + _ON_REJECTED),
+    rule("both_readings_passed", _S.BOTH_READINGS_PASSED, r"^зала.*първо и второ.*" + _ON_PASSED),
+    rule("both_readings_scheduled", _S.BOTH_READINGS_SCHEDULED, r"^зала.*първо и второ.*" + _ON_SCHEDULED),
+    rule("both_readings_debated", _S.BOTH_READINGS_DEBATED, r"^зала.*първо и второ.*" + _ON_DEBATED),
+    rule("first_reading_rejected", _S.FIRST_READING_REJECTED, r"^зала.*първо.*" + _ON_REJECTED),
+    rule("first_reading_passed", _S.FIRST_READING_PASSED, r"^зала.*първо.*" + _ON_PASSED),
+    rule("first_reading_scheduled", _S.FIRST_READING_SCHEDULED, r"^зала.*първо.*" + _ON_SCHEDULED),
+    rule("first_reading_debated", _S.FIRST_READING_DEBATED, r"^зала.*първо.*" + _ON_DEBATED),
+    rule("second_reading_rejected", _S.SECOND_READING_REJECTED, r"^зала.*второ.*" + _ON_REJECTED),
+    rule("second_reading_passed", _S.SECOND_READING_PASSED, r"^зала.*второ.*" + _ON_PASSED),
+    rule("second_reading_scheduled", _S.SECOND_READING_SCHEDULED, r"^зала.*второ.*" + _ON_SCHEDULED),
+    rule("second_reading_debated", _S.SECOND_READING_DEBATED, r"^зала.*второ.*" + _ON_DEBATED),
+)
+del _S
+
+
+def classify_stage(stage: str | None, event: str | None) -> StageClass:
+    """The class of a chronology row (STAGE_RULES; StageClass.OTHER when no rule applies)."""
+    return first_value(STAGE_RULES, _stage_text(stage, event), StageClass.OTHER)
 
 
 # What a classified row does to the status (None: nothing).
 _STATUS_OF = {
-    "committee_passed": "in_committee",
-    "committee_rejected": "in_committee",  # the plenary still votes on a negative report
-    "committee_other": "in_committee",
-    "first_reading_passed": "first_reading_passed",
-    "first_reading_rejected": "rejected",
-    "second_reading_passed": "adopted",
-    "second_reading_rejected": "rejected",
-    "both_readings_passed": "adopted",
-    "both_readings_rejected": "rejected",
-    "withdrawn": "withdrawn",
+    StageClass.COMMITTEE_PASSED: "in_committee",
+    StageClass.COMMITTEE_REJECTED: "in_committee",  # the plenary still votes on a negative report
+    StageClass.COMMITTEE_OTHER: "in_committee",
+    StageClass.FIRST_READING_PASSED: "first_reading_passed",
+    StageClass.FIRST_READING_REJECTED: "rejected",
+    StageClass.SECOND_READING_PASSED: "adopted",
+    StageClass.SECOND_READING_REJECTED: "rejected",
+    StageClass.BOTH_READINGS_PASSED: "adopted",
+    StageClass.BOTH_READINGS_REJECTED: "rejected",
+    StageClass.WITHDRAWN: "withdrawn",
 }
 _RANK = {"submitted": 0, "in_committee": 1, "first_reading_passed": 2}
 
@@ -227,11 +366,60 @@ def derive_status(
     return Status(status, date)
 
 
+@dataclass(frozen=True)
+class Signature:
+    """A parliament.bg signature „[NA-]YII-TT-N“ split at its hyphens: "52-602-01-43" is the 52nd
+    National Assembly's (NA), of year digit 6 and importer class 02 (YII), document type 01 (TT),
+    number 43; older signatures have no NA ("502-01-81")."""
+
+    assembly: str | None
+    head: str  # YII
+    doc_type: str  # TT
+    number: str
+
+    @classmethod
+    def parse(cls, text: str | None) -> Signature | None:
+        """The parts of a signature, or None when it has not three or four of them."""
+        parts = (text or "").strip().split("-")
+        if len(parts) == 4:
+            return cls(parts[0], parts[1], parts[2], parts[3])
+        if len(parts) == 3:
+            return cls(None, parts[0], parts[1], parts[2])
+        return None
+
+    @property
+    def importer(self) -> str | None:
+        """The importer class: "02" of "52-602-01-43"; None unless YII is three digits."""
+        return self.head[1:] if len(self.head) == 3 and self.head.isdigit() else None
+
+    @property
+    def type_code(self) -> str | None:
+        """The document type: "01" of "52-602-01-43"; None unless TT is digits."""
+        return self.doc_type if self.doc_type.isdigit() else None
+
+    @property
+    def well_formed(self) -> bool:
+        """Digits only, two for NA and TT, three for YII: what the parliament's register writes.
+        The importer class alone is read from looser text (importer_code)."""
+        return ((self.assembly is None or (len(self.assembly) == 2 and self.assembly.isdecimal()))
+                and len(self.head) == 3 and self.head.isdecimal()
+                and len(self.doc_type) == 2 and self.doc_type.isdecimal() and self.number.isdecimal())
+
+    @property
+    def is_order(self) -> bool:
+        """A chair's distribution order („52-650-01-288“): importer class ORDER_CODE."""
+        return self.well_formed and self.importer == ORDER_CODE
+
+
 def importer_code(signature: str | None) -> str | None:
     """The importer class of a signature: "52-602-01-43" -> "02", "502-01-81" -> "02"."""
-    parts = (signature or "").strip().split("-")
-    head = parts[1] if len(parts) == 4 else parts[0] if len(parts) == 3 else ""
-    return head[1:] if len(head) == 3 and head.isdigit() else None
+    sig = Signature.parse(signature)
+    return sig.importer if sig else None
+
+
+def initiator_of_importer(code: str | None) -> Initiator | None:
+    """The initiator an importer class of a signature stands for (importer_code); None for another code."""
+    return _INITIATOR_OF_IMPORTER.get(code or "")
 
 
 def derive_initiator(*, mp_count: int, council: bool, signature: str | None) -> str:
@@ -240,17 +428,17 @@ def derive_initiator(*, mp_count: int, council: bool, signature: str | None) -> 
     An empty `imp_list` alone does not mean the government (S1); `imp_list_min` or the
     signature's importer code 02 does.
     """
-    code = importer_code(signature)
-    by_council = council or code == COUNCIL_CODE
+    by_code = initiator_of_importer(importer_code(signature))
+    by_council = council or by_code is Initiator.COUNCIL_OF_MINISTERS
     if by_council and mp_count:
-        return "mixed"
+        return Initiator.MIXED.value
     if by_council:
-        return "council_of_ministers"
-    if mp_count or code == MP_CODE:
-        return "mps"
-    if code in COMMITTEE_CODES:
-        return "committee"
-    return "unknown"
+        return Initiator.COUNCIL_OF_MINISTERS.value
+    if mp_count or by_code is Initiator.MPS:
+        return Initiator.MPS.value
+    if by_code is Initiator.COMMITTEE:
+        return Initiator.COMMITTEE.value
+    return Initiator.UNKNOWN.value
 
 
 def is_final(status: str) -> bool:

@@ -160,7 +160,11 @@ SOURCE_LABEL = "Източник:"
 
 # --------------------------------------------------------------------------- reg_num
 
-_REG_NUM = re.compile(r"^\s*(\d+)\s*-\s*[KК]\s*$")  # the portal writes a Latin K; tolerate a Cyrillic К
+_K = "[KК]"  # the portal writes a Latin K; tolerate a Cyrillic К
+_REG_NUM = re.compile(rf"^\s*(\d+)\s*-\s*{_K}\s*$")
+# A reg_num in running text (a Council of Ministers bill's motives, typed in Word): 3–6 digits, a
+# hyphen or dash, K; not inside a path, a longer number or a word. Group 1 is the consultation id.
+REG_NUM_IN_TEXT = re.compile(rf"(?<![\w/.-])(\d{{3,6}})\s?[-‐–]\s?({_K})(?![\w-])")
 
 
 def reg_num_id(reg_num: object) -> int | None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
+from core.parliament import Initiator
 from criteria.principles import Principle
 
 if TYPE_CHECKING:
@@ -59,9 +60,9 @@ def is_unverified(tag: str) -> bool:
 # Initiator regimes. Council-of-Ministers drafts go through ЗНА ch. 2–3 (consultation, IA) and
 # УПМС; MP bills only through the Rules of Procedure. A unified ("mixed") bill carries a CoM
 # draft, so the stricter regime applies to it as well as the parliamentary one.
-COM = frozenset({"council_of_ministers", "mixed"})
-MP = frozenset({"mps", "committee", "mixed"})
-ANY = frozenset({"council_of_ministers", "mps", "committee", "mixed"})
+COM = frozenset({Initiator.COUNCIL_OF_MINISTERS.value, Initiator.MIXED.value})
+MP = frozenset({Initiator.MPS.value, Initiator.COMMITTEE.value, Initiator.MIXED.value})
+ANY = COM | MP
 
 # Composites of §5.2 and their four iREG categories.
 COMPOSITES = ("stakeholder_engagement", "impact_assessment", "ex_post", "parliamentary")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.parliament import Initiator, Regime
 from criteria import summary as summary_mod
 from criteria.catalogue import CATALOGUE
 from criteria.criterion import ANY, COM, Criterion, Finding, Result, Verdict
@@ -93,25 +94,28 @@ class EvaluationResult:
         }
 
 
-_REGIME_BG = {"com": "само за законопроекти на Министерския съвет", "mp": "само за законопроекти на народни представители"}
-_REGIME_EN = {"com": "only to Council of Ministers bills", "mp": "only to bills of MPs"}
+# How a sentence names the bills of a regime a criterion is limited to.
+_ONLY_TO = {
+    Regime.COUNCIL_OF_MINISTERS: ("само за законопроекти на Министерския съвет", "only to Council of Ministers bills"),
+    Regime.MPS: ("само за законопроекти на народни представители", "only to bills of MPs"),
+}
 
 
-def _regime_of(crit: Criterion) -> str:
-    return "com" if crit.initiators <= COM else "mp"
+def _regime_of(crit: Criterion) -> Regime:
+    return Regime.COUNCIL_OF_MINISTERS if crit.initiators <= COM else Regime.MPS
 
 
 def _applicability(crit: Criterion, f: Facts, th: Thresholds) -> Result | None:
     """The engine's N_A / UNKNOWN before a check runs, from the criterion's declaration."""
-    if "unknown" not in crit.initiators and crit.initiators != ANY:
+    if Initiator.UNKNOWN not in crit.initiators and crit.initiators != ANY:
         if f.initiator is None:
             return Result(Verdict.UNKNOWN, "Вносителят не е известен, а критерият зависи от него.",
                           "The initiator is unknown and the criterion depends on it.",
                           {"initiator": f.bill.initiator})
         if f.initiator not in crit.initiators:
-            regime = _regime_of(crit)
-            return Result(Verdict.N_A, f"Критерият се прилага {_REGIME_BG[regime]}.",
-                          f"The criterion applies {_REGIME_EN[regime]}.", {"initiator": f.initiator},
+            only_bg, only_en = _ONLY_TO[_regime_of(crit)]
+            return Result(Verdict.N_A, f"Критерият се прилага {only_bg}.",
+                          f"The criterion applies {only_en}.", {"initiator": f.initiator},
                           labels=("initiator",))
     if crit.normative_only and f.consultation is not None and f.consultation.act_type \
             and NON_NORMATIVE.search(f.consultation.act_type):

@@ -12,10 +12,12 @@ import re
 from typing import Any, Generic, TypeVar
 
 from core import strategy as SV
+from core.parliament import RATIFICATION_TYPE, Initiator, Signature, StageClass, classify_stage
+from core.rules import Rule, first_value, rule
 from criteria.initiative import ActText, Bill, Consultation, CouncilAct, Document, Initiative, Link
 from criteria.thresholds import Thresholds
 
-KNOWN_INITIATORS = frozenset({"council_of_ministers", "mps", "committee", "mixed"})
+KNOWN_INITIATORS = frozenset(i.value for i in Initiator if i is not Initiator.UNKNOWN)
 PENDING = frozenset({"submitted", "in_committee", "first_reading_passed"})
 
 # Link statuses: "given" is a consultation or ПРИС act listed in the input without a link row.
@@ -35,11 +37,11 @@ UNTYPED = frozenset({None, "", SV.UNTYPED_LABEL})
 NON_NORMATIVE = re.compile(r"ненормативен|рамкова\s+позиция", re.I)
 
 # Portfolio exclusions of NCPI practice (catalogue §4): the per-bill checks still run.
-_EXCLUSIONS = (
-    ("ratification", re.compile(r"\b(?:ратифицир|денонсир)", re.I)),
-    ("budget", re.compile(r"\bза\s+(?:държавния\s+бюджет|бюджета\s+на\s+(?:държавното\s+обществено\s+осигуряване|"
-                          r"националната\s+здравноосигурителна\s+каса))", re.I)),
-    ("constitution", re.compile(r"\bконституцията\s+на\s+република\s+българия\b", re.I)),
+_EXCLUSIONS: tuple[Rule[str], ...] = (
+    rule("ratification", "ratification", r"\b(?:ратифицир|денонсир)", flags=re.I),
+    rule("budget", "budget", r"\bза\s+(?:държавния\s+бюджет|бюджета\s+на\s+(?:държавното\s+обществено\s+осигуряване|"
+                             r"националната\s+здравноосигурителна\s+каса))", flags=re.I),
+    rule("constitution", "constitution", r"\bконституцията\s+на\s+република\s+българия\b", flags=re.I),
 )
 
 
@@ -64,25 +66,6 @@ class cached_property(Generic[T]):  # noqa: N801 - a lock-free functools.cached_
         value = self.fn(obj)
         obj.__dict__[self.name] = value
         return value
-
-
-def _classify_stage(stage: str | None, event: str | None) -> str:
-    from core.parliament import classify_stage
-
-    return classify_stage(stage, event)
-
-
-def signature_code(signature: str | None) -> tuple[str | None, str | None]:
-    """(importer class, document type) of "[NA-]YII-TT-N": "52-602-01-43" -> ("02", "01")."""
-    parts = (signature or "").strip().split("-")
-    if len(parts) == 4:
-        head, typ = parts[1], parts[2]
-    elif len(parts) == 3:
-        head, typ = parts[0], parts[1]
-    else:
-        return None, None
-    code = head[1:] if len(head) == 3 and head.isdigit() else None
-    return code, (typ if typ.isdigit() else None)
 
 
 def doc_kinds(doc: Document) -> frozenset[str]:
@@ -132,18 +115,18 @@ class Facts:
         for s in self.bill.stages:
             if s.date is None:
                 continue
-            c = s.classification or _classify_stage(s.stage, s.event)
-            if c == "first_reading_passed":
+            c = s.classification or classify_stage(s.stage, s.event)
+            if c == StageClass.FIRST_READING_PASSED:
                 first.append(s.date)
-            elif c == "second_reading_passed":
+            elif c == StageClass.SECOND_READING_PASSED:
                 second.append(s.date)
-            elif c == "both_readings_passed":
+            elif c == StageClass.BOTH_READINGS_PASSED:
                 both.append(s.date)
-            elif c in ("first_reading_debated", "first_reading_scheduled"):
+            elif c in (StageClass.FIRST_READING_DEBATED, StageClass.FIRST_READING_SCHEDULED):
                 first_debate.append(s.date)
-            elif c in ("second_reading_debated", "second_reading_scheduled"):
+            elif c in (StageClass.SECOND_READING_DEBATED, StageClass.SECOND_READING_SCHEDULED):
                 second_debate.append(s.date)
-            elif c == "veto":
+            elif c == StageClass.VETO:
                 veto_rows.append(s.date)
         return {"first": first, "second": second, "both": both, "first_debate": first_debate,
                 "second_debate": second_debate, "veto": veto_rows}
@@ -210,14 +193,10 @@ class Facts:
 
     @cached_property
     def portfolio_exclusion(self) -> str | None:
-        _code, typ = signature_code(self.bill.signature)
-        if typ == "02":
+        signature = Signature.parse(self.bill.signature)
+        if signature is not None and signature.type_code == RATIFICATION_TYPE:
             return "ratification"
-        title = self.bill.title or ""
-        for name, pattern in _EXCLUSIONS:
-            if pattern.search(title):
-                return name
-        return None
+        return first_value(_EXCLUSIONS, self.bill.title or "", None)
 
     # ------------------------------------------------------------------ links
 

@@ -63,7 +63,7 @@ class Stage:
     stage: str | None  # L_Act_St2_name, e.g. "зала първо гласуване"
     event: str | None  # L_Act_St_name, e.g. "приет"
     origin: str = "activity"
-    classification: str | None = None  # core.parliament.classify_stage
+    classification: str | None = None  # a core.parliament.StageClass code (classify_stage)
     committee_id: int | None = None
     committee_name: str | None = None
     plenary_steno_id: int | None = None

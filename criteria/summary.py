@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from core.parliament import Regime
 from criteria.criterion import (
     CATEGORIES,
     COMPOSITES,
@@ -172,7 +173,6 @@ def flag(findings: list[Finding], thresholds: Thresholds, exclusion: str | None 
 # --------------------------------------------------------------------------- facts for aggregates
 
 _AMENDING = re.compile(r"\bза\s+(?:изменение|допълнение)", re.I)
-_REGIME = {"council_of_ministers": "CoM", "mps": "MP", "committee": "MP", "mixed": "mixed"}
 
 
 def initiative_facts(f: Facts, findings: list[Finding]) -> dict[str, Any]:
@@ -190,7 +190,7 @@ def initiative_facts(f: Facts, findings: list[Finding]) -> dict[str, Any]:
         "signature": b.signature,
         "assembly": b.assembly,
         "year": b.submitted_on.year if b.submitted_on else None,
-        "initiator": _REGIME.get(f.initiator or "", "unknown"),
+        "initiator": Regime.of(f.initiator).value,
         "status": b.status,
         "adopted": f.adopted,
         "portfolio_exclusion": f.portfolio_exclusion,
@@ -229,7 +229,7 @@ def _verdict_share(rows: list[Row], cid: str, hit: tuple[str, ...]) -> dict[str,
 def _by_initiator(rows: list[Row], fn) -> dict[str, Any]:
     groups: dict[str, list[Row]] = {}
     for r in rows:
-        groups.setdefault(r.facts.get("initiator") or "unknown", []).append(r)
+        groups.setdefault(r.facts.get("initiator") or Regime.UNKNOWN.value, []).append(r)
     return {k: fn(v) for k, v in sorted(groups.items())}
 
 
@@ -241,10 +241,11 @@ def watchdog_indicators(rows: list[Row]) -> dict[str, Any]:
     def initiator_counts(rs: list[Row]) -> dict[str, Any]:
         counts: dict[str, int] = {}
         for r in rs:
-            counts[r.facts.get("initiator") or "unknown"] = counts.get(r.facts.get("initiator") or "unknown", 0) + 1
+            key = r.facts.get("initiator") or Regime.UNKNOWN.value
+            counts[key] = counts.get(key, 0) + 1
         return {k: _share(v, len(rs)) for k, v in sorted(counts.items())}
 
-    com = [r for r in rows if r.facts.get("initiator") in ("CoM", "mixed")]
+    com = [r for r in rows if r.facts.get("initiator") in (Regime.COUNCIL_OF_MINISTERS, Regime.MIXED)]
     days = [r.facts["consultation_days"] for r in com if r.facts.get("consultation_days") is not None]
 
     lt01 = [r for r in adopted if r.facts.get("n_other_laws") is not None]

@@ -52,7 +52,7 @@ class StageItem:
     committee_steno_id: int | None = None  # A_Cm_Stid (0 -> None)
     committee_id: int | None = None  # A_ns_C_id
     committee_name: str | None = None  # A_ns_CL_value
-    classification: str | None = None  # core.parliament.classify_stage
+    classification: str | None = None  # a core.parliament.StageClass code (classify_stage)
 
 
 @dataclass

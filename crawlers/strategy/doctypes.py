@@ -12,36 +12,29 @@ ordered rule table; the caller marks the result `type_inferred`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from core import strategy as V
+from core.rules import Rule, first_value, rule
 
 # The portal's labels come from core.strategy (the one vocabulary of strategy.bg), compared exactly.
 
 
-@dataclass(frozen=True)
-class Rule:
-    doc_type: str
-    pattern: re.Pattern[str]
-    why: str
-
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+def _rule(why: str, doc_type: str, pattern: str) -> Rule[str]:
+    return rule(why, doc_type, pattern, flags=re.IGNORECASE)
 
 
 # Order matters: the first match wins. A справка that mentions „становища“ must not be taken
 # for the МС administration's становище, and „проект на доклад“ is a доклад, not a draft act.
-RULES: tuple[Rule, ...] = (
-    Rule(V.PROPOSALS_REPORT, _rx(r"\bсправк\w*\b.*\b(становищ|предложени|бележк|коментар|отразяван|съгласуван)"), "справка on received opinions"),
-    Rule(V.PROPOSALS_REPORT, _rx(r"\bсъобщение\b.*\bнеполучени\b"), "notice of no proposals received"),
-    Rule(V.MC_OPINION, _rx(r"\bстановище\b.*\b(администрацията на министерския съвет|дирекция „?модернизация|амс\b)"), "opinion of the МС administration"),
-    Rule(V.IMPACT_ASSESSMENT, _rx(r"\bоценк\w* на въздействи"), "частична/цялостна/предварителна оценка на въздействието"),
-    Rule(V.MOTIVES, _rx(r"^\W*мотиви\b|\bмотиви (към|по)\b"), "мотиви към проекта"),
-    Rule(V.REPORT, _rx(r"^\W*(проект на )?доклад\b|\bдоклад (от|на|до|относно)\b"), "доклад (на министъра) до МС"),
-    Rule(V.CONSOLIDATED, _rx(r"\bконсолидиран"), "consolidated text"),
-    Rule(V.DRAFT, _rx(r"^\W*(проект|проекто)[ -]?(на|за)?\b|\bпроект на (закон|наредба|постановление|решение|правилник|тарифа|инструкция)"), "the draft itself"),
-    Rule(V.DRAFT, _rx(r"^\W*(закон|наредба|постановление|правилник|тарифа|инструкция)\b"), "a file named after the act"),
+RULES: tuple[Rule[str], ...] = (
+    _rule("справка on received opinions", V.PROPOSALS_REPORT, r"\bсправк\w*\b.*\b(становищ|предложени|бележк|коментар|отразяван|съгласуван)"),
+    _rule("notice of no proposals received", V.PROPOSALS_REPORT, r"\bсъобщение\b.*\bнеполучени\b"),
+    _rule("opinion of the МС administration", V.MC_OPINION, r"\bстановище\b.*\b(администрацията на министерския съвет|дирекция „?модернизация|амс\b)"),
+    _rule("частична/цялостна/предварителна оценка на въздействието", V.IMPACT_ASSESSMENT, r"\bоценк\w* на въздействи"),
+    _rule("мотиви към проекта", V.MOTIVES, r"^\W*мотиви\b|\bмотиви (към|по)\b"),
+    _rule("доклад (на министъра) до МС", V.REPORT, r"^\W*(проект на )?доклад\b|\bдоклад (от|на|до|относно)\b"),
+    _rule("consolidated text", V.CONSOLIDATED, r"\bконсолидиран"),
+    _rule("the draft itself", V.DRAFT, r"^\W*(проект|проекто)[ -]?(на|за)?\b|\bпроект на (закон|наредба|постановление|решение|правилник|тарифа|инструкция)"),
+    _rule("a file named after the act", V.DRAFT, r"^\W*(закон|наредба|постановление|правилник|тарифа|инструкция)\b"),
 )
 
 
@@ -49,11 +42,7 @@ def classify(description: str | None) -> str | None:
     """The portal type a free-text file description stands for, or None if no rule applies."""
     if not description:
         return None
-    text = " ".join(description.replace("\xa0", " ").split())
-    for rule in RULES:
-        if rule.pattern.search(text):
-            return rule.doc_type
-    return None
+    return first_value(RULES, " ".join(description.replace("\xa0", " ").split()), None)
 
 
 def resolve(portal_type: str | None, description: str | None) -> tuple[str | None, bool]:

@@ -178,7 +178,7 @@ def _comments(sel: Selector) -> tuple[int, dt.datetime | None, dt.datetime | Non
 def parse_html_detail(body: bytes | str, url: str, *, expected_id: int | None = None) -> ConsultationItem:
     text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
     sel = Selector(text=text)
-    record = f"{expected_id}-K" if expected_id is not None else None
+    record = V.reg_num_for(expected_id) if expected_id is not None else None
     blocks = _blocks(sel)
     number_block = blocks.get("Номер на консултация")
     dates_block = next((b for label, b in blocks.items() if label.startswith("Откриване")), None)

@@ -198,7 +198,7 @@ def consultation_from_row(
 
 
 def parse_api_detail(body: bytes, url: str, *, expected_id: int | None = None) -> ConsultationItem:
-    record = f"{expected_id}-K" if expected_id is not None else None
+    record = V.reg_num_for(expected_id) if expected_id is not None else None
     data = decode_json(body, source=SOURCE, url=url, record=record)
     check_api_error(data, source=SOURCE, url=url, record=record)
     if not isinstance(data, dict):

@@ -3,21 +3,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.parliament import Initiator, Signature, SponsorClass, initiator_of_importer
 from criteria.catalogue._common import bill_evidence, consultation_evidence, fmt
 from criteria.criterion import ANY, COM, MP, criterion, passed, unknown, warn
-from criteria.facts import DOC_SPRAVKA, LINKED, UNCERTAIN, Facts, signature_code
+from criteria.facts import DOC_SPRAVKA, LINKED, UNCERTAIN, Facts
 from criteria.principles import Principle as P
-
-_BY_CODE = {"02": "CoM", "54": "MP", "53": "committee", "55": "committee"}
-_LABEL_BG = {"CoM": "Министерски съвет", "MP": "народен представител", "MP-group": "група народни представители",
-             "mixed": "смесен (МС и народни представители)", "committee": "комисия / общ законопроект"}
-_LABEL_EN = {"CoM": "the Council of Ministers", "MP": "one MP", "MP-group": "a group of MPs",
-             "mixed": "mixed (Council of Ministers and MPs)", "committee": "a committee / unified bill"}
 
 
 @criterion(
     "INIT-01", "Класификация на вносителя", "Initiator classification",
-    group="init", principles=(), descriptive=True, initiators=ANY | {"unknown"},
+    group="init", principles=(), descriptive=True, initiators=ANY | {Initiator.UNKNOWN.value},
     legal_basis="Конституция, чл. 87, ал. 1; ПОДНС (внасяне на законопроекти)",
     confidence="C2",
 )
@@ -29,31 +24,34 @@ def init_01(f: Facts, s: dict[str, Any]) -> Any:
     b = f.bill
     council = any(sp.kind == "council_of_ministers" for sp in b.sponsors)
     mps = sum(1 for sp in b.sponsors if sp.kind == "mp")
-    code, _typ = signature_code(b.signature)
-    by_signature = _BY_CODE.get(code or "")
+    signature = Signature.parse(b.signature)
+    code = signature.importer if signature else None
+    by_signature = SponsorClass.of(initiator_of_importer(code))
     if council and mps:
-        by_sponsors = "mixed"
+        by_sponsors = SponsorClass.MIXED
     elif council:
-        by_sponsors = "CoM"
+        by_sponsors = SponsorClass.COUNCIL_OF_MINISTERS
     elif mps:
-        by_sponsors = "MP" if mps == 1 else "MP-group"
+        by_sponsors = SponsorClass.MP if mps == 1 else SponsorClass.MP_GROUP
     else:
         by_sponsors = None
     ev = {**bill_evidence(f), "sponsors_mps": mps, "sponsor_council_of_ministers": council,
-          "signature_code": code, "by_signature": by_signature, "by_sponsors": by_sponsors}
-    sponsor_regime = {"MP-group": "MP"}.get(by_sponsors or "", by_sponsors)
-    if by_sponsors and by_signature and sponsor_regime not in (by_signature, "mixed"):
+          "signature_code": code, "by_signature": by_signature and by_signature.value,
+          "by_sponsors": by_sponsors and by_sponsors.value}
+    # A group of MPs signs what the signature calls an MP's bill; a committee's code disagrees with MPs.
+    sponsor_class = SponsorClass.MP if by_sponsors is SponsorClass.MP_GROUP else by_sponsors
+    if by_sponsors and by_signature and sponsor_class not in (by_signature, SponsorClass.MIXED):
         return unknown(
-            f"Вносителите ({_LABEL_BG[by_sponsors]}) и сигнатурата {b.signature} (код {code}) си противоречат.",
-            f"The sponsors ({_LABEL_EN[by_sponsors]}) and the signature {b.signature} (code {code}) disagree.", ev)
-    label = by_sponsors or by_signature
-    if label is None:
+            f"Вносителите ({by_sponsors.bg}) и сигнатурата {b.signature} (код {code}) си противоречат.",
+            f"The sponsors ({by_sponsors.en}) and the signature {b.signature} (code {code}) disagree.", ev)
+    found = by_sponsors or by_signature
+    if found is None:
         return unknown("Вносителят не може да се определи: няма вносители в данните и сигнатурата не е разпозната.",
                        "The initiator cannot be told: no sponsors in the data and the signature is not recognised.", ev)
-    ev["initiator"] = label
+    ev["initiator"] = found.value
     how_bg = "по вносителите" if by_sponsors else f"само по сигнатурата {b.signature}"
     how_en = "from the sponsors" if by_sponsors else f"from the signature {b.signature} only"
-    return passed(f"Вносител: {_LABEL_BG[label]} ({how_bg}).", f"Initiator: {_LABEL_EN[label]} ({how_en}).", ev,
+    return passed(f"Вносител: {found.bg} ({how_bg}).", f"Initiator: {found.en} ({how_en}).", ev,
                   confidence="C" if by_sponsors else "C2")
 
 
@@ -92,7 +90,7 @@ def init_02(f: Facts, s: dict[str, Any]) -> Any:
 @criterion(
     "INIT-03", "Съмнение за законопроект на правителството, внесен чрез народни представители",
     "Suspected government bill tabled through MPs (proxy bill)",
-    group="init", principles=(P.OPENNESS, P.JUSTIFICATION), initiators=MP - {"mixed"},
+    group="init", principles=(P.OPENNESS, P.JUSTIFICATION), initiators=MP - {Initiator.MIXED.value},
     legal_basis="Няма забрана; индикатор на наблюдението (ЗНА чл. 26 не се прилага към законопроекти на народни представители)",
     confidence="P", settings=("min_signals", "full_consultation_days"),
 )

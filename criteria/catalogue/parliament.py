@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from core.parliament import classify_stage
+from core.parliament import COMMITTEE_STAGES, classify_stage
 from criteria.catalogue._common import bill_evidence, days_between, fmt, status_label
 from criteria.catalogue._documents import OWN_FILE_ORIGINS, why_documents_cannot_tell
 from criteria.criterion import ANY, MP, Result, criterion, fail, not_applicable, passed, unknown, warn
@@ -57,7 +57,7 @@ def _lead_first_reading(f: Facts) -> tuple[dt.date | None, dt.date | None]:
         if st.date is None or not is_lead(st.committee_id, st.committee_name):
             continue
         cls = st.classification or classify_stage(st.stage, st.event)
-        if cls.startswith("committee_") and "първо" in (st.stage or "").lower():
+        if cls in COMMITTEE_STAGES and "първо" in (st.stage or "").lower():
             sittings.append(st.date)
     reports = [r.date for r in f.bill.reports
                if r.origin == "stan_list" and r.date and is_lead(r.committee_id, r.committee_name)]

@@ -10,25 +10,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from core.parliament import Regime
 from criteria import summary as engine
 
 if TYPE_CHECKING:
     from monitor.reports.model import InitiativeRow, Report
 
 ALL = "all"
-# The engine's regimes (criteria.summary.initiative_facts): a committee bill goes the parliamentary
-# way; used only for an evaluation stored without facts.
-REGIME = {"council_of_ministers": "CoM", "mps": "MP", "committee": "MP", "mixed": "mixed"}
-REGIME_ORDER = ("CoM", "MP", "mixed", "unknown")
+# The engine's regimes (criteria.summary.initiative_facts), in the order the report shows them.
+REGIME_ORDER = tuple(r.value for r in Regime)
 
 
 def regime(row: InitiativeRow) -> str:
+    """The regime the evaluation stored; from the bill's initiator for one stored without facts."""
     stored = (row.summary.get("facts") or {}).get("initiator")
-    return stored or REGIME.get(row.initiator, "unknown")
+    return stored or Regime.of(row.initiator).value
 
 
 def engine_row(row: InitiativeRow) -> engine.Row:
-    facts = {"initiator": REGIME.get(row.initiator, "unknown"), "bill_id": row.bill_id, "signature": row.signature,
+    facts = {"initiator": Regime.of(row.initiator).value, "bill_id": row.bill_id, "signature": row.signature,
              "assembly": row.assembly, "year": row.submitted_on.year if row.submitted_on else None,
              **(row.summary.get("facts") or {})}
     return engine.Row(facts=facts, verdicts=dict(row.verdicts), principle_scores=row.principle_scores_raw,

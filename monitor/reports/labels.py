@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from core.parliament import BillStatus, Initiator, label
+from core.parliament import BillStatus, Initiator, Regime, label
 from criteria.principles import Principle
 
 if TYPE_CHECKING:
@@ -241,20 +241,16 @@ def setting_text(name: str, value: Any, lang: str) -> str | None:
 
 def routes_text(applies_to: list[str], lang: str) -> str:
     """Which routes a criterion covers, in words: the Council of Ministers', the MPs' (and committees'), or both."""
-    com = "council_of_ministers" in applies_to
-    mps = "mps" in applies_to or "committee" in applies_to
+    com = Initiator.COUNCIL_OF_MINISTERS in applies_to
+    mps = Initiator.MPS in applies_to or Initiator.COMMITTEE in applies_to
     if com and mps:
         return "всички вносители" if lang == "bg" else "all initiators"
     if com:
-        return initiator_label("council_of_ministers", lang)
-    return "народни представители и комисии" if lang == "bg" else "MPs and committees"
+        return Initiator.COUNCIL_OF_MINISTERS.label(lang)
+    return Regime.MPS.label(lang)
 
 
-# The engine's regimes (criteria.summary: a committee's bill goes the parliamentary way) and composites.
-REGIME_LABELS = {"CoM": ("Министерски съвет", "Council of Ministers"),
-                 "MP": ("народни представители и комисии", "MPs and committees"),
-                 "mixed": ("Министерски съвет и народни представители", "Council of Ministers and MPs"),
-                 "unknown": ("неустановен вносител", "initiator not established")}
+# The composites of the engine's aggregates.
 COMPOSITE_LABELS = {"stakeholder_engagement": ("участие на заинтересованите страни", "stakeholder engagement"),
                     "impact_assessment": ("оценка на въздействието", "impact assessment"),
                     "ex_post": ("последваща оценка", "ex-post evaluation"),
@@ -274,7 +270,8 @@ WATCHDOG_LABELS = {
 
 
 def regime_label(key: str, lang: str) -> str:
-    return pick(REGIME_LABELS[key], lang) if key in REGIME_LABELS else key
+    """An aggregate's group (core.parliament.Regime) in words; another key as it is."""
+    return label(Regime, key, lang)
 
 
 def composite_label(key: str, lang: str) -> str:

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.errors import UsageError
-from core.parliament import INITIATORS, bill_public_url
+from core.parliament import INITIATORS, Initiator, bill_public_url
 from monitor.reports.process import Process
 
 VERDICTS = ("PASS", "WARN", "FAIL", "N_A", "UNKNOWN")
 # Aliases name the engine's regimes: a committee's bill goes the parliamentary way, like an MP's.
-INITIATOR_ALIASES = {"com": ("council_of_ministers",), "мс": ("council_of_ministers",),
-                     "mp": ("mps", "committee"), "нп": ("mps", "committee")}
+_COM = (Initiator.COUNCIL_OF_MINISTERS.value,)
+_MP = (Initiator.MPS.value, Initiator.COMMITTEE.value)
+INITIATOR_ALIASES = {"com": _COM, "мс": _COM, "mp": _MP, "нп": _MP}
 # Catalogue order of the criteria groups (research/criteria.md §4), for columns and charts.
 _GROUP_ORDER = ("INIT", "CONS", "IA", "MOT", "NA-DOC", "NA", "LT", "DV")
 

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.parliament import BillStatus, classify_stage
+from core.parliament import COMMITTEE_STAGES, BillStatus, StageClass, classify_stage
 from core.strategy import consultation_public_url, pris_public_url
 from db.models import Assembly, Bill, BillStage, Consultation, CouncilAct, InitiativeLink
 
@@ -108,13 +108,13 @@ def load_process(session: Session, bills: dict[int, Bill], initiative_of: dict[i
         ):
             kind = cls or classify_stage(stage, event)
             v = votes.setdefault(bid, {"committee": [], "first": [], "second": [], "both": []})
-            if kind.startswith("committee_"):
+            if kind in COMMITTEE_STAGES:
                 v["committee"].append(date)
-            elif kind == "first_reading_passed":
+            elif kind == StageClass.FIRST_READING_PASSED:
                 v["first"].append(date)
-            elif kind == "second_reading_passed":
+            elif kind == StageClass.SECOND_READING_PASSED:
                 v["second"].append(date)
-            elif kind == "both_readings_passed":
+            elif kind == StageClass.BOTH_READINGS_PASSED:
                 v["both"].append(date)
     for bid, v in votes.items():
         p = out[bid]

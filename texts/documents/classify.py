@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import PurePosixPath
 
+from core.parliament import Signature
+from core.rules import Rule, earliest_match, rule
 from texts.documents.text_forms import collapse_spaced_caps
 
 
@@ -41,20 +43,12 @@ _IA = r"(?:предварителна\s+)?оценка(?:та)?\s+на\s+въз�
 _EU = r"(?:правото|законодателството|acquis)\s+на\s+(?:европейския\s+съюз|ес)\b"
 
 
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    kind: DocumentKind
-    pattern: re.Pattern[str]
-    sources: frozenset[str] = frozenset({"title", "filename", "text"})
-
-
-def _rule(name: str, kind: DocumentKind, pattern: str, sources: str = "title filename text") -> Rule:
-    return Rule(name, kind, re.compile(pattern, re.IGNORECASE | re.MULTILINE), frozenset(sources.split()))
+def _rule(name: str, kind: DocumentKind, pattern: str, reads: str = "title filename text") -> Rule[DocumentKind]:
+    return rule(name, kind, pattern, flags=re.IGNORECASE | re.MULTILINE, reads=reads)
 
 
 # Order matters only for matches that start at the same place: specific before generic.
-RULES: tuple[Rule, ...] = (
+RULES: tuple[Rule[DocumentKind], ...] = (
     # parliament.bg stan_list*: „Доклад за първо гласуване …“, „Проект на доклад за второ гласуване …“
     _rule("committee_report_reading", DocumentKind.COMMITTEE_REPORT,
           r"\b(?:проект\s+на\s+)?доклад\b[^\n]{0,120}?\b(?:първо|второ)\s+гласуване"),
@@ -97,7 +91,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 # strategy.bg download names are often transliterated („Motivi_ZID_ZEE.docx“).
-FILENAME_RULES: tuple[Rule, ...] = (
+FILENAME_RULES: tuple[Rule[DocumentKind], ...] = (
     # ЧПОВ / ЦПОВ: the usual abbreviations of частична / цялостна предварителна ОВ in file names.
     _rule("abbrev_ia_full", DocumentKind.IMPACT_ASSESSMENT_FULL,
           r"\b(?:цпов|tspov|cpov)\b|\b(?:tsyalostna|cyalostna|caliostna|tsialostna)\b", "filename"),
@@ -120,27 +114,27 @@ FILENAME_RULES: tuple[Rule, ...] = (
 # end like a sentence („Към законопроекта е приложена таблица за съответствие …“ is no heading).
 _CONVENTION = r"(?:КОНВЕНЦИ|ЕКПЧ|ПРАВАТА\s+НА\s+ЧОВЕКА)"
 _AGREEMENT = r"(?:ЗА\s+СЪОТВЕТСТВИЕ(?:ТО)?|НА\s+СЪОТВЕТСТВИЕТО)"
-_SECTION_HEADINGS: tuple[tuple[DocumentKind, re.Pattern[str], bool], ...] = tuple(
-    (kind, re.compile(pattern, re.MULTILINE | (re.IGNORECASE if any_case else 0)), any_case)
-    for kind, pattern, any_case in (
-        (DocumentKind.MOTIVES, r"^[ \t]*МОТИВИ\b[^\n]{0,200}$", False),
-        (DocumentKind.BILL_TEXT, r"^[ \t]*(?:ЗАКОНОПРОЕКТ\b|ПРОЕКТ\s*\n+\s*ЗАКОН\b|ЗАКОН\s+ЗА\s+(?:ИЗМЕНЕНИЕ|ДОПЪЛНЕНИЕ))[^\n]{0,200}$",
-         False),
-        (DocumentKind.IMPACT_ASSESSMENT_PARTIAL,
-         r"^[ \t]*(?:ФОРМУЛЯР\s+ЗА\s+)?ЧАСТИЧНА\s+ПРЕДВАРИТЕЛНА\s+ОЦЕНКА\s+НА\s+ВЪЗДЕЙСТВИЕТО[^\n]{0,200}$", True),
-        (DocumentKind.IMPACT_ASSESSMENT_FULL,
-         r"^[ \t]*(?:ФОРМУЛЯР\s+ЗА\s+)?ЦЯЛОСТНА\s+ПРЕДВАРИТЕЛНА\s+ОЦЕНКА\s+НА\s+ВЪЗДЕЙСТВИЕТО[^\n]{0,200}$", True),
-        # „Справка за съответствие с Европейската конвенция за защита на правата на човека“ (ПОДНС),
-        # its name possibly wrapped onto a second line.
-        (DocumentKind.ECHR_COMPATIBILITY,
-         rf"^[ \t]*СПРАВКА\s+{_AGREEMENT}[^\n]{{0,200}}?(?:\n[^\n]{{0,200}}?)?{_CONVENTION}[^\n]{{0,200}}$", True),
-        # „Таблица за съответствие с правото на Европейския съюз“; not the ECHR справка above.
-        (DocumentKind.EU_COMPATIBILITY_TABLE,
+# Upper-case-only headings are matched as written; the annexes' headings in any case (re.IGNORECASE).
+_ANY_CASE = re.MULTILINE | re.IGNORECASE
+SECTION_RULES: tuple[Rule[DocumentKind], ...] = (
+    rule("motives_heading", DocumentKind.MOTIVES, r"^[ \t]*МОТИВИ\b[^\n]{0,200}$", flags=re.MULTILINE),
+    rule("bill_heading", DocumentKind.BILL_TEXT,
+         r"^[ \t]*(?:ЗАКОНОПРОЕКТ\b|ПРОЕКТ\s*\n+\s*ЗАКОН\b|ЗАКОН\s+ЗА\s+(?:ИЗМЕНЕНИЕ|ДОПЪЛНЕНИЕ))[^\n]{0,200}$",
+         flags=re.MULTILINE),
+    rule("impact_assessment_partial_heading", DocumentKind.IMPACT_ASSESSMENT_PARTIAL,
+         r"^[ \t]*(?:ФОРМУЛЯР\s+ЗА\s+)?ЧАСТИЧНА\s+ПРЕДВАРИТЕЛНА\s+ОЦЕНКА\s+НА\s+ВЪЗДЕЙСТВИЕТО[^\n]{0,200}$", flags=_ANY_CASE),
+    rule("impact_assessment_full_heading", DocumentKind.IMPACT_ASSESSMENT_FULL,
+         r"^[ \t]*(?:ФОРМУЛЯР\s+ЗА\s+)?ЦЯЛОСТНА\s+ПРЕДВАРИТЕЛНА\s+ОЦЕНКА\s+НА\s+ВЪЗДЕЙСТВИЕТО[^\n]{0,200}$", flags=_ANY_CASE),
+    # „Справка за съответствие с Европейската конвенция за защита на правата на човека“ (ПОДНС),
+    # its name possibly wrapped onto a second line.
+    rule("echr_compatibility_heading", DocumentKind.ECHR_COMPATIBILITY,
+         rf"^[ \t]*СПРАВКА\s+{_AGREEMENT}[^\n]{{0,200}}?(?:\n[^\n]{{0,200}}?)?{_CONVENTION}[^\n]{{0,200}}$", flags=_ANY_CASE),
+    # „Таблица за съответствие с правото на Европейския съюз“; not the ECHR справка above.
+    rule("eu_compatibility_table_heading", DocumentKind.EU_COMPATIBILITY_TABLE,
          rf"^[ \t]*(?:ТАБЛИЦА|СПРАВКА)\s+{_AGREEMENT}(?![^\n]{{0,200}}(?:\n[^\n]{{0,200}})?{_CONVENTION})[^\n]{{0,200}}$",
-         True),
-        (DocumentKind.CONSULTATION_REPORT,
-         r"^[ \t]*СПРАВКА\s+ЗА\s+(?:ОТРАЗЯВАНЕ|ПОЛУЧЕНИТЕ|ПОСТЪПИЛИТЕ)[^\n]{0,200}$", True),
-    )
+         flags=_ANY_CASE),
+    rule("consultation_report_heading", DocumentKind.CONSULTATION_REPORT,
+         r"^[ \t]*СПРАВКА\s+ЗА\s+(?:ОТРАЗЯВАНЕ|ПОЛУЧЕНИТЕ|ПОСТЪПИЛИТЕ)[^\n]{0,200}$", flags=_ANY_CASE),
 )
 
 
@@ -151,11 +145,8 @@ def _looks_like_heading(line: str) -> bool:
 
 # The chair's distribution orders: parliament.bg lists them under the bill's `order`, with
 # the bill's title as their annotation (ANOT), so neither title nor text says what they are.
-# Their number does: `52-650-01-288` on bill 167546 — the `50` after the year digit where a
-# bill has its importer class (02 Council of Ministers, 54 MPs). Only that one real sample
-# shows the code; that every order carries it is inferred.
+# Their number does (core.parliament.Signature.is_order).
 _ORDER_ORIGINS = frozenset({"order"})
-_ORDER_SIGNATURE = re.compile(r"^(?:\d{2}-)?\d50-\d{2}-\d+$")
 
 _HEAD_LINES = 40
 _HEAD_LINE_MAX = 200
@@ -199,15 +190,10 @@ def _text_head(text: str) -> str:
     return "\n".join(line for line in lines if 0 < len(line.strip()) <= _HEAD_LINE_MAX)
 
 
-def _first_match(value: str, source: str, rules: tuple[Rule, ...]) -> tuple[Rule, re.Match[str]] | None:
-    best: tuple[int, int, Rule, re.Match[str]] | None = None
-    for order, rule in enumerate(rules):
-        if source not in rule.sources:
-            continue
-        match = rule.pattern.search(value)
-        if match and (best is None or (match.start(), order) < (best[0], best[1])):
-            best = (match.start(), order, rule, match)
-    return (best[2], best[3]) if best else None
+def _first_match(value: str, source: str, rules: tuple[Rule[DocumentKind], ...]
+                 ) -> tuple[Rule[DocumentKind], re.Match[str]] | None:
+    """The rule reading `source` whose match starts first in `value`; a tie goes to the earlier rule."""
+    return earliest_match((r for r in rules if source in r.reads), value)
 
 
 # A title line saying which assessment this is: „Частична предварителна оценка на
@@ -232,21 +218,22 @@ def _refine_impact_assessment(kind: DocumentKind, filename: str, text: str) -> t
             return DocumentKind.IMPACT_ASSESSMENT_PARTIAL, "impact_assessment_partial"
         return DocumentKind.IMPACT_ASSESSMENT_FULL, "impact_assessment_full"
     ia_rules = tuple(r for r in RULES + FILENAME_RULES
-                     if r.kind in (DocumentKind.IMPACT_ASSESSMENT_FULL, DocumentKind.IMPACT_ASSESSMENT_PARTIAL))
+                     if r.value in (DocumentKind.IMPACT_ASSESSMENT_FULL, DocumentKind.IMPACT_ASSESSMENT_PARTIAL))
     found = _first_match(_filename_for_matching(filename), "filename", ia_rules) if filename else None
     if found:
-        return found[0].kind, found[0].name
+        return found[0].value, found[0].name
     return kind, None
 
 
 def find_sections(text: str) -> tuple[Section, ...]:
     """Documents inside one file, by their upper-case headings, in text order."""
     hits: list[tuple[int, DocumentKind, str]] = []
-    for kind, pattern, any_case in _SECTION_HEADINGS:
-        for match in pattern.finditer(text):
+    for heading in SECTION_RULES:
+        any_case = bool(heading.pattern.flags & re.IGNORECASE)
+        for match in heading.pattern.finditer(text):
             if any_case and not _looks_like_heading(match.group(0).split("\n", 1)[0]):
                 continue
-            hits.append((match.start(), kind, " ".join(match.group(0).split())))
+            hits.append((match.start(), heading.value, " ".join(match.group(0).split())))
     hits.sort(key=lambda h: h[0])
     # Repeated headings of the same kind in a row (running heads, „МОТИВИ“ then „МОТИВИ към …“) merge.
     merged: list[tuple[int, DocumentKind, str]] = []
@@ -265,7 +252,8 @@ def _order(filename: str, origin: str | None) -> Classification | None:
     if origin in _ORDER_ORIGINS:
         return Classification(DocumentKind.ORDER, "order_origin", "origin", origin)
     stem = PurePosixPath(filename.replace("\\", "/")).name.rsplit(".", 1)[0].strip()
-    if _ORDER_SIGNATURE.match(stem):
+    signature = Signature.parse(stem)
+    if signature is not None and signature.is_order:
         return Classification(DocumentKind.ORDER, "order_signature", "filename", stem)
     return None
 
@@ -281,7 +269,7 @@ def classify(filename: str | None = None, title: str | None = None, text: str | 
     order = _order(filename, origin)
     if order is not None:
         return order
-    sources: list[tuple[str, str, tuple[Rule, ...]]] = []
+    sources: list[tuple[str, str, tuple[Rule[DocumentKind], ...]]] = []
     if title and not _GENERIC_TITLES.match(title):
         sources.append(("title", collapse_spaced_caps(title), RULES))
     if filename:
@@ -294,10 +282,10 @@ def classify(filename: str | None = None, title: str | None = None, text: str | 
         found = _first_match(value, source, rules)
         if not found:
             continue
-        rule, match = found
-        kind, refined_by = _refine_impact_assessment(rule.kind, filename, text)
+        hit, match = found
+        kind, refined_by = _refine_impact_assessment(hit.value, filename, text)
         contains = tuple(dict.fromkeys(s.kind for s in sections if s.kind is not kind))
-        return Classification(kind, refined_by or rule.name, source, " ".join(match.group(0).split()), contains)
+        return Classification(kind, refined_by or hit.name, source, " ".join(match.group(0).split()), contains)
     contains = tuple(dict.fromkeys(s.kind for s in sections))
     return Classification(DocumentKind.OTHER, None, None, None, contains)
 

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from core.strategy import REG_NUM_IN_TEXT, reg_num_for
 from texts.documents.text_forms import passage
 
 _FLAGS = re.IGNORECASE
@@ -22,8 +23,6 @@ _FLAGS = re.IGNORECASE
 _URL = re.compile(r"(?:https?://)?(?:www\.|old\.)?strategy\.bg(?:/[^\s\"'<>)\]»“”,;]*)?", _FLAGS)
 _NEW_ID = re.compile(r"/public-consultations/(\d+)", _FLAGS)
 _OLD_ID = re.compile(r"/publicconsultations/view\.aspx\?[^\s]*?\bid=(\d+)", _FLAGS)
-# reg_num: digits, a hyphen and K — Latin in the portal's data, Cyrillic К when typed in Word.
-_REG_NUM = re.compile(r"(?<![\w/.-])(\d{3,6})\s?[-‐–]\s?([KК])(?![\w-])")
 # „чл. 107-К“, „бр. 107-К“: numbers of provisions or gazette issues, not consultations.
 _NOT_REG_NUM_BEFORE = re.compile(r"(?<!\w)(?:чл|ал|бр|т|стр)\.\s*$", _FLAGS)
 _PORTAL = re.compile(r"\bпортал(?:а|ът)?\s+за\s+обществени\s+консултации\b", _FLAGS)
@@ -94,7 +93,7 @@ class ConsultationRefs:
 
     @property
     def reg_nums(self) -> tuple[str, ...]:
-        return tuple(f"{i}-K" for i in self.consultation_ids)
+        return tuple(reg_num_for(i) for i in self.consultation_ids)
 
     @property
     def dates(self) -> tuple[dt.date, ...]:
@@ -177,13 +176,13 @@ def find_consultation_refs(text: str) -> ConsultationRefs:
         old_id = _OLD_ID.search(url)
         add("url", match, url=url, consultation_id=int(new_id.group(1)) if new_id else None,
             old_portal_id=int(old_id.group(1)) if old_id else None)
-    for match in _REG_NUM.finditer(text):
+    for match in REG_NUM_IN_TEXT.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue
         if _NOT_REG_NUM_BEFORE.search(text, max(0, match.start() - 8), match.start()):
             continue
         number = int(match.group(1))
-        add("reg_num", match, reg_num=f"{number}-K", consultation_id=number)
+        add("reg_num", match, reg_num=reg_num_for(number), consultation_id=number)
     for match in _PORTAL.finditer(text):
         add("portal", match)
     for match in _CONSULTATION.finditer(text):

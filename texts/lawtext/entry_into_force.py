@@ -21,6 +21,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
+from core.rules import Rule, earliest_match, rule
 from texts.lawtext.law_names import LAW_START, normalise_law_name
 from texts.lawtext.numbers import (
     DATE_RE,
@@ -38,24 +39,31 @@ CONSTITUTION_DEFAULT = "Конституция, чл. 5, ал. 5 (3 дни сл�
 
 _GAZETTE = r"(?:\s+(?:му|ѝ|й|им))?(?:\s+в\s+„?Държавен\s+вестник“?)?"
 _PROMULGATION = rf"(?:деня\s+на\s+|датата\s+на\s+)?обнародването{_GAZETTE}"
-_WHEN_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("next_day", re.compile(rf"от\s+(?:деня|датата),?\s+следващ[аи]?(?:\s+(?:деня|датата))?\s+на\s+обнародването{_GAZETTE}", re.I)),
-    ("next_month", re.compile(
+
+
+def _when(kind: str, pattern: str) -> Rule[str]:
+    return rule(kind, kind, pattern, flags=re.IGNORECASE)
+
+
+# The terms a clause may set; the one that starts first in the clause is its term.
+WHEN_RULES: tuple[Rule[str], ...] = (
+    _when("next_day", rf"от\s+(?:деня|датата),?\s+следващ[аи]?(?:\s+(?:деня|датата))?\s+на\s+обнародването{_GAZETTE}"),
+    _when("next_month",
         r"(?:от|на)\s+(?:първо(?:то)?\s+число|1-во\s+число|първия\s+ден)\s+на\s+месеца,?\s+следващ"
-        r"(?:\s+месеца\s+на)?\s+(?:деня\s+на\s+)?обнародването" + _GAZETTE, re.I)),
-    ("on_promulgation", re.compile(rf"(?:от|на|в)\s+(?:деня|датата)\s+на\s+обнародването{_GAZETTE}", re.I)),
-    ("offset", re.compile(
+        r"(?:\s+месеца\s+на)?\s+(?:деня\s+на\s+)?обнародването" + _GAZETTE),
+    _when("on_promulgation", rf"(?:от|на|в)\s+(?:деня|датата)\s+на\s+обнародването{_GAZETTE}"),
+    _when("offset",
         rf"(?:след\s+изтичане(?:то)?\s+на\s+)?(?:(?P<n>{NUMBER_RE})\s+)?"
-        rf"(?P<unit>дни|дена|ден|седмици|седмица|месеца|месец|години|година)\s+(?:след|от)\s+{_PROMULGATION}", re.I)),
-    ("term", re.compile(
+        rf"(?P<unit>дни|дена|ден|седмици|седмица|месеца|месец|години|година)\s+(?:след|от)\s+{_PROMULGATION}"),
+    _when("term",
         rf"(?:в|след\s+изтичане(?:то)?\s+на)\s+(?P<stem>{NUMBER_STEM_RE})\s*"
         rf"(?P<unit>дневен|дневния|седмичен|седмичния|месечен|месечния|годишен|годишния)\s+срок\s+"
-        rf"(?:от|след)\s+{_PROMULGATION}", re.I)),
-    ("fixed_date", re.compile(rf"(?:(?:считано\s+)?от|на)\s+(?:{DATE_RE})", re.I)),
-    ("conditional", re.compile(
+        rf"(?:от|след)\s+{_PROMULGATION}"),
+    _when("fixed_date", rf"(?:(?:считано\s+)?от|на)\s+(?:{DATE_RE})"),
+    _when("conditional",
         r"(?P<cond>(?:от|на)\s+(?:деня|датата|влизането|момента|началото)\b(?!\s+на\s+обнародването)"
-        r"|(?:след|при|със?|когато)\s)", re.I)),
-]
+        r"|(?:след|при|със?|когато)\s)"),
+)
 # The verbs of a clause: entry into force, application from a date ("се прилага", also in the
 # inverted "Прилага се от …"), effect from a date ("поражда действие"), and the express
 # retroactivity of ЗНА чл. 14, ал. 1 ("има обратно действие"). A negated verb ("не се прилага",
@@ -123,14 +131,10 @@ class EntryIntoForceClause:
 
 def _parse_when(rest: str) -> tuple[dict, int, int] | None:
     """The first term in `rest`: (fields, start, end) or None."""
-    best = None
-    for name, pattern in _WHEN_PATTERNS:
-        m = pattern.search(rest)
-        if m and (best is None or m.start() < best[1].start()):
-            best = (name, m)
-    if best is None:
+    found = earliest_match(WHEN_RULES, rest)
+    if found is None:
         return None
-    name, m = best
+    name, m = found[0].value, found[1]
     if name == "on_promulgation":
         return {"kind": "on_promulgation", "offset_days": 0}, m.start(), m.end()
     if name == "next_month":
