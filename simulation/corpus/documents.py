@@ -138,7 +138,9 @@ def _pdf_font() -> str:
     options.layout_features = []
     options.name_IDs = ["*"]
     options.hinting = False
-    font = TTFont(str(samples.cyrillic_font_path()))
+    # The source font's own „modified“ stamp, not the time of this cut: the same font bytes,
+    # so the same PDF bytes, on every run.
+    font = TTFont(str(samples.cyrillic_font_path()), recalcTimestamp=False)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=_PDF_UNICODES)
     subsetter.subset(font)
