@@ -35,7 +35,7 @@ from simulation.corpus.vocab import FIRST_NAMES, MINISTRIES, SURNAMES
 from simulation.corpus.world import World, WorldConsultation, WorldDecision
 from simulation.replay import path_for
 
-PORTAL = "https://strategy.bg"
+PORTAL = SV.PUBLIC_SITE
 LIST_LIMIT = 100
 FEED_SIZE = 100
 
@@ -79,11 +79,11 @@ PROPOSAL_WAYS = (
 )
 # Free-text descriptions the page shows for each portal type (old-portal wording, see doctypes).
 PAGE_DESCRIPTIONS = {
-    "Проект на акт": "Проект на акт",
-    "Мотиви": "Мотиви към проекта",
-    "Доклад": "Доклад до Министерския съвет",
-    "Оценка на въздействие": "Частична предварителна оценка на въздействието",
-    "Становище на администрацията на Министерския съвет": "Становище на администрацията на Министерския съвет по частичната оценка на въздействието",
+    SV.DRAFT: "Проект на акт",
+    SV.MOTIVES: "Мотиви към проекта",
+    SV.REPORT: "Доклад до Министерския съвет",
+    SV.IMPACT_ASSESSMENT: "Частична предварителна оценка на въздействието",
+    SV.MC_OPINION: "Становище на администрацията на Министерския съвет по частичната оценка на въздействието",
     SV.PROPOSALS_REPORT: "Справка за отразяване на становищата и предложенията",
 }
 
@@ -159,8 +159,8 @@ def report_row(c: WorldConsultation, migrated: bool = False) -> dict[str, Any]:
         "responsible_institution_address": "София, бул. „Княз Александър Дондуков“ № 1",
         "proposal_ways": PROPOSAL_WAYS,
         "contacts": [{"name": _author(rng), "email": "kontakt@example.org"}],
-        "law_name": c.law if c.act_type_id == 1 else None,
-        "law_id": (1000 + sum(map(ord, c.law)) % 900) if c.law and c.act_type_id == 1 else None,
+        "law_name": c.law if c.act_type_id == SV.ACT_LAW else None,
+        "law_id": (1000 + sum(map(ord, c.law)) % 900) if c.law and c.act_type_id == SV.ACT_LAW else None,
         "pris_id": c.pris_id,
         "author_name": None,
         "comments": [
@@ -253,7 +253,7 @@ def page_html(c: WorldConsultation, migrated: bool = False, today: dt.date | Non
     inst_id, inst_name, area = MINISTRIES[c.ministry]
     dmy = lambda d: d.strftime("%d.%m.%Y")  # noqa: E731
     short = (c.date_close - c.date_open).days <= 29
-    version = "" if migrated else " - вер. 1.0 |"
+    version = "" if migrated else f" - {SV.VERSION_SHORT} 1.0 |"
     def items(docs):
         return "".join(
             f'<li class="list-group-item"><a class="main-color text-decoration-none preview-file-modal d-block" '
@@ -317,7 +317,7 @@ def page_html(c: WorldConsultation, migrated: bool = False, today: dt.date | Non
 {reason}
 <div class="row mb-4 mt-4" id="short-term"><h3 class="mb-3">Начини на предоставяне на предложения и становища</h3><div>{html.unescape(PROPOSAL_WAYS)}</div></div>
 <div class="row mb-4 mt-4"><h3 class="mb-3">Документи</h3><div class="row table-light"><div class="col-12 mb-2">
- <p class="fs-18 fw-600 main-color-light-bgr p-2 rounded mb-2">Пакет основни документи</p>
+ <p class="fs-18 fw-600 main-color-light-bgr p-2 rounded mb-2">{SV.PAGE_BASE_DOCUMENTS}</p>
  <ul class="list-group list-group-flush">{docs}</ul></div>
  <div class="col-12"><p class="fs-18 fw-600 main-color-light-bgr p-2 rounded mb-2">{SV.PAGE_REPORT_DOCUMENTS[0]}</p>
  <ul class="list-group list-group-flush">{report_docs}</ul></div></div></div>
@@ -338,7 +338,7 @@ def feed_xml(consultations: Iterable[WorldConsultation], updated: dt.datetime) -
         entries.append(
             f"<entry><title><![CDATA[{c.title}]]></title><link rel=\"alternate\" href=\"{link}\"/><id>{link}</id>"
             f"<author><name><![CDATA[{inst_name}]]></name></author><summary type=\"html\">{summary}</summary>"
-            f"<category type=\"html\" term=\"Централно\"/><updated>{stamp}</updated></entry>"
+            f"<category type=\"html\" term=\"{SV.LEVELS[1]}\"/><updated>{stamp}</updated></entry>"
         )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="bg">'
@@ -536,7 +536,7 @@ def _large_rows(world: World, copies: int) -> Iterator[dict[str, Any]]:
         for c in world.consultations:
             next_id += 1
             row = report_row(c)
-            row["reg_num"] = f"{next_id}-K"
+            row["reg_num"] = SV.reg_num_for(next_id)
             row["description"] = row["description"] + filler * 40
             row["files"] = row["files"] + [
                 {"type": SV.UNTYPED_LABEL, "versions": [{"date": c.date_open.isoformat(), "link": f"{PORTAL}/download/{next_id * 40 + i}"} for i in range(30)]}

@@ -25,6 +25,7 @@ import random
 from dataclasses import dataclass, field
 
 from core import strategy as SV
+from core.parliament import COUNCIL_CODE, MP_CODE, BillStatus, Initiator
 from simulation.corpus import texts
 from simulation.corpus.vocab import (
     ASSEMBLIES,
@@ -38,8 +39,6 @@ from simulation.corpus.vocab import (
     SURNAMES,
     genitive,
 )
-
-COUNCIL_OF_MINISTERS_BODY_ID = 6167  # imp_list_min[].A_ns_C_id on parliament.bg
 
 # ---------------------------------------------------------------------------------------------
 # The real figures the world follows (issue 12: a generator shaped by the sources, not by the
@@ -198,7 +197,7 @@ class WorldConsultation:
 
     @property
     def reg_num(self) -> str:
-        return f"{self.id}-K"
+        return SV.reg_num_for(self.id)
 
 
 @dataclass
@@ -273,17 +272,17 @@ def _stages(
         )
         return True
 
-    b.status = "submitted"
+    b.status = BillStatus.SUBMITTED.value
     fate = rng.random()
     if fate < 0.06:
         if add(rng.randint(5, 60), "зала първо гласуване", "оттеглен"):
-            b.status = "withdrawn"
+            b.status = BillStatus.WITHDRAWN.value
         b.stages = st
         return
     if not add(rng.randint(5, 25), "комисии първо гласуване", "приет", committee=lead):
         b.stages = st
         return
-    b.status = "in_committee"
+    b.status = BillStatus.IN_COMMITTEE.value
     if fate < 0.20:  # many bills never reach the plenary before the assembly ends
         b.stages = st
         return
@@ -293,11 +292,11 @@ def _stages(
     add(0, "зала първо гласуване", "обсъждане", plenary=True)
     if fate < 0.42:
         add(0, "зала първо гласуване", "отхвърлен")
-        b.status = "rejected"
+        b.status = BillStatus.REJECTED.value
         b.stages = st
         return
     add(0, "зала първо гласуване", "приет")
-    b.status = "first_reading_passed"
+    b.status = BillStatus.FIRST_READING_PASSED.value
     first_reading = day
     # ПОДНС чл. 84(1): 7 days for proposals, shortened to 3 by decision; extended sometimes.
     window = rng.choices([7, 3, 14, 5, 1], weights=[60, 15, 15, 7, 3])[0]
@@ -316,7 +315,7 @@ def _stages(
             b.stages = st
             return
         add(0, "зала второ гласуване", "приет")
-    b.status = "adopted"
+    b.status = BillStatus.ADOPTED.value
     b.adopted_on = day
     b.final_title = b.final_title or b.title.replace("Законопроект", "Закон", 1).replace("Общ закон", "Закон", 1)
     promulgated = day + dt.timedelta(days=rng.randint(5, 15))
@@ -358,11 +357,11 @@ def generate_world(
 
     for submitted in days:
         assembly = _assembly_for(submitted)
-        initiator = "council_of_ministers" if rng.random() < cm_share else "mps"
-        kind = rng.choices(["amend", "new", "ratification"], weights=[80, 8, 12 if initiator != "mps" else 0])[0]
+        initiator = (Initiator.COUNCIL_OF_MINISTERS if rng.random() < cm_share else Initiator.MPS).value
+        kind = rng.choices(["amend", "new", "ratification"], weights=[80, 8, 12 if initiator != Initiator.MPS else 0])[0]
         law_name, ministry, committee = rng.choices(ALL_LAWS, weights=LAW_WEIGHTS)[0]
         copy_of: WorldConsultation | None = None
-        if initiator == "mps" and rng.random() < 0.06:
+        if initiator == Initiator.MPS and rng.random() < 0.06:
             # INIT-03: MPs table a ministry's consulted draft that the Council of Ministers never
             # approved, so the bill skips the government's own procedure.
             close = submitted - dt.timedelta(days=rng.randint(30, 300))
@@ -384,7 +383,7 @@ def generate_world(
         if copy_of is not None:
             title = copy_of.title.replace("Проект на Закон", "Законопроект", 1)
             final = title.replace("Законопроект", "Закон", 1)
-        code = "02" if initiator == "council_of_ministers" else "54"
+        code = COUNCIL_CODE if initiator == Initiator.COUNCIL_OF_MINISTERS else MP_CODE
         typ = "02" if kind == "ratification" else "01"
         key = (assembly, code + typ)
         counters[key] = counters.get(key, 0) + 1
@@ -400,11 +399,11 @@ def generate_world(
             session=rng.choice(SESSIONS),
             submitted_on=submitted,
             initiator=initiator,
-            mps=[] if initiator == "council_of_ministers" else _mp_list(rng, rng.randint(1, 6)),
+            mps=[] if initiator == Initiator.COUNCIL_OF_MINISTERS else _mp_list(rng, rng.randint(1, 6)),
             lead_committee=committee,
             other_committees=others,
             stages=[],
-            status="submitted",
+            status=BillStatus.SUBMITTED.value,
             final_title=final,
             sync_id=40000 + len(bills),
         )
@@ -422,7 +421,7 @@ def generate_world(
         b.text_readable = rng.random() >= BILL_TEXT_MISSING_SHARE
 
         cons_id = dec_id = None
-        if initiator == "council_of_ministers" and kind != "ratification":
+        if initiator == Initiator.COUNCIL_OF_MINISTERS and kind != "ratification":
             decision_day = submitted - dt.timedelta(days=rng.choices(*SUBMISSION_GAP_DAYS)[0])
             if rng.random() < 0.88:
                 low, high = rng.choices(*APPROVAL_GAP_DAYS)[0]
@@ -448,7 +447,7 @@ def generate_world(
                 bill_title=final or title.replace("Законопроект", "Закон", 1),
                 ministry=ministry,
                 protocol=str(rng.randint(1, 52)),
-                consultation_reg_num=(f"{cons_id}-K" if cons_id and rng.random() < PUBLIC_CONSULTATION_NUMBER_SHARE else None),
+                consultation_reg_num=(SV.reg_num_for(cons_id) if cons_id and rng.random() < PUBLIC_CONSULTATION_NUMBER_SHARE else None),
                 importer=_importer(rng, ministry),
             )
             decisions.append(d)
@@ -468,17 +467,17 @@ def generate_world(
         kind = rng.random()
         if kind < 0.45:
             title = f"Проект на Наредба за изменение и допълнение на Наредба № {rng.randint(1, 40)} от {rng.randint(2005, 2024)} г. за прилагане на {genitive(law_name)}"
-            act_type, act_type_id = "Акт на министър", 3
+            act_type_id = SV.ACT_MINISTER
         elif kind < 0.75:
             title = f"Проект на Постановление на Министерския съвет за изменение и допълнение на Правилника за прилагане на {genitive(law_name)}"
-            act_type, act_type_id = "Акт на Министерския съвет", 2
+            act_type_id = SV.ACT_COUNCIL_OF_MINISTERS
         else:
             title, _final = _amend_title("Проект на Закон", law_name, rng)
-            act_type, act_type_id = "Закон", 1
-        c = _consultation(rng, cons_ids(), law_name if act_type_id == 1 else None, title, _drafter(rng, ministry),
+            act_type_id = SV.ACT_LAW
+        c = _consultation(rng, cons_ids(), law_name if act_type_id == SV.ACT_LAW else None, title, _drafter(rng, ministry),
                           open_day, close_day, file_ids)
-        if act_type_id != 1 or c.act_type_id == 1:
-            c.act_type, c.act_type_id = act_type, act_type_id
+        if act_type_id != SV.ACT_LAW or c.act_type_id == SV.ACT_LAW:
+            c.act_type, c.act_type_id = SV.ACT_TYPES[act_type_id], act_type_id
         consultations.append(c)
     consultations.sort(key=lambda c: c.id)
     return World(seed, bills, consultations, decisions, truth)
@@ -532,7 +531,7 @@ def _statement(rng: random.Random, c: WorldConsultation) -> str | None:
     days = (close - c.date_open).days
     where = "www.strategy.bg"
     if how == "period_url":
-        where = f"https://strategy.bg/bg/public-consultations/{c.id}"
+        where = SV.consultation_public_url(c.id)
     sentence = (f"Проектът е публикуван за обществена консултация на Портала за обществени консултации ({where}) "
                 f"за срок от {days} дни – от {c.date_open:%d.%m.%Y} г. до {close:%d.%m.%Y} г.")
     if how == "period_reg_num":
@@ -576,8 +575,8 @@ def _consultation(
         # The portal's law_name: filled for 3 of the report's 5 law drafts (12672-K, 12669-K,
         # 12662-K; 12671-K and 12653-K have none) [C].
         law=law if not as_mc_act and rng.random() < 0.6 else None,
-        act_type="Акт на Министерския съвет" if as_mc_act else "Закон",
-        act_type_id=2 if as_mc_act else 1,
+        act_type=SV.ACT_TYPES[SV.ACT_COUNCIL_OF_MINISTERS if as_mc_act else SV.ACT_LAW],
+        act_type_id=SV.ACT_COUNCIL_OF_MINISTERS if as_mc_act else SV.ACT_LAW,
         ministry=ministry,
         date_open=date_open,
         date_close=date_close,
@@ -600,10 +599,10 @@ def mutate(world: World, fraction: float = 0.01, *, seed: int = 2, today: dt.dat
     for b in rng.sample(world.bills, n):
         last = b.stages[-1].date if b.stages else b.submitted_on
         day = min(max(last + dt.timedelta(days=1), today - dt.timedelta(days=1)), today)
-        if b.status == "adopted" and not b.dv_issue:
+        if b.status == BillStatus.ADOPTED and not b.dv_issue:
             b.dv_issue, b.dv_year, b.dv_issue_id = str(rng.randint(1, 110)), day.year, 19000
         else:
-            b.stages.append(Stage(day, "зала първо гласуване" if b.status != "adopted" else "зала второ гласуване", "обсъждане", None, 99000 + len(changed), 15000))
+            b.stages.append(Stage(day, "зала първо гласуване" if b.status != BillStatus.ADOPTED else "зала второ гласуване", "обсъждане", None, 99000 + len(changed), 15000))
         b.version += 1
         changed.append(b.id)
     for c in rng.sample(world.consultations, max(1, round(len(world.consultations) * fraction))):

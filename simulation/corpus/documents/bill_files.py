@@ -7,38 +7,39 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from core.parliament import BillStatus, Initiator
 from texts.documents.consultation_refs import find_consultation_refs
 from simulation.corpus.documents.act_text import act_paragraphs, entry_clause
 from simulation.corpus.documents.impact_assessment import impact_assessment_paragraphs
 from simulation.corpus.documents.motives import motives_paragraphs, pick_motives_elements
 from simulation.corpus.documents.spravka import bill_spravka_paragraphs, echr_paragraphs
 from simulation.corpus.documents.wording import file_rng, worded_date
-from simulation.corpus.world import World, WorldBill, WorldConsultation
+from simulation.corpus.world import WorldBill
 
 
 def _signed_by(b: WorldBill) -> str:
-    if b.initiator == "council_of_ministers":
-        return "ВНОСИТЕЛ: Министерски съвет"
+    if b.initiator == Initiator.COUNCIL_OF_MINISTERS:
+        return f"ВНОСИТЕЛ: {Initiator.COUNCIL_OF_MINISTERS.bg}"
     names = ", ".join(" ".join(n.capitalize() for n in (m.names[0], m.names[2])) for m in b.mps)
     return f"Вносители: {names}" if len(b.mps) > 1 else f"Вносител: {names}"
 
 
 def _institution(b: WorldBill) -> str:
-    return "Министерски съвет" if b.initiator == "council_of_ministers" else "Народни представители"
+    """The „Институция“ of a bill's impact assessment: its initiator („Народни представители“)."""
+    return Initiator(b.initiator).bg.capitalize()
 
 
 _REFORM = dt.date(2016, 11, 4)  # ЗИД ЗНА, ДВ бр. 34/2016: the справки regime of ПОДНС
 
 
-def bill_file(world: World, b: WorldBill, *, seed: int, consultations: dict[int, WorldConsultation]
-              ) -> tuple[list[str], dict]:
+def bill_file(b: WorldBill, *, seed: int) -> tuple[list[str], dict]:
     """The paragraphs of a bill's `file_list` file and what they contain (manifest fields)."""
     rng = file_rng(seed, "bill", b.id)
-    cm = b.initiator == "council_of_ministers"
+    cm = b.initiator == Initiator.COUNCIL_OF_MINISTERS
     subject = b.title.removeprefix("Законопроект").strip()  # "за изменение и допълнение на Закона за …"
     laws = list(b.amends_in_final_provisions)
     added_later: list[str] = []
-    if laws and b.status == "adopted" and rng.random() < 0.3:
+    if laws and b.status == BillStatus.ADOPTED and rng.random() < 0.3:
         # A law the adopted text amends but the bill as submitted did not (a second-reading addition).
         added_later = [laws.pop()]
     ratifies = subject.removeprefix("за ратифициране на ").strip() if b.kind == "ratification" else None
@@ -74,9 +75,10 @@ def bill_file(world: World, b: WorldBill, *, seed: int, consultations: dict[int,
     return paragraphs, info
 
 
-def order_file(b: WorldBill, reg: str, committees: Sequence[str]) -> list[str]:
-    """The chair's distribution order (разпореждане) of a bill of the current assembly."""
-    who = "Министерския съвет" if b.initiator == "council_of_ministers" else "народни представители"
+def order_file(b: WorldBill, reg: str, committees: Sequence[tuple[str, str]]) -> list[str]:
+    """The chair's distribution order (разпореждане) of a bill of the current assembly;
+    `committees`: (name, „водеща“ or „участваща“)."""
+    who = "Министерския съвет" if b.initiator == Initiator.COUNCIL_OF_MINISTERS else Initiator.MPS.bg
     lines = [
         "РЕПУБЛИКА БЪЛГАРИЯ",
         "НАРОДНО СЪБРАНИЕ",

@@ -16,9 +16,8 @@ from simulation.corpus.world import WorldBill, WorldConsultation
 
 # The file name of the download's Content-Disposition, by portal type.
 _DOWNLOAD_NAMES = {
-    "Проект на акт": "Proekt", "Мотиви": "Motivi", "Доклад": "Doklad", "Оценка на въздействие": "OV",
-    "Становище на администрацията на Министерския съвет": "Stanovishte_AMS",
-    SV.PROPOSALS_REPORT: "Spravka_predlozhenia",
+    SV.DRAFT: "Proekt", SV.MOTIVES: "Motivi", SV.REPORT: "Doklad", SV.IMPACT_ASSESSMENT: "OV",
+    SV.MC_OPINION: "Stanovishte_AMS", SV.PROPOSALS_REPORT: "Spravka_predlozhenia",
 }
 
 
@@ -41,22 +40,22 @@ def consultation_file(c: WorldConsultation, doc_type: str, file_id: int, *, seed
     rng = file_rng(seed, "consultation", c.id, str(file_id))
     act = _act_of(c)
     institution = MINISTRIES[c.ministry][1]
-    if doc_type == "Проект на акт":
+    if doc_type == SV.DRAFT:
         if not c.text_readable:  # a scanned draft (world.DRAFT_TEXT_MISSING_SHARE): no text to compare
             return scanned_pdf(), [], [], [], {"kind": "bill_text", "scanned": True}
         paragraphs, other_laws = draft_paragraphs(rng, act, new_law=_is_new_law(c), bill=bill, provisions=c.provisions)
         return None, paragraphs, [], [], {"kind": "bill_text", "amended_laws": other_laws}
-    if doc_type in ("Мотиви", "Доклад"):
+    if doc_type in (SV.MOTIVES, SV.REPORT):
         elements = pick_motives_elements(rng, council_of_ministers=True)
         paragraphs = motives_paragraphs(rng, of=f"проекта на {act}", elements=elements, mention=None,
                                         signed_by=f"{institution.upper()}")
         return None, paragraphs, [], [], {"kind": "motives", "motives_elements": elements}
-    if doc_type == "Оценка на въздействие":
+    if doc_type == SV.IMPACT_ASSESSMENT:
         full = rng.random() < (0.7 if _is_new_law(c) else 0.1)
         paragraphs, ia_elements = impact_assessment_paragraphs(rng, full=full, act=c.title, institution=institution)
         return None, paragraphs, [], [], {"kind": "impact_assessment_full" if full else "impact_assessment_partial",
                                           "ia_elements": ia_elements}
-    if doc_type == "Становище на администрацията на Министерския съвет":
+    if doc_type == SV.MC_OPINION:
         if rng.random() < 0.2:
             return scanned_pdf(), [], [], [], {"kind": "ia_opinion", "scanned": True}
         return None, ia_opinion_paragraphs(rng, act=act, institution=institution), [], [], {"kind": "ia_opinion"}

@@ -4,11 +4,13 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 
+from texts.documents.impact_assessment import CHECKLISTS
 
-# texts.documents.impact_assessment keys; the partial form has no budget or monitoring section.
-IA_ELEMENTS = ("problem", "objectives", "options", "stakeholders", "costs_benefits", "admin_burden", "sme",
-               "budget", "eu_law", "monitoring")
-IA_PARTIAL_ELEMENTS = tuple(k for k in IA_ELEMENTS if k not in ("budget", "monitoring"))
+
+# The analyser's checklists (texts.documents.impact_assessment): the partial form has no budget
+# or monitoring section.
+IA_ELEMENTS = CHECKLISTS["full"]
+IA_PARTIAL_ELEMENTS = CHECKLISTS["partial"]
 # Left out (or answered with nothing) in an assessment with gaps, most often first.
 _IA_GAPS = ("options", "problem", "sme", "monitoring", "budget", "admin_burden", "eu_law", "costs_benefits")
 

@@ -7,9 +7,12 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from core import strategy as SV
+from texts.documents.motives import ELEMENTS
 from simulation.corpus.documents.wording import fmt_date
 
-MOTIVES_ELEMENTS = ("reasons", "objectives", "means", "results", "eu_law")  # texts.documents.motives keys
+# The analyser's keys (texts.documents.motives), in the order of ЗНА чл. 28, ал. 2.
+MOTIVES_ELEMENTS = tuple(e.key for e in ELEMENTS)
 
 # Each element's sentences match its texts.documents.motives patterns and no other
 # element's; the neutral sentences match none, so a left-out element stays absent.
@@ -113,8 +116,7 @@ def motives_paragraphs(rng: random.Random, *, of: str, elements: Iterable[str], 
         out.append(body.format(topic=topic))
     if mention is not None:
         days = (mention.date_close - mention.date_open).days
-        where = ("https://strategy.bg/bg/public-consultations/" + str(mention.consultation_id)
-                 if mention.with_url else "www.strategy.bg")
+        where = SV.consultation_public_url(mention.consultation_id) if mention.with_url else "www.strategy.bg"
         number = f"{mention.consultation_id}-{'К' if mention.cyrillic_k else 'K'}"
         out.append(f"Проектът е публикуван за обществена консултация на Портала за обществени консултации ({where}) "
                    f"за срок от {days} дни – от {fmt_date(mention.date_open)} до {fmt_date(mention.date_close)}, "

@@ -18,6 +18,7 @@ from simulation.corpus.documents.formats import pdf_font, render_docx, render_pd
 from simulation.corpus.documents.manifest import DocumentsManifest, WrittenFile
 from simulation.corpus.documents.wording import file_rng
 from simulation.corpus.parliament import bill_payload
+from simulation.corpus.vocab import COMMITTEES
 from simulation.corpus.world import World
 from simulation.replay import path_for
 
@@ -64,12 +65,9 @@ def write_documents(world: World, parliament_root: Path, strategy_root: Path, *,
     filled). `share`: the fraction of bills and of consultations whose files are served; the
     others' URLs answer the replay server's HTML shell, like a file gone from the site.
     `workers`: processes for the PDFs (default: the CPUs, at most 4; 1 = none)."""
-    from simulation.corpus.vocab import COMMITTEES
-
     seed = world.seed if seed is None else seed
     parliament_root, strategy_root = Path(parliament_root), Path(strategy_root)
     manifest = DocumentsManifest()
-    consultations = {c.id: c for c in world.consultations}
     bill_of_consultation = {cons: world.bill(bill_id) for bill_id, (cons, _dec, _k) in world.truth.items() if cons}
     current = max(a[0] for a in world.assemblies)
 
@@ -85,7 +83,7 @@ def write_documents(world: World, parliament_root: Path, strategy_root: Path, *,
         folder = payload["A_ns_folder"]
         for row in payload["file_list"]:
             name = row["FILENAME"]
-            paragraphs, info = bill_file(world, b, seed=seed, consultations=consultations)
+            paragraphs, info = bill_file(b, seed=seed)
             url_path = f"/bills/{folder}/{name}"
             path = path_for(parliament_root, url_path)
             if name.lower().endswith(".rtf"):
