@@ -42,7 +42,7 @@ from typing import Any
 
 from core.parliament import COUNCIL_BODY_ID, BillStatus, Initiator
 from simulation.corpus.vocab import COMMITTEES
-from simulation.corpus.world import World, WorldBill
+from simulation.corpus.model import World, WorldBill
 
 API = "api/v1"
 NO_LEAD_FIRST_ROW_RATE = 0.5  # 1 of 2 real bills with a hall first reading (bill-166636.json)

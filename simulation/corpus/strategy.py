@@ -32,7 +32,7 @@ from urllib.parse import urlencode
 
 from core import strategy as SV
 from simulation.corpus.vocab import FIRST_NAMES, MINISTRIES, SURNAMES
-from simulation.corpus.world import World, WorldConsultation, WorldDecision
+from simulation.corpus.model import World, WorldConsultation, WorldDecision
 from simulation.replay import path_for
 
 PORTAL = SV.PUBLIC_SITE

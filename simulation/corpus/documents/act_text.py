@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from simulation.corpus import texts
 from simulation.corpus.vocab import genitive
-from simulation.corpus.world import WorldBill
+from simulation.corpus.model import WorldBill
 
 
 def _gazette(rng: random.Random) -> str:

@@ -14,7 +14,7 @@ from simulation.corpus.documents.impact_assessment import impact_assessment_para
 from simulation.corpus.documents.motives import motives_paragraphs, pick_motives_elements
 from simulation.corpus.documents.spravka import bill_spravka_paragraphs, echr_paragraphs
 from simulation.corpus.documents.wording import file_rng, worded_date
-from simulation.corpus.world import WorldBill
+from simulation.corpus.model import WorldBill
 
 
 def _signed_by(b: WorldBill) -> str:

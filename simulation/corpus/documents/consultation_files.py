@@ -12,7 +12,7 @@ from simulation.corpus.documents.spravka import spravka_document
 from simulation.corpus.documents.wording import file_rng
 from core import strategy as SV
 from simulation.corpus.vocab import MINISTRIES
-from simulation.corpus.world import WorldBill, WorldConsultation
+from simulation.corpus.model import WorldBill, WorldConsultation
 
 # The file name of the download's Content-Disposition, by portal type.
 _DOWNLOAD_NAMES = {

@@ -19,7 +19,7 @@ from simulation.corpus.documents.manifest import DocumentsManifest, WrittenFile
 from simulation.corpus.documents.wording import file_rng
 from simulation.corpus.parliament import bill_payload
 from simulation.corpus.vocab import COMMITTEES
-from simulation.corpus.world import World
+from simulation.corpus.model import World
 from simulation.replay import path_for
 
 
