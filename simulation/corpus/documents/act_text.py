@@ -6,8 +6,8 @@ import random
 from collections.abc import Sequence
 
 from simulation.corpus import texts
-from simulation.corpus.vocab import genitive
 from simulation.corpus.model import WorldBill
+from simulation.corpus.vocab import genitive
 
 
 def _gazette(rng: random.Random) -> str:

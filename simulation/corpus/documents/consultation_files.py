@@ -3,6 +3,7 @@ portal type — the draft act, the motives (or the report to the Council of Mini
 assessment, the administration's opinion on it (some scanned) and the справка."""
 from __future__ import annotations
 
+from core import strategy as SV
 from simulation.corpus.documents.act_text import draft_paragraphs
 from simulation.corpus.documents.formats import scanned_pdf
 from simulation.corpus.documents.ia_opinion import ia_opinion_paragraphs
@@ -10,9 +11,8 @@ from simulation.corpus.documents.impact_assessment import impact_assessment_para
 from simulation.corpus.documents.motives import motives_paragraphs, pick_motives_elements
 from simulation.corpus.documents.spravka import spravka_document
 from simulation.corpus.documents.wording import file_rng
-from core import strategy as SV
-from simulation.corpus.vocab import MINISTRIES
 from simulation.corpus.model import WorldBill, WorldConsultation
+from simulation.corpus.vocab import MINISTRIES
 
 # The file name of the download's Content-Disposition, by portal type.
 _DOWNLOAD_NAMES = {
