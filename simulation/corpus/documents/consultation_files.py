@@ -41,7 +41,7 @@ def consultation_file(c: WorldConsultation, doc_type: str, file_id: int, *, seed
     act = _act_of(c)
     institution = MINISTRIES[c.ministry][1]
     if doc_type == SV.DRAFT:
-        if not c.text_readable:  # a scanned draft (world.DRAFT_TEXT_MISSING_SHARE): no text to compare
+        if not c.text_readable:  # a scanned draft (figures.DRAFT_TEXT_MISSING_SHARE): no text to compare
             return scanned_pdf(), [], [], [], {"kind": "bill_text", "scanned": True}
         paragraphs, other_laws = draft_paragraphs(rng, act, new_law=_is_new_law(c), bill=bill, provisions=c.provisions)
         return None, paragraphs, [], [], {"kind": "bill_text", "amended_laws": other_laws}
