@@ -7,6 +7,7 @@ DejaVu Sans where the system has it.
 """
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import random
@@ -134,6 +135,8 @@ def make_scanned_pdf(pages: int = 2) -> bytes:
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
+    # A fixed creation date (fpdf2 writes the current time otherwise): the same scan, the same bytes.
+    pdf.set_creation_date(dt.datetime(2026, 9, 11, 12, 0, tzinfo=dt.timezone.utc))
     for _ in range(pages):
         pdf.add_page()
         pdf.image(io.BytesIO(_scan_jpeg(MOTIVES_PARAGRAPHS)), x=0, y=0, w=210, h=297)

@@ -13,7 +13,7 @@ from texts.documents.consultation_refs import find_consultation_refs
 from linking.engine import BillIn, ConsultationIn, DecisionIn, Statement
 from simulation.corpus import texts
 from simulation.corpus.vocab import COMMITTEES, MINISTRIES
-from simulation.corpus.world import World, WorldBill
+from simulation.corpus.model import World, WorldBill
 
 
 def statements_of(text: str | None) -> tuple[tuple[Statement, ...], tuple[int, ...]]:

@@ -40,8 +40,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from core.parliament import COUNCIL_BODY_ID, BillStatus, Initiator
 from simulation.corpus.vocab import COMMITTEES
-from simulation.corpus.world import COUNCIL_OF_MINISTERS_BODY_ID, World, WorldBill
+from simulation.corpus.model import World, WorldBill
 
 API = "api/v1"
 NO_LEAD_FIRST_ROW_RATE = 0.5  # 1 of 2 real bills with a hall first reading (bill-166636.json)
@@ -76,8 +77,8 @@ def _committee(key: str | None) -> tuple[int | None, str | None]:
 
 
 def _who(b: WorldBill) -> str:
-    if b.initiator == "council_of_ministers":
-        return "Министерски съвет"
+    if b.initiator == Initiator.COUNCIL_OF_MINISTERS:
+        return Initiator.COUNCIL_OF_MINISTERS.bg
     first = b.mps[0].names if b.mps else ("", "", "")
     who = " ".join(n.capitalize() for n in first).strip()
     return f"{who} и група народни представители" if len(b.mps) > 1 else who
@@ -109,7 +110,7 @@ def bill_payload(b: WorldBill, *, current_assembly: int | None = None) -> dict[s
     n_opinions, report_lag, proposal_count = rng.randint(0, 3), rng.randint(1, 3), rng.randint(0, 3)
     opinion_bodies = rng.sample(["Министерство на финансите", "Висш адвокатски съвет", "Национално сдружение на общините", "Омбудсман на Република България", "Прокуратура на Република България", "Икономически и социален съвет"], 3)
     lead_id, lead_name = _committee(b.lead_committee)
-    adopted = b.status == "adopted"
+    adopted = b.status == BillStatus.ADOPTED
 
     dist = [{"L_Act_D_id": b.id % 100000 + 20000, "A_ns_C_id": lead_id, "A_ns_CL_value": lead_name, "L_Act_DTL_value": "водеща"}]
     for i, key in enumerate(b.other_committees, 1):
@@ -203,7 +204,7 @@ def bill_payload(b: WorldBill, *, current_assembly: int | None = None) -> dict[s
         "A_ns_folder": str(b.assembly),
         "L_SesL_value": b.session,
         "union_label": "",
-        "withdrawn": b.status == "withdrawn",
+        "withdrawn": b.status == BillStatus.WITHDRAWN,
         "union_list": [],
         "trans_label": "",
         "trans_list": [],
@@ -213,7 +214,7 @@ def bill_payload(b: WorldBill, *, current_assembly: int | None = None) -> dict[s
         "static_file_rtf": "",
         "static_archive": "",
         "imp_list": [{"A_ns_MP_id": m.id, "A_ns_MPL_Name1": m.names[0], "A_ns_MPL_Name2": m.names[1], "A_ns_MPL_Name3": m.names[2]} for m in b.mps],
-        "imp_list_min": [{"A_ns_C_id": COUNCIL_OF_MINISTERS_BODY_ID}] if b.initiator == "council_of_ministers" else [],
+        "imp_list_min": [{"A_ns_C_id": COUNCIL_BODY_ID}] if b.initiator == Initiator.COUNCIL_OF_MINISTERS else [],
         "dist_list": dist,
         "stan_list": stan_list,
         "stan_list2": stan_list2,
@@ -356,7 +357,7 @@ def write_bill(root: Path, world: World, b: WorldBill) -> None:
     """(Re)write one bill's answers, e.g. after `simulation.corpus.world.mutate`."""
     current = max(a[0] for a in world.assemblies)
     _write(root, bill_path(b.id), dump(bill_payload(b, current_assembly=current)))
-    if b.status == "adopted":
+    if b.status == BillStatus.ADOPTED:
         _write(root, act_path(b.id), dump(act_payload(b)))
 
 
@@ -377,7 +378,7 @@ def write_world(world: World, root: Path, *, until: dt.date | None = None) -> Co
         count += 1
         ym = (ym[0] + 1, 1) if ym[1] == 12 else (ym[0], ym[1] + 1)
     return CorpusSummary(
-        root, len(world.bills), sum(1 for b in world.bills if b.status == "adopted"), count,
+        root, len(world.bills), sum(1 for b in world.bills if b.status == BillStatus.ADOPTED), count,
         "%d-%02d" % first, "%d-%02d" % (end.year, end.month),
     )  # fmt: skip
 

@@ -13,7 +13,8 @@ Files go under the real URL paths (simulation.replay.path_for), shaped like the 
   answers (asapbg/strategy `ReportsController`, research notes §1.3), or with `report_shape=
   "wrapped"` data.egov.bg's `{"success":true,"data":[legend, rows…]}`; a consultation repeated
   (like 12367-K in the real report);
-- `/api/pris?…`, `/api/pris/{id}`, `/reports/pris/standard/view`: the ПРИС decisions.
+- `/api/pris?…`, `/api/pris/{id}`, `/reports/pris/standard/view`: the ПРИС decisions, rendered
+  by simulation.corpus.pris (write_world writes them with the rest).
 
 Comment authors and contact e-mails are written like the real answers carry them, so tests
 can check they never reach the database. `write_large_report` writes a big full report
@@ -32,11 +33,11 @@ from urllib.parse import urlencode
 
 from core import strategy as SV
 from simulation.corpus.vocab import FIRST_NAMES, MINISTRIES, SURNAMES
-from simulation.corpus.world import World, WorldConsultation, WorldDecision
+from simulation.corpus.model import World, WorldConsultation
+from simulation.corpus.portal import LIST_LIMIT, PORTAL, dump_json, report_frame, write_meta
+from simulation.corpus.pris import write_pris
 from simulation.replay import path_for
 
-PORTAL = "https://strategy.bg"
-LIST_LIMIT = 100
 FEED_SIZE = 100
 
 # The legend row of the real full report (data-egov-bg_b600c109_pc-full.json).
@@ -63,14 +64,6 @@ REPORT_LEGEND = {
     "comments": "Коментари",
     "consultation_document": "Консултационен документ",
 }
-PRIS_LEGEND = {
-    "pris_id": "ID", "doc_num": "Номер на документ", "doc_accepted_date": "Дата на издаване", "doc_about": "Относно",
-    "legal_act_type": "Вид акт", "legal_reason": "Правно основание", "importer": "Вносител", "institutions": "Институции",
-    "version": "Версия", "protocol": "Протокол", "public_consultation_number": "Обществена консултация",
-    "state_gazette_number": "ДВ. (номер)", "state_gazette_year": "ДВ. (година)", "active": "Статус",
-    "date_published_at": "Дата на публикуване", "date_updated_at": "Актуализирано на", "date_deleted_at": "Изтрит на",
-    "tags": "Термини", "related": "Свързани документи",
-}  # fmt: skip
 PROPOSAL_WAYS = (
     "&lt;ul&gt;&lt;li&gt;Портала за обществени консултации (изисква се регистрация чрез имейл);&lt;/li&gt;"
     "&lt;li&gt;Електронна поща на посочените адреси;&lt;/li&gt;&lt;li&gt;Системата за сигурно електронно връчване "
@@ -79,23 +72,13 @@ PROPOSAL_WAYS = (
 )
 # Free-text descriptions the page shows for each portal type (old-portal wording, see doctypes).
 PAGE_DESCRIPTIONS = {
-    "Проект на акт": "Проект на акт",
-    "Мотиви": "Мотиви към проекта",
-    "Доклад": "Доклад до Министерския съвет",
-    "Оценка на въздействие": "Частична предварителна оценка на въздействието",
-    "Становище на администрацията на Министерския съвет": "Становище на администрацията на Министерския съвет по частичната оценка на въздействието",
+    SV.DRAFT: "Проект на акт",
+    SV.MOTIVES: "Мотиви към проекта",
+    SV.REPORT: "Доклад до Министерския съвет",
+    SV.IMPACT_ASSESSMENT: "Частична предварителна оценка на въздействието",
+    SV.MC_OPINION: "Становище на администрацията на Министерския съвет по частичната оценка на въздействието",
     SV.PROPOSALS_REPORT: "Справка за отразяване на становищата и предложенията",
 }
-
-
-def _dump(path: Path, data: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-def _meta(path: Path, meta: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.with_name(path.name + ".meta.json").write_text(json.dumps(meta), encoding="utf-8")
 
 
 def list_query(limit: int, offset: int, since: dt.date | None = None) -> str:
@@ -159,8 +142,8 @@ def report_row(c: WorldConsultation, migrated: bool = False) -> dict[str, Any]:
         "responsible_institution_address": "София, бул. „Княз Александър Дондуков“ № 1",
         "proposal_ways": PROPOSAL_WAYS,
         "contacts": [{"name": _author(rng), "email": "kontakt@example.org"}],
-        "law_name": c.law if c.act_type_id == 1 else None,
-        "law_id": (1000 + sum(map(ord, c.law)) % 900) if c.law and c.act_type_id == 1 else None,
+        "law_name": c.law if c.act_type_id == SV.ACT_LAW else None,
+        "law_id": (1000 + sum(map(ord, c.law)) % 900) if c.law and c.act_type_id == SV.ACT_LAW else None,
         "pris_id": c.pris_id,
         "author_name": None,
         "comments": [
@@ -253,7 +236,7 @@ def page_html(c: WorldConsultation, migrated: bool = False, today: dt.date | Non
     inst_id, inst_name, area = MINISTRIES[c.ministry]
     dmy = lambda d: d.strftime("%d.%m.%Y")  # noqa: E731
     short = (c.date_close - c.date_open).days <= 29
-    version = "" if migrated else " - вер. 1.0 |"
+    version = "" if migrated else f" - {SV.VERSION_SHORT} 1.0 |"
     def items(docs):
         return "".join(
             f'<li class="list-group-item"><a class="main-color text-decoration-none preview-file-modal d-block" '
@@ -317,7 +300,7 @@ def page_html(c: WorldConsultation, migrated: bool = False, today: dt.date | Non
 {reason}
 <div class="row mb-4 mt-4" id="short-term"><h3 class="mb-3">Начини на предоставяне на предложения и становища</h3><div>{html.unescape(PROPOSAL_WAYS)}</div></div>
 <div class="row mb-4 mt-4"><h3 class="mb-3">Документи</h3><div class="row table-light"><div class="col-12 mb-2">
- <p class="fs-18 fw-600 main-color-light-bgr p-2 rounded mb-2">Пакет основни документи</p>
+ <p class="fs-18 fw-600 main-color-light-bgr p-2 rounded mb-2">{SV.PAGE_BASE_DOCUMENTS}</p>
  <ul class="list-group list-group-flush">{docs}</ul></div>
  <div class="col-12"><p class="fs-18 fw-600 main-color-light-bgr p-2 rounded mb-2">{SV.PAGE_REPORT_DOCUMENTS[0]}</p>
  <ul class="list-group list-group-flush">{report_docs}</ul></div></div></div>
@@ -338,7 +321,7 @@ def feed_xml(consultations: Iterable[WorldConsultation], updated: dt.datetime) -
         entries.append(
             f"<entry><title><![CDATA[{c.title}]]></title><link rel=\"alternate\" href=\"{link}\"/><id>{link}</id>"
             f"<author><name><![CDATA[{inst_name}]]></name></author><summary type=\"html\">{summary}</summary>"
-            f"<category type=\"html\" term=\"Централно\"/><updated>{stamp}</updated></entry>"
+            f"<category type=\"html\" term=\"{SV.LEVELS[1]}\"/><updated>{stamp}</updated></entry>"
         )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="bg">'
@@ -347,38 +330,6 @@ def feed_xml(consultations: Iterable[WorldConsultation], updated: dt.datetime) -
         + "".join(entries)
         + "</feed>"
     )
-
-
-# --------------------------------------------------------------------------- ПРИС
-
-
-def pris_row(d: WorldDecision) -> dict[str, Any]:
-    """A decision approving a bill, like 170627 of the real ПРИС report."""
-    return {
-        "pris_id": d.id,
-        "doc_num": d.doc_num,
-        "doc_accepted_date": d.date.isoformat(),
-        "doc_about": f"&lt;p&gt;ЗА ОДОБРЯВАНЕ НА ЗАКОНОПРОЕКТ / {html.escape(d.bill_title, quote=False)} /&lt;/p&gt;",
-        "legal_act_type": "Решения",
-        "legal_reason": "&lt;p&gt;чл. 87, ал. 1 от Конституцията на Република България&lt;/p&gt;",
-        "importer": d.importer or MINISTRIES[d.ministry][1],
-        "institutions": None,
-        "version": None,
-        "protocol": f"Протокол №{d.protocol} на Министерския съвет от {d.date.year}",
-        "public_consultation_number": d.consultation_reg_num,
-        "state_gazette_number": d.dv_number,
-        "state_gazette_year": str(d.dv_year) if d.dv_year else None,
-        "active": True,
-        "date_published_at": (d.date + dt.timedelta(days=2)).isoformat(),
-        "date_deleted_at": None,
-        "tags": ["законопроекти"],
-        "related": None,
-    }
-
-
-def pris_list_row(d: WorldDecision) -> dict[str, Any]:
-    row = pris_row(d)
-    return {k: row[k] for k in ("pris_id", "doc_num", "doc_accepted_date", "doc_about")} | {"legal_act_type": 2, "tags": row["tags"]}
 
 
 # --------------------------------------------------------------------------- writers
@@ -394,31 +345,8 @@ def write_list(root: Path, consultations: list[WorldConsultation], *, since: dt.
     if len(pages[-1]) == limit:
         pages.append([])  # a full last page makes the client ask once more and get []
     for i, page in enumerate(pages):
-        _dump(path_for(root, "/api/consultations", list_query(limit, i * limit, since)), page)
+        dump_json(path_for(root, "/api/consultations", list_query(limit, i * limit, since)), page)
     return len(pages)
-
-
-def write_pris_list(root: Path, decisions: list[WorldDecision], *, since: dt.date | None = None, limit: int = LIST_LIMIT) -> int:
-    rows = [pris_list_row(d) for d in sorted(decisions, key=lambda d: d.id) if since is None or d.date >= since.replace(day=1)]
-    pages = [rows[i : i + limit] for i in range(0, len(rows), limit)] or [[]]
-    if len(pages[-1]) == limit:
-        pages.append([])
-    for i, page in enumerate(pages):
-        query: dict[str, Any] = {"limit": limit, "offset": i * limit}
-        if since is not None:
-            query["date-after"] = since.isoformat()
-        _dump(path_for(root, "/api/pris", urlencode(query)), page)
-    return len(pages)
-
-
-def _open_report(shape: str) -> tuple[str, str]:
-    """The text before the legend and after the last row: strategy.bg's bare array, or
-    data.egov.bg's wrapper."""
-    if shape == "bare":
-        return "[", "]"
-    if shape == "wrapped":
-        return '{"success":true,"data":[', "]}"
-    raise ValueError(f"report shape {shape!r} is neither 'bare' nor 'wrapped'")
 
 
 def write_report(
@@ -426,7 +354,7 @@ def write_report(
 ) -> int:
     """The full report, streamed to `path`; consultations in `repeat` get a second row (one
     file fewer in the first), like 12367-K. Returns the number of data rows."""
-    start, end = _open_report(shape)
+    start, end = report_frame(shape)
     repeat, migrated = set(repeat), set(migrated)
     path.parent.mkdir(parents=True, exist_ok=True)
     n = 0
@@ -448,14 +376,6 @@ def write_report(
     return n
 
 
-def write_pris_report(path: Path, decisions: Iterable[WorldDecision], *, shape: str = "bare") -> int:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    rows = [pris_row(d) for d in sorted(decisions, key=lambda d: -d.id)]
-    _open_report(shape)
-    _dump(path, [PRIS_LEGEND, *rows] if shape == "bare" else {"success": True, "data": [PRIS_LEGEND, *rows]})
-    return len(rows)
-
-
 def write_consultation(
     root: Path, c: WorldConsultation, *, html_fallback: str | None = None, migrated: bool = False, today: dt.date | None = None
 ) -> None:
@@ -468,9 +388,9 @@ def write_consultation(
     if html_fallback == "shell":
         api.unlink(missing_ok=True)
         return
-    _dump(api, detail(c, migrated))
+    dump_json(api, detail(c, migrated))
     if html_fallback == "500":
-        _meta(api, {"status": 500})
+        write_meta(api, {"status": 500})
 
 
 def write_world(
@@ -505,17 +425,7 @@ def write_world(
     feed_path.write_text(feed_xml(newest, dt.datetime.combine(today or dt.date(2026, 11, 20), dt.time(6, 0))), encoding="utf-8")
     rows = write_report(path_for(root, "/reports/public-consultations/full/view"), visible, repeat=report_repeat, migrated=migrated, shape=report_shape)
     decisions = [d for d in world.decisions if today is None or d.date <= today]
-    missing_detail = set(pris_detail_missing)
-    for d in decisions:
-        detail_path = path_for(root, f"/api/pris/{d.id}")
-        if d.id in missing_detail:
-            # Listed (last_version = 1) but no detail (asap_last_version = 1): the API's error answer.
-            _dump(detail_path, {"error": "Not found"})
-            _meta(detail_path, {"status": 404})
-            continue
-        _dump(detail_path, pris_row(d))
-    pris_pages = sum(write_pris_list(root, decisions, since=s) for s in pris_since)
-    write_pris_report(path_for(root, "/reports/pris/standard/view"), decisions, shape=report_shape)
+    pris_pages = write_pris(root, decisions, since=pris_since, shape=report_shape, detail_missing=pris_detail_missing)
     return {"consultations": len(visible), "list_pages": pages, "report_rows": rows, "decisions": len(decisions), "pris_pages": pris_pages}
 
 
@@ -536,7 +446,7 @@ def _large_rows(world: World, copies: int) -> Iterator[dict[str, Any]]:
         for c in world.consultations:
             next_id += 1
             row = report_row(c)
-            row["reg_num"] = f"{next_id}-K"
+            row["reg_num"] = SV.reg_num_for(next_id)
             row["description"] = row["description"] + filler * 40
             row["files"] = row["files"] + [
                 {"type": SV.UNTYPED_LABEL, "versions": [{"date": c.date_open.isoformat(), "link": f"{PORTAL}/download/{next_id * 40 + i}"} for i in range(30)]}
