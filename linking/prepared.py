@@ -101,11 +101,11 @@ class Prepared:
         stem = fuzz.ratio(self.encoder.encode(a.law_key), self.encoder.encode(b.law_key))
         return float(min(char, stem))
 
-    def left(self, regime_: Initiator, target_type: str) -> list[NormalTitle | None]:
+    def left(self, initiator: Initiator, target_type: str) -> list[NormalTitle | None]:
         """Titles of the bills of a regime still to be linked to this kind of target."""
         out: list[NormalTitle | None] = []
         for b, r, t in zip(self.bills, self.regimes, self.btitles):
-            out.append(t if r == regime_ and (b.id, target_type) not in self.fixed.confirmed else None)
+            out.append(t if r == initiator and (b.id, target_type) not in self.fixed.confirmed else None)
         return out
 
     def taken(self, target_type: str) -> set[int]:
