@@ -39,7 +39,8 @@ from db.engine import session_scope  # noqa: E402
 from texts.documents.consultation_refs import find_consultation_refs  # noqa: E402
 from db.models import Bill, BillCommittee, Consultation, CouncilAct, Document, utcnow  # noqa: E402
 from linking.build import link  # noqa: E402
-from linking.engine import MP_FLAG, BillIn, ConsultationIn, DecisionIn, Proposal, propose  # noqa: E402
+from linking.engine import propose  # noqa: E402
+from linking.model import MP_FLAG, BillIn, ConsultationIn, DecisionIn, Proposal  # noqa: E402
 from simulation.world_inputs import world_inputs  # noqa: E402
 from linking.normalise import normalise_title  # noqa: E402
 from linking.records import bill_row, consultation_row, decision_row  # noqa: E402

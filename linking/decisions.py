@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Initiative, InitiativeLink, utcnow
 from core.errors import LexwatchError, UsageError
-from linking.engine import BILL
+from linking.model import BILL
 
 DECISIONS = ("confirmed", "rejected")
 

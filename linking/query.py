@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Bill, Consultation, CouncilAct, Initiative, InitiativeLink
 from core.errors import LexwatchError, UsageError
-from linking.engine import BILL, CONSULTATION, COUNCIL_ACT
+from linking.model import BILL, CONSULTATION, COUNCIL_ACT
 
 STATUSES = ("review", "proposed", "confirmed", "unlinked")
 

@@ -7,9 +7,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from core.parliament import COUNCIL_CODE, MP_CODE, Initiator
 from db.models import Bill, BillCommittee, BillRelation, Consultation, CouncilAct, Document
-
-COUNCIL_SIGNATURE_CODE = "02"
 
 
 def bill_row(
@@ -22,7 +21,7 @@ def bill_row(
     merged_into_id: int | None = None,
     **extra: Any,
 ) -> dict[str, Any]:
-    code = "02" if initiator == "council_of_ministers" else "54"
+    code = COUNCIL_CODE if initiator == Initiator.COUNCIL_OF_MINISTERS else MP_CODE
     return {
         "id": bill_id,
         "signature": signature or f"52-6{code}-01-{bill_id % 1000}",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from crawlers.documents.signature import text_signature
 from texts.documents.consultation_refs import find_consultation_refs
-from linking.engine import BillIn, ConsultationIn, DecisionIn, Statement
+from linking.model import BillIn, ConsultationIn, DecisionIn, Statement
 from simulation.corpus import texts
 from simulation.corpus.vocab import COMMITTEES, MINISTRIES
 from simulation.corpus.model import World, WorldBill

@@ -17,7 +17,8 @@ from linking import assignment
 from linking.assignment import SCALE, assign
 from linking.build import link
 from linking.decisions import decide_link
-from linking.engine import BillIn, ConsultationIn, DecisionIn, propose
+from linking.engine import propose
+from linking.model import BillIn, ConsultationIn, DecisionIn
 from linking.records import add_bill, add_consultation
 from linking.settings import DEFAULT_SETTINGS
 

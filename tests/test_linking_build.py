@@ -13,7 +13,7 @@ from db.models import Bill, Consultation, Initiative, InitiativeLink, LinkRun, u
 from core.errors import LexwatchError, UsageError
 from linking.build import link
 from linking.decisions import decide_link
-from linking.engine import MP_FLAG
+from linking.model import MP_FLAG
 from linking.query import list_initiatives, show_initiative
 from linking.records import add_bill, add_bill_document, add_consultation, add_decision
 

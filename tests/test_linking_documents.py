@@ -26,7 +26,8 @@ from texts.documents.consultation_refs import find_consultation_refs
 from db.engine import session_scope
 from db.models import Document, InitiativeLink
 from linking.build import link
-from linking.engine import MP_FLAG, BillIn, ConsultationIn, DecisionIn, Proposal, Statement, propose
+from linking.engine import propose
+from linking.model import MP_FLAG, BillIn, ConsultationIn, DecisionIn, Fixed, Proposal, Statement
 from linking.records import add_bill, add_consultation, add_decision
 from linking.settings import DEFAULT_SETTINGS as S
 
@@ -372,8 +373,6 @@ def test_the_documents_pipeline_stores_the_signature_once_at_download(db_url, tm
 
 
 def test_staff_decisions_bind_the_documents_evidence_too():
-    from linking.engine import Fixed
-
     said, _ = statements(MOTIVES.format(open="02.03.2026", close="01.04.2026"))
     bill = BillIn(31, BILL_DS, D(2026, 7, 29), CM, statements=said)
     # Staff rejected the stated consultation: it is not offered again, whatever the motives say.

@@ -19,14 +19,8 @@ from db.engine import session_scope
 from db.models import Initiative, InitiativeLink
 from linking.build import link
 from linking.decisions import decide_link
-from linking.engine import (
-    MP_FLAG,
-    BillIn,
-    ConsultationIn,
-    DecisionIn,
-    Proposal,
-    propose,
-)
+from linking.engine import propose
+from linking.model import MP_FLAG, BillIn, ConsultationIn, DecisionIn, Proposal
 from linking.records import add_bill, add_consultation
 from linking.settings import LinkSettings
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from simulation.corpus.world import generate_world
-from linking.engine import MP_FLAG, propose
+from linking.engine import propose
+from linking.model import MP_FLAG
 from simulation.world_inputs import world_inputs
 
 
