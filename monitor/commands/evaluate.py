@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.text import Text
 from rich.table import Table
 
+from core.config import env_float
 from core.errors import UsageError
 from monitor.commands.output import check_format, console, read_json_input
 
@@ -166,13 +167,11 @@ def _evaluate_stored(th, day: dt.date | None, *, force: bool, bills: list[int] |
         if missing:
             raise UsageError(f"no initiative for bill(s) {', '.join(map(str, missing))} (run `lexwatch link` first)")
         ids = list(rows.values())
-    import os
-
     from monitor.lock import EVALUATE, waiting_lock
 
     # One writer of evaluations at a time: a second `evaluate` waits for the first (then finds
     # little left to do) instead of writing a second "latest" evaluation beside it.
-    lock = waiting_lock(url, EVALUATE, wait_seconds=float(os.environ.get("LEXWATCH_LOCK_WAIT", "900")))
+    lock = waiting_lock(url, EVALUATE, wait_seconds=env_float("LEXWATCH_LOCK_WAIT", 900.0))
     try:
         with err.status("evaluating …"):
             return evaluate_stored(factory, th, as_of=day, force=force, initiative_ids=ids)

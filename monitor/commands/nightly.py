@@ -11,7 +11,7 @@ from rich.text import Text
 from rich.table import Table
 
 from db.engine import database_url
-from monitor.config import ConfigError, SourcesConfig, load_config
+from monitor.config import load_config
 from core.errors import UsageError
 from monitor.nightly import NightlyResult, run_nightly
 
@@ -45,14 +45,8 @@ def register(app: typer.Typer) -> None:
         """
         if fmt not in ("table", "json"):
             raise UsageError(f"--format must be table or json, not {fmt!r}")
-        config = load_config(config_path)
-        overrides = {k: v for k, v in (("parliament_url", parliament_url), ("strategy_url", strategy_url)) if v}
-        if overrides:
-            try:
-                sources = SourcesConfig.model_validate({**config.sources.model_dump(), **overrides})
-            except ValueError as exc:
-                raise ConfigError(f"bad source URL: {exc}") from exc
-            config = config.model_copy(update={"sources": sources})
+        # The flags win over the file and the environment (core.config).
+        config = load_config(config_path).with_sources(parliament_url=parliament_url, strategy_url=strategy_url)
         result = run_nightly(database_url(db), config)
         if fmt == "json":
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
