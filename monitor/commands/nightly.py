@@ -6,6 +6,7 @@ import json
 import typer
 
 from monitor.commands.output import console
+from monitor.commands.options import ConfigOption, DbOption, FormatOption
 from rich.markup import escape
 from rich.text import Text
 from rich.table import Table
@@ -33,11 +34,11 @@ def _print_table(result: NightlyResult) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("run-nightly")
     def run_nightly_cmd(
-        db: str = typer.Option(None, "--db", help="SQLAlchemy URL (default: $LEXWATCH_DATABASE_URL or SQLite)."),
+        db: DbOption = None,
         parliament_url: str = typer.Option(None, "--parliament-url", help="Base URL of parliament.bg (e.g. a replay server)."),
         strategy_url: str = typer.Option(None, "--strategy-url", help="Base URL of strategy.bg (consultations and ПРИС)."),
-        config_path: str = typer.Option(None, "--config", help="Config file (default: $LEXWATCH_CONFIG or the user config dir)."),
-        fmt: str = typer.Option("table", "--format", help="table or json"),
+        config_path: ConfigOption = None,
+        fmt: FormatOption = "table",
     ) -> None:
         """Crawl parliament, strategy.bg and ПРИС, fetch documents, link, evaluate, flag; then check health and send the digest.
 
