@@ -74,11 +74,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from platformdirs import user_data_dir, user_log_dir
 from pydantic import Field, ValidationError, field_validator, model_validator
 
-from core.config import ENV_CONFIG, ConfigError, Section, config_path, default_config_path, env, load
+from core.config import ConfigError, Section, env, load
 from crawlers.config import CrawlConfig, SourcesConfig
-
-__all__ = ["ENV_CONFIG", "ConfigError", "Config", "CrawlConfig", "SourcesConfig", "config_path",
-           "default_config_path", "load_config"]
 
 SOURCES = ("parliament", "strategy", "pris")
 
