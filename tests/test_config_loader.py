@@ -157,3 +157,14 @@ def test_every_variable_is_documented_in_the_readme():
     readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
     missing = [v for v in [*ENV_KEYS, ENV_CONFIG, "LEXWATCH_DATABASE_URL", "LEXWATCH_THRESHOLDS"] if v not in readme]
     assert not missing
+
+
+def test_the_nightly_steps_read_the_file_named_by_config(tmp_path):
+    from monitor.nightly import _child_env
+
+    path = _write(tmp_path / "server.toml", '[crawl]\ncontact = "mailto:ops@example.org"\n')
+    child = _child_env("sqlite://", load_config(path))
+    assert child["LEXWATCH_CONFIG"] == str(path)
+    probe = "from scrapy.utils.project import get_project_settings as g; print(g()['USER_AGENT'])"
+    out = subprocess.run([sys.executable, "-c", probe], cwd=REPO_ROOT, env=child, capture_output=True, text=True, timeout=120)
+    assert "(+mailto:ops@example.org;" in out.stdout, out.stderr
