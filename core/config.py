@@ -149,7 +149,7 @@ class RawConfig:
             loc = prefix + tuple(str(p) for p in err["loc"])
             where = ".".join(loc) or "(top level)"
             msg = err["msg"].removeprefix("Value error, ")
-            if err["type"] == "extra_forbidden":
+            if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):  # a model's, a dataclass's
                 msg = "unknown key"
             origin = self.origin(loc[0], loc[1]) if len(loc) >= 2 else self.origin(loc[0] if loc else "")
             groups.setdefault(origin, []).append(f"{where}: {msg}")

@@ -45,6 +45,11 @@ Example (every key shown with its default, except the SMTP ones which are off by
     contact = "https://github.com/lexwatch/lexwatch"  # in the User-Agent; also $LEXWATCH_CONTACT
     log_level = "INFO"             # Scrapy's; also $LEXWATCH_SCRAPY_LOG_LEVEL
 
+    [linking]                      # the linker's thresholds and weights (linking/settings.py), only what changes
+    window_months = 24
+    [linking.consultation]
+    accept = 85.0
+
     [pipeline]
     crawl_timeout_minutes = 180    # each crawl and the document fetch
     step_timeout_minutes = 60      # link, evaluate
@@ -76,6 +81,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 
 from core.config import ConfigError, Section, env, load
 from crawlers.config import CrawlConfig, SourcesConfig
+from linking.settings import LinkSettings, overlaid
 
 SOURCES = ("parliament", "strategy", "pris")
 
@@ -231,7 +237,13 @@ class Config(Section):
     pipeline: PipelineConfig = Field(default_factory=PipelineConfig)
     lock: LockConfig = Field(default_factory=LockConfig)
     review: ReviewConfig = Field(default_factory=ReviewConfig)
+    linking: LinkSettings = Field(default_factory=LinkSettings)
     path: Path | None = Field(None, exclude=True)  # where it was read from, None for the defaults
+
+    @field_validator("linking", mode="before")
+    @classmethod
+    def _linking_over_defaults(cls, value: object) -> object:
+        return overlaid(value) if isinstance(value, dict) else value
 
     def with_sources(self, **urls: str | None) -> Config:
         """A copy with the source URLs given on the command line (None: keep the configured one)."""

@@ -41,5 +41,5 @@ def test_table_or_json_is_one_option():
 
 def test_config_option_is_the_same_everywhere():
     found = list(_options("--config"))
-    assert {w for w, _ in found} == {"run-nightly", "schedule", "status", "review serve"}
+    assert {w for w, _ in found} == {"link", "run-nightly", "schedule", "status", "review serve"}
     assert {p.help for _, p in found} == {"Config file (default: $LEXWATCH_CONFIG or the user config dir)."}

@@ -168,3 +168,29 @@ def test_the_nightly_steps_read_the_file_named_by_config(tmp_path):
     probe = "from scrapy.utils.project import get_project_settings as g; print(g()['USER_AGENT'])"
     out = subprocess.run([sys.executable, "-c", probe], cwd=REPO_ROOT, env=child, capture_output=True, text=True, timeout=120)
     assert "(+mailto:ops@example.org;" in out.stdout, out.stderr
+
+
+def test_the_linker_settings_are_a_section_of_the_file(tmp_path, sqlite_url):
+    import dataclasses
+    import json
+
+    from linking.settings import DEFAULT_SETTINGS
+
+    path = _write(tmp_path / "linking.toml", "[linking]\nwindow_months = 12\n[linking.consultation]\naccept = 90\n")
+    settings = load_config(path).linking
+    # Only what the table names changes; the rest of [linking.consultation] keeps its defaults.
+    assert settings == dataclasses.replace(
+        DEFAULT_SETTINGS, window_months=12, consultation=dataclasses.replace(DEFAULT_SETTINGS.consultation, accept=90.0))
+    assert load_config(_write(tmp_path / "empty.toml", "")).linking == DEFAULT_SETTINGS
+
+    # `lexwatch link` runs with them: the run records their digest.
+    run = subprocess.run([sys.executable, "-m", "monitor.cli", "link", "--db", sqlite_url, "--config", str(path), "--format", "json"],
+                         cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["settings_digest"] == settings.digest() != DEFAULT_SETTINGS.digest()
+
+    _write(path, "[linking.consultation]\nacept = 90\n")
+    bad = subprocess.run([sys.executable, "-m", "monitor.cli", "link", "--db", sqlite_url, "--config", str(path)],
+                         cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
+    assert bad.returncode == 2
+    assert bad.stderr.strip() == f"lexwatch: error: config file {path}: linking.consultation.acept: unknown key"

@@ -24,7 +24,8 @@ from linking.build import link
 from linking.decisions import decide_link
 from linking.query import STATUSES, list_initiatives, show_initiative
 from monitor.commands.output import bg_initiator, bg_status, check_format as _check_format, console, enum_label, get_by_id, is_piped
-from monitor.commands.options import DbOption, FormatOption, TextFormatOption
+from monitor.commands.options import ConfigOption, DbOption, FormatOption, TextFormatOption
+from monitor.config import load_config
 
 
 initiatives_app = typer.Typer(help="Legislative initiatives: a bill with its consultation(s) and ПРИС decision(s).",
@@ -42,16 +43,20 @@ def link_command(
     rebuild: bool = typer.Option(False, "--rebuild", help="Recompute every proposal, not only what changed since the last run."),
     fmt: FormatOption = "table",
     db: DbOption = None,
+    config_path: ConfigOption = None,
 ) -> None:
-    """Link bills to consultations and ПРИС decisions into initiatives (incremental by default)."""
+    """Link bills to consultations and ПРИС decisions into initiatives (incremental by default).
+
+    The thresholds and weights are the linker's defaults, or what the config file's [linking] changes."""
     _check_format(fmt)
+    settings = load_config(config_path).linking
     err = console(stderr=True)
     try:
         with open_session(db) as session:
             with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                           console=err, transient=True) as progress:
                 task = progress.add_task("linking", total=None)
-                report = link(session, rebuild=rebuild, progress=lambda msg: progress.update(task, description=msg))
+                report = link(session, rebuild=rebuild, settings=settings, progress=lambda msg: progress.update(task, description=msg))
     except DBAPIError as exc:
         # Nothing was written (the run is one transaction); most likely another run wrote first.
         raise LexwatchError(f"link run rolled back, nothing stored: {exc.__class__.__name__}: "
