@@ -127,12 +127,11 @@ class RawConfig:
             return f"${variable}"
         return f"config file {self.path}" if self.path else "the defaults"
 
-    def build(self, model: type[T], sections: tuple[str, ...] | None = None) -> T:
-        """`model` validated from the tables it declares (all of them, or `sections`); a wrong
-        value is one ConfigError naming the file or variable and the key."""
-        data = self.tables if sections is None else {k: v for k, v in self.tables.items() if k in sections}
+    def build(self, model: type[T]) -> T:
+        """The whole file as `model` (its fields are the tables, so an unknown table is an error);
+        a wrong value is one ConfigError naming the file or variable and the key."""
         try:
-            return model.model_validate(data)
+            return model.model_validate(self.tables)
         except ValidationError as exc:
             raise ConfigError(self._describe(exc)) from exc
 
