@@ -4,16 +4,24 @@ Polite by default against the real sites: an honest User-Agent with contact, rob
 AutoThrottle around a 1 s delay, one request at a time per domain, retries with backoff on
 429/5xx. Base URLs are settings (LEXWATCH_PARLIAMENT_BASE_URL, ...) so the same spiders run
 against the replay server in tests and against the real sites unchanged.
+
+The values lexwatch lets a deployment change ([sources], [crawl] of the config file, or their
+LEXWATCH_* variables) are read once here through core.config; `scrapy crawl -s NAME=VALUE`
+and the CLI's options still override any of them.
 """
 from __future__ import annotations
 
-import os
+from core.config import env
+from crawlers import config as _config
+
+# Lower-case names: Scrapy takes every upper-case name of this module for a setting.
+_sources, _crawl = _config.crawl_sections()
 
 BOT_NAME = "lexwatch"
 SPIDER_MODULES = ["crawlers.spiders"]
 NEWSPIDER_MODULE = "crawlers.spiders"
 
-LEXWATCH_CONTACT = os.environ.get("LEXWATCH_CONTACT", "https://github.com/lexwatch/lexwatch")
+LEXWATCH_CONTACT = _crawl.contact
 USER_AGENT = f"lexwatch/0.1 (+{LEXWATCH_CONTACT}; civic monitor of the legislative process)"
 DEFAULT_REQUEST_HEADERS = {
     "Accept": "application/json, text/html;q=0.9, */*;q=0.5",
@@ -21,11 +29,11 @@ DEFAULT_REQUEST_HEADERS = {
 }
 
 # Where the sources live; overridden with -s or the CLI's --base-url.
-PARLIAMENT_BASE_URL = os.environ.get("LEXWATCH_PARLIAMENT_BASE_URL", "https://www.parliament.bg")
-STRATEGY_BASE_URL = os.environ.get("LEXWATCH_STRATEGY_BASE_URL", "https://strategy.bg")
+PARLIAMENT_BASE_URL = _sources.parliament_url or _config.PARLIAMENT_URL
+STRATEGY_BASE_URL = _sources.strategy_url or _config.STRATEGY_URL
 
 # Which database the pipelines write to (None: LEXWATCH_DATABASE_URL or the SQLite default).
-LEXWATCH_DATABASE_URL = os.environ.get("LEXWATCH_DATABASE_URL")
+LEXWATCH_DATABASE_URL = env("LEXWATCH_DATABASE_URL")
 
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 8
@@ -53,7 +61,7 @@ HTTPCACHE_IGNORE_HTTP_CODES = [429, 500, 502, 503, 504]
 FEED_EXPORT_ENCODING = "utf-8"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TELNETCONSOLE_ENABLED = False
-LOG_LEVEL = os.environ.get("LEXWATCH_SCRAPY_LOG_LEVEL", "INFO")
+LOG_LEVEL = _crawl.log_level
 
 EXTENSIONS = {
     "crawlers.runs.CrawlRunRecorder": 100,

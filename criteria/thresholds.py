@@ -14,30 +14,22 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core.errors import LexwatchError
+from core.config import ConfigError, env, read_toml
 
 DEFAULTS_PATH = Path(__file__).with_name("thresholds.toml")
 ENV_THRESHOLDS = "LEXWATCH_THRESHOLDS"
 
 
-class ThresholdsError(LexwatchError):
-    exit_code = 2
+class ThresholdsError(ConfigError):
+    """A thresholds file that cannot be read or has a wrong value (exit code 2)."""
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except OSError as exc:
-        raise ThresholdsError(f"thresholds file {path}: cannot read ({exc.strerror or exc})") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise ThresholdsError(f"thresholds file {path}: not valid TOML ({exc})") from exc
+    return read_toml(path, "thresholds file", ThresholdsError)
 
 
 def _same_type(default: Any, value: Any) -> bool:
@@ -152,7 +144,7 @@ def load(path: str | Path | None = None) -> Thresholds:
     values = _read(DEFAULTS_PATH)
     validate(values, str(DEFAULTS_PATH))
     sources = [str(DEFAULTS_PATH)]
-    user = path or os.environ.get(ENV_THRESHOLDS)
+    user = path or env(ENV_THRESHOLDS)
     if user:
         p = Path(user)
         values = _merge(values, _read(p), str(p))

@@ -5,7 +5,6 @@ any SQLAlchemy URL is chosen with LEXWATCH_DATABASE_URL.
 """
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +14,7 @@ from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.config import env
 from core.errors import UsageError
 
 ENV_URL = "LEXWATCH_DATABASE_URL"
@@ -30,9 +30,9 @@ def database_url(url: str | None = None) -> str:
     A URL SQLAlchemy cannot parse is a usage error naming where it came from (never a traceback)."""
     if url:
         return _checked(url, "--db")
-    env = os.environ.get(ENV_URL)
-    if env:
-        return _checked(env, f"${ENV_URL}")
+    named = env(ENV_URL)
+    if named:
+        return _checked(named, f"${ENV_URL}")
     return f"sqlite:///{default_sqlite_path()}"
 
 

@@ -7,12 +7,22 @@ without it loses, in score points — is at least `min_margin`; between `review`
 is sent to staff review (status "review"); below `review` it is not stored. The defaults
 were set on the labelled pairs in tests/data/linking_pairs.json and the synthetic world of
 bench/link.py; they are calibration, not law.
+
+A deployment may change them in the [linking] table of the config file (read by core.config,
+checked in monitor/config.py), naming only what it changes:
+
+    [linking]
+    window_months = 18
+    [linking.consultation]
+    accept = 88.0
 """
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -143,3 +153,15 @@ class LinkSettings:
 
 
 DEFAULT_SETTINGS = LinkSettings()
+
+
+def overlaid(table: Mapping[str, Any], base: LinkSettings = DEFAULT_SETTINGS) -> dict[str, Any]:
+    """`base` as a dict with a [linking] table laid over it, nested tables key by key, so that a
+    file naming one threshold of [linking.consultation] keeps the others."""
+    def merge(into: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+        out = dict(into)
+        for key, value in over.items():
+            out[key] = merge(into[key], value) if isinstance(value, Mapping) and isinstance(into.get(key), dict) else value
+        return out
+
+    return merge(asdict(base), table)

@@ -1,8 +1,12 @@
-"""The monitor's configuration: one TOML file, every key optional.
+"""The whole configuration: one TOML file, every key optional, read by core.config.
 
-The file is `$LEXWATCH_CONFIG` or `config.toml` in the user config dir (platformdirs);
-a missing file means the defaults. Secrets never live in the file: the SMTP password is
-read from the environment variable the file names (`smtp.password_env`).
+The file is `--config`, else `$LEXWATCH_CONFIG`, else `config.toml` in the user config dir
+(platformdirs); a missing default file means the defaults. Precedence, lowest first: defaults <
+the file < the LEXWATCH_* variables of core.config.ENV_KEYS < command-line flags. Each layer
+declares its own tables next to its code (the crawlers' [sources] and [crawl] in
+crawlers/config.py, the monitor's below); this module puts them together, so that an unknown
+table or key anywhere is an error. Secrets never live in the file: the SMTP password is read
+from the environment variable the file names (`smtp.password_env`).
 
 Example (every key shown with its default, except the SMTP ones which are off by default):
 
@@ -33,9 +37,18 @@ Example (every key shown with its default, except the SMTP ones which are off by
     [feed]
     path = "/var/lib/lexwatch/digest.atom"
 
-    [sources]
+    [sources]                      # also $LEXWATCH_PARLIAMENT_BASE_URL, $LEXWATCH_STRATEGY_BASE_URL
     parliament_url = "https://www.parliament.bg"
     strategy_url = "https://strategy.bg"
+
+    [crawl]
+    contact = "https://github.com/lexwatch/lexwatch"  # in the User-Agent; also $LEXWATCH_CONTACT
+    log_level = "INFO"             # Scrapy's; also $LEXWATCH_SCRAPY_LOG_LEVEL
+
+    [linking]                      # the linker's thresholds and weights (linking/settings.py), only what changes
+    window_months = 24
+    [linking.consultation]
+    accept = 85.0
 
     [pipeline]
     crawl_timeout_minutes = 180    # each crawl and the document fetch
@@ -59,32 +72,21 @@ Example (every key shown with its default, except the SMTP ones which are off by
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tomllib
 from pathlib import Path
 from typing import Annotated, Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from platformdirs import user_config_dir, user_data_dir, user_log_dir
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from platformdirs import user_data_dir, user_log_dir
+from pydantic import Field, ValidationError, field_validator, model_validator
 
-from core.errors import LexwatchError
+from core.config import ConfigError, Section, env, load
+from crawlers.config import CrawlConfig, SourcesConfig
+from linking.settings import LinkSettings, overlaid
 
-ENV_CONFIG = "LEXWATCH_CONFIG"
 SOURCES = ("parliament", "strategy", "pris")
 
 
-class ConfigError(LexwatchError):
-    """The configuration file cannot be read or has a wrong value (exit code 2)."""
-
-    exit_code = 2
-
-
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class ScheduleConfig(_Section):
+class ScheduleConfig(Section):
     time: str = "02:30"
     timezone: str = "Europe/Sofia"
     misfire_grace_hours: Annotated[float, Field(gt=0)] = 6.0
@@ -127,7 +129,7 @@ def _default_freshness() -> dict[str, float]:
     return {"parliament": 36.0, "strategy": 36.0, "pris": 72.0}
 
 
-class HealthConfig(_Section):
+class HealthConfig(Section):
     freshness_hours: dict[str, Annotated[float, Field(gt=0)]] = Field(default_factory=_default_freshness)
     error_rate: Annotated[float, Field(ge=0, le=1)] = 0.1
     reconcile_tolerance: Annotated[int, Field(ge=0)] = 0
@@ -136,7 +138,7 @@ class HealthConfig(_Section):
     min_records: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
 
 
-class SmtpConfig(_Section):
+class SmtpConfig(Section):
     host: str | None = None  # no host: no e-mail, the Atom feed only
     port: Annotated[int, Field(gt=0, lt=65536)] = 25
     starttls: bool = False
@@ -168,7 +170,7 @@ class SmtpConfig(_Section):
         """The password from the environment; a user without one there is a clear error."""
         if not self.user:
             return None
-        value = os.environ.get(self.password_env)
+        value = env(self.password_env)
         if not value:
             raise ConfigError(f"smtp.user is set but the environment variable {self.password_env} holds no password")
         return value
@@ -178,30 +180,17 @@ def _default_feed_path() -> Path:
     return Path(user_data_dir("lexwatch", appauthor=False)) / "digest.atom"
 
 
-class FeedConfig(_Section):
+class FeedConfig(Section):
     path: Path = Field(default_factory=_default_feed_path)
     max_entries: Annotated[int, Field(gt=0)] = 50
     title: str = "lexwatch: review flags and source health"
-
-
-class SourcesConfig(_Section):
-    # None: the crawler's own default (crawlers/settings.py, which also reads the environment).
-    parliament_url: str | None = None
-    strategy_url: str | None = None
-
-    @field_validator("parliament_url", "strategy_url")
-    @classmethod
-    def _http(cls, value: str | None) -> str | None:
-        if value is not None and not value.startswith(("http://", "https://")):
-            raise ValueError(f"{value!r} is not an http(s) URL")
-        return value.rstrip("/") if value else value
 
 
 def _default_log_dir() -> Path:
     return Path(user_log_dir("lexwatch", appauthor=False))
 
 
-class PipelineConfig(_Section):
+class PipelineConfig(Section):
     crawl_timeout_minutes: Annotated[float, Field(gt=0)] = 180.0
     step_timeout_minutes: Annotated[float, Field(gt=0)] = 60.0
     log_dir: Path = Field(default_factory=_default_log_dir)  # one log file per step and run
@@ -211,12 +200,12 @@ class PipelineConfig(_Section):
     step_args: dict[str, list[str]] = Field(default_factory=dict)
 
 
-class LockConfig(_Section):
+class LockConfig(Section):
     heartbeat_seconds: Annotated[float, Field(gt=0)] = 30.0
     stale_after_minutes: Annotated[float, Field(gt=0)] = 15.0
 
 
-class ReviewConfig(_Section):
+class ReviewConfig(Section):
     # Per user name: slows password guessing against one account to N tries per lock-out period.
     max_failed_logins: Annotated[int, Field(gt=0)] = 5
     # Per client address: one client spraying one password over many names. Higher than the per-name
@@ -238,57 +227,37 @@ class ReviewConfig(_Section):
         return dt.timedelta(minutes=self.lockout_minutes)
 
 
-class Config(_Section):
+class Config(Section):
     schedule: ScheduleConfig = Field(default_factory=ScheduleConfig)
     health: HealthConfig = Field(default_factory=HealthConfig)
     smtp: SmtpConfig = Field(default_factory=SmtpConfig)
     feed: FeedConfig = Field(default_factory=FeedConfig)
     sources: SourcesConfig = Field(default_factory=SourcesConfig)
+    crawl: CrawlConfig = Field(default_factory=CrawlConfig)
     pipeline: PipelineConfig = Field(default_factory=PipelineConfig)
     lock: LockConfig = Field(default_factory=LockConfig)
     review: ReviewConfig = Field(default_factory=ReviewConfig)
+    linking: LinkSettings = Field(default_factory=LinkSettings)
     path: Path | None = Field(None, exclude=True)  # where it was read from, None for the defaults
 
+    @field_validator("linking", mode="before")
+    @classmethod
+    def _linking_over_defaults(cls, value: object) -> object:
+        return overlaid(value) if isinstance(value, dict) else value
 
-def default_config_path() -> Path:
-    return Path(user_config_dir("lexwatch", appauthor=False)) / "config.toml"
-
-
-def config_path(path: str | Path | None = None) -> Path:
-    """The file to read: explicit argument, then $LEXWATCH_CONFIG, then the user config dir."""
-    if path:
-        return Path(path)
-    env = os.environ.get(ENV_CONFIG)
-    return Path(env) if env else default_config_path()
-
-
-def _describe(exc: ValidationError) -> str:
-    parts = []
-    for err in exc.errors():
-        where = ".".join(str(p) for p in err["loc"]) or "(top level)"
-        msg = err["msg"].removeprefix("Value error, ")
-        if err["type"] == "extra_forbidden":
-            msg = "unknown key"
-        parts.append(f"{where}: {msg}")
-    return "; ".join(parts)
+    def with_sources(self, **urls: str | None) -> Config:
+        """A copy with the source URLs given on the command line (None: keep the configured one)."""
+        given = {k: v for k, v in urls.items() if v}
+        if not given:
+            return self
+        try:
+            sources = SourcesConfig.model_validate({**self.sources.model_dump(), **given})
+        except ValidationError as exc:
+            raise ConfigError(f"bad source URL: {exc}") from exc
+        return self.model_copy(update={"sources": sources})
 
 
 def load_config(path: str | Path | None = None) -> Config:
     """Read the configuration; a missing default file gives the defaults, anything wrong one ConfigError."""
-    explicit = bool(path) or bool(os.environ.get(ENV_CONFIG))
-    file = config_path(path)
-    if not file.exists():
-        if explicit:
-            raise ConfigError(f"config file {file} does not exist")
-        return Config()
-    try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config file {file}: {exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"config file {file} is not valid TOML: {exc}") from exc
-    try:
-        config = Config.model_validate(data)
-    except ValidationError as exc:
-        raise ConfigError(f"config file {file}: {_describe(exc)}") from exc
-    return config.model_copy(update={"path": file})
+    raw = load(path)
+    return raw.build(Config).model_copy(update={"path": raw.path})

@@ -242,6 +242,9 @@ def _child_env(db_url: str, config: Config) -> dict[str, str]:
     env["LEXWATCH_DATABASE_URL"] = db_url
     env.setdefault("SCRAPY_SETTINGS_MODULE", "crawlers.settings")  # whatever the working directory
     env["PYTHONUNBUFFERED"] = "1"
+    if config.path:
+        # The steps read the same file (its [crawl] table, say) even when it was named by --config.
+        env["LEXWATCH_CONFIG"] = str(config.path)
     if config.sources.parliament_url:
         env["LEXWATCH_PARLIAMENT_BASE_URL"] = config.sources.parliament_url
     if config.sources.strategy_url:

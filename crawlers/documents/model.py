@@ -6,10 +6,11 @@ bill or consultation and keep that record's other data.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
+
+from core.config import env
 
 MiB = 1024 * 1024
 
@@ -42,7 +43,7 @@ class ExtractionLimits:
             if settings is not None:
                 raw = settings.get(key)
             if raw is None:
-                raw = os.environ.get(f"LEXWATCH_{key}")
+                raw = env(f"LEXWATCH_{key}")
             if raw is not None and raw != "":
                 try:
                     values[name] = int(raw)

@@ -14,6 +14,8 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
+from core.config import env
+
 ENV_STORE = "LEXWATCH_DOCUMENTS_STORE"
 _SAFE_SUFFIX = {".pdf", ".rtf", ".doc", ".docx", ".zip", ".xls", ".xlsx", ".txt", ".csv", ".odt", ".rar", ".7z",
                 ".html", ".htm"}
@@ -22,7 +24,7 @@ _SAFE_SUFFIX = {".pdf", ".rtf", ".doc", ".docx", ".zip", ".xls", ".xlsx", ".txt"
 def store_root(settings: Mapping[str, Any] | None = None) -> Path:
     """DOCUMENTS_STORE setting, then $LEXWATCH_DOCUMENTS_STORE, then the user data folder."""
     value = (settings or {}).get("DOCUMENTS_STORE") if settings is not None else None
-    value = value or os.environ.get(ENV_STORE)
+    value = value or env(ENV_STORE)
     return Path(value) if value else Path(user_data_dir("lexwatch", appauthor=False)) / "documents"
 
 

@@ -15,6 +15,7 @@ from rich.text import Text
 from texts.lawtext import ActTextAnalysis, analyse_act
 from monitor.commands.evaluate import wide
 from monitor.commands.output import read_json_input
+from monitor.commands.options import FormatOption
 from core.errors import LexwatchError, UsageError
 
 
@@ -73,7 +74,7 @@ def _print_table(analysis: ActTextAnalysis) -> None:
 
 def act_text(
     payload: str = typer.Argument(..., metavar="PAYLOAD.json", help="Raw /api/v1/act/{id} answer ('-' for stdin)."),
-    fmt: str = typer.Option("table", "--format", help="table or json"),
+    fmt: FormatOption = "table",
     promulgated: str = typer.Option(None, "--promulgated", metavar="YYYY-MM-DD",
                                     help="Date of the State Gazette issue (the payload does not hold it)."),
 ) -> None:

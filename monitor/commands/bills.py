@@ -14,6 +14,7 @@ from db.session import open_session
 from core.errors import LexwatchError, UsageError
 from core.parliament import bill_public_url
 from monitor.commands.output import bg_initiator, bg_status, check_format as _check_format, console, get_by_id, parse_id
+from monitor.commands.options import AssemblyOption, DbOption, FormatOption, LimitOption
 
 bills_app = typer.Typer(help="Bills (законопроекти) stored from parliament.bg.", no_args_is_help=True)
 
@@ -126,12 +127,12 @@ def find_bill(session: Session, ref: str) -> Bill:
 
 @bills_app.command("list")
 def list_bills(
-    assembly: int = typer.Option(None, "--assembly", help="Only this National Assembly (e.g. 52)."),
+    assembly: AssemblyOption = None,
     status: str = typer.Option(None, "--status", help="submitted, in_committee, first_reading_passed, adopted, rejected, withdrawn, merged."),
     initiator: str = typer.Option(None, "--initiator", help="council_of_ministers, mps, committee, mixed, unknown."),
-    limit: int = typer.Option(50, "--limit", min=1, help="At most this many, newest first."),
-    fmt: str = typer.Option("table", "--format", help="table or json."),
-    db: str = typer.Option(None, "--db", help="Database URL (default: $LEXWATCH_DATABASE_URL or SQLite)."),
+    limit: LimitOption = 50,
+    fmt: FormatOption = "table",
+    db: DbOption = None,
 ) -> None:
     """Stored bills, newest submission first."""
     from core.parliament import INITIATORS, STATUSES
@@ -173,8 +174,8 @@ def list_bills(
 @bills_app.command("show")
 def show_bill(
     ref: str = typer.Argument(..., help="Bill id (L_Act_id) or signature, e.g. 52-602-01-43."),
-    fmt: str = typer.Option("table", "--format", help="table or json."),
-    db: str = typer.Option(None, "--db", help="Database URL (default: $LEXWATCH_DATABASE_URL or SQLite)."),
+    fmt: FormatOption = "table",
+    db: DbOption = None,
 ) -> None:
     """Everything stored about one bill: fields, sponsors, committees, stages, reports, files, history."""
     _check_format(fmt)

@@ -22,12 +22,11 @@ from db.models import Consultation, CouncilAct
 from db.session import open_session
 from core.errors import LexwatchError, UsageError
 from monitor.commands.output import check_format as _check_format, console, get_by_id
+from monitor.commands.options import DbOption, FormatOption, LimitOption
 
 consultations_app = typer.Typer(help="Public consultations stored from strategy.bg.", no_args_is_help=True)
 pris_app = typer.Typer(help="Acts of the Council of Ministers (ПРИС) stored from strategy.bg.", no_args_is_help=True)
 
-_DB = typer.Option(None, "--db", help="SQLAlchemy URL (default: $LEXWATCH_DATABASE_URL or SQLite).")
-_FORMAT = typer.Option("table", "--format", help="table or json")
 PAGE_URL = "https://strategy.bg/bg/public-consultations/{id}"
 PRIS_URL = "https://strategy.bg/bg/pris/legal-information/reseniia/{id}"
 
@@ -134,9 +133,9 @@ def list_consultations(
     act_type: str = typer.Option(None, "--act-type", help="Exact act type, e.g. Закон, 'Акт на министър'."),
     institution: str = typer.Option(None, "--institution", help="Part of the responsible institution's name."),
     open_after: str = typer.Option(None, "--open-after", help="Opened on or after this date (YYYY-MM-DD)."),
-    limit: int = typer.Option(50, "--limit", min=1, help="At most this many, newest first."),
-    fmt: str = _FORMAT,
-    db: str = _DB,
+    limit: LimitOption = 50,
+    fmt: FormatOption = "table",
+    db: DbOption = None,
 ) -> None:
     """Stored consultations, newest first."""
     _check_format(fmt)
@@ -166,7 +165,7 @@ def list_consultations(
 
 
 @consultations_app.command("show")
-def show_consultation(key: str = typer.Argument(..., help="Id or reg_num (12692-K)."), fmt: str = _FORMAT, db: str = _DB) -> None:
+def show_consultation(key: str = typer.Argument(..., help="Id or reg_num (12692-K)."), fmt: FormatOption = "table", db: DbOption = None) -> None:
     """One consultation with its documents."""
     _check_format(fmt)
     with open_session(db) as s:
@@ -198,9 +197,9 @@ def list_acts(
     bills: bool = typer.Option(False, "--bills", help="Only decisions approving bills."),
     consultation: str = typer.Option(None, "--consultation", help="Only acts naming this consultation (reg_num)."),
     since: str = typer.Option(None, "--since", help="Adopted on or after this date (YYYY-MM-DD)."),
-    limit: int = typer.Option(50, "--limit", min=1, help="At most this many, newest first."),
-    fmt: str = _FORMAT,
-    db: str = _DB,
+    limit: LimitOption = 50,
+    fmt: FormatOption = "table",
+    db: DbOption = None,
 ) -> None:
     """Stored ПРИС acts, newest first."""
     _check_format(fmt)
@@ -230,7 +229,7 @@ def list_acts(
 
 
 @pris_app.command("show")
-def show_act(pris_id: int = typer.Argument(..., help="The ПРИС id."), fmt: str = _FORMAT, db: str = _DB) -> None:
+def show_act(pris_id: int = typer.Argument(..., help="The ПРИС id."), fmt: FormatOption = "table", db: DbOption = None) -> None:
     """One ПРИС act."""
     _check_format(fmt)
     with open_session(db) as s:

@@ -6,7 +6,6 @@ and registers itself on `crawl_app`; they all run spiders through `run_spider`.
 from __future__ import annotations
 
 import logging
-import os
 from typing import Any
 
 import typer
@@ -65,12 +64,12 @@ def run_spider(
     monitor runs each crawl in its own subprocess).
     """
     from scrapy.crawler import CrawlerProcess
-    from scrapy.utils.project import get_project_settings
+    from scrapy.settings import Settings
 
-    # Scrapy finds its settings through scrapy.cfg in the working directory; the installed CLI
-    # must find its spiders from any folder.
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawlers.settings")
-    project = get_project_settings()
+    # The project's settings module by name, not through scrapy.cfg in the working directory
+    # (get_project_settings): the installed CLI must find its spiders from any folder.
+    project = Settings()
+    project.setmodule("crawlers.settings", priority="project")
     settings = {key: _typed(key, value, project.get(key)) for key, value in (settings or {}).items()}
     url = require_current_schema(database_url(db_url))
     project.set("LEXWATCH_DATABASE_URL", url, priority="cmdline")

@@ -6,6 +6,7 @@ from typing import Any
 import typer
 
 from monitor.commands.crawl import crawl_app, exit_for, run_spider
+from monitor.commands.options import DbOption
 from core.errors import UsageError
 
 
@@ -26,7 +27,7 @@ def crawl_parliament(
     assembly: int = typer.Option(None, "--assembly", help="Store only bills of this National Assembly (e.g. 52)."),
     base_url: str = typer.Option(None, "--base-url", help="Site root to crawl (default: https://www.parliament.bg; a replay server in tests)."),
     http_cache: bool = typer.Option(False, "--http-cache", help="Use Scrapy's HTTP cache (development: replays answers offline)."),
-    db: str = typer.Option(None, "--db", help="Database URL (default: $LEXWATCH_DATABASE_URL or SQLite)."),
+    db: DbOption = None,
     set_: list[str] = typer.Option([], "--set", "-s", metavar="KEY=VALUE", help="Override a Scrapy setting (repeatable)."),
 ) -> None:
     """Read new and changed bills (and adopted laws' text) into the database.

@@ -14,11 +14,11 @@ from typing import Any
 import typer
 
 from monitor.commands.crawl import crawl_app, exit_for, run_spider
+from monitor.commands.options import DbOption
 from core.errors import UsageError
 
 _SINCE = typer.Option(None, "--since", help="Only consultations/acts from this date on (YYYY-MM-DD).")
 _BASE = typer.Option(None, "--base-url", help="Instead of https://strategy.bg (e.g. a replay server).")
-_DB = typer.Option(None, "--db", help="SQLAlchemy URL (default: $LEXWATCH_DATABASE_URL or SQLite).")
 _TODAY = typer.Option(None, "--today", hidden=True, help="Pretend today is this date (tests).")
 _DELAY = typer.Option(None, "--delay", help="Seconds between requests (default 1.1: the API allows 60/min).")
 _SET = typer.Option([], "--set", "-s", metavar="KEY=VALUE", help="Override a Scrapy setting (repeatable).")
@@ -70,7 +70,7 @@ def register(app: typer.Typer) -> None:
         ),
         full: bool = typer.Option(False, "--full", help="List every consultation, not only recent ones."),
         ids: str = typer.Option(None, "--ids", help="Only these consultation ids (comma-separated)."),
-        db: str = _DB,
+        db: DbOption = None,
         delay: float = _DELAY,
         set_: list[str] = _SET,
         today: str = _TODAY,
@@ -89,7 +89,7 @@ def register(app: typer.Typer) -> None:
         base_url: str = _BASE,
         report: str = typer.Option(None, "--report", help="Back-fill from the open-data ПРИС report: 'site', a URL or a file."),
         all_acts: bool = typer.Option(False, "--all", help="Read every listed act, not only decisions approving bills."),
-        db: str = _DB,
+        db: DbOption = None,
         delay: float = _DELAY,
         set_: list[str] = _SET,
         today: str = _TODAY,

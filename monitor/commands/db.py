@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import typer
+from monitor.commands.options import DbOrUrlOption, FormatOption
 
 from db import migrate
 from db.engine import database_url, redact, sqlite_file
@@ -13,7 +14,7 @@ db_app = typer.Typer(help="The database: schema upgrades and where it lives.", n
 
 
 @db_app.command("upgrade")
-def upgrade(url: str = typer.Option(None, "--db", "--url", help="SQLAlchemy URL (default: $LEXWATCH_DATABASE_URL or SQLite).")) -> None:
+def upgrade(url: DbOrUrlOption = None) -> None:
     """Create or upgrade the schema to the newest migration."""
     resolved = database_url(url)
     try:
@@ -25,8 +26,8 @@ def upgrade(url: str = typer.Option(None, "--db", "--url", help="SQLAlchemy URL 
 
 @db_app.command("status")
 def status(
-    url: str = typer.Option(None, "--db", "--url", help="SQLAlchemy URL (default: $LEXWATCH_DATABASE_URL or SQLite)."),
-    fmt: str = typer.Option("table", "--format", help="table or json"),
+    url: DbOrUrlOption = None,
+    fmt: FormatOption = "table",
 ) -> None:
     """Where the database is and whether its schema is current (exit 1 if not)."""
     resolved = database_url(url)

@@ -23,12 +23,11 @@ from db.models import Document
 from db.session import open_session
 from core.errors import LexwatchError, UsageError
 from monitor.commands.output import check_format as _check_format, console, get_by_id
+from monitor.commands.options import DbOrUrlOption, FormatOption
 
 documents_app = typer.Typer(help="Bill and consultation files: download, text, classification.",
                             no_args_is_help=True)
 
-_URL = typer.Option(None, "--db", "--url", help="Database URL (default: $LEXWATCH_DATABASE_URL or SQLite).")
-_FORMAT = typer.Option("table", "--format", help="table or json")
 
 
 
@@ -80,7 +79,7 @@ def fetch(
     parliament_base_url: str = typer.Option(None, "--parliament-base-url", help="Instead of https://www.parliament.bg"),
     strategy_base_url: str = typer.Option(None, "--strategy-base-url", help="Instead of https://strategy.bg"),
     store: Path = typer.Option(None, "--store", help="Folder for the files (default: DOCUMENTS_STORE or user data)."),
-    url: str = _URL,
+    url: DbOrUrlOption = None,
 ) -> None:
     """Download the files the database lists without a stored version, read and classify them."""
     from monitor.commands.crawl import exit_for, loopback_settings, run_spider
@@ -130,8 +129,8 @@ def _reanalyse(url: str | None, *, everything: bool):
 @documents_app.command("reanalyse")
 def reanalyse_command(
     everything: bool = typer.Option(False, "--all", help="Every readable document, not only those analysed by older analysers."),
-    fmt: str = _FORMAT,
-    url: str = _URL,
+    fmt: FormatOption = "table",
+    url: DbOrUrlOption = None,
 ) -> None:
     """Analyse the stored text of documents again with the current analysers (no download).
 
@@ -156,8 +155,8 @@ def list_documents(
     kind: str = typer.Option(None, "--kind", help="A classification, e.g. motives, impact_assessment_partial."),
     status: str = typer.Option(None, "--status", help="ok, skipped or error"),
     limit: int = typer.Option(100, "--limit", min=1),
-    fmt: str = _FORMAT,
-    url: str = _URL,
+    fmt: FormatOption = "table",
+    url: DbOrUrlOption = None,
 ) -> None:
     """Stored documents, newest first."""
     _check_format(fmt)
@@ -249,8 +248,8 @@ def _print_document(d: dict[str, Any]) -> None:
 def show(
     document_id: int = typer.Argument(..., help="The document id (see `lexwatch documents list`)."),
     lines: int = typer.Option(15, "--lines", min=0, help="How many first lines of text to show."),
-    fmt: str = _FORMAT,
-    url: str = _URL,
+    fmt: FormatOption = "table",
+    url: DbOrUrlOption = None,
 ) -> None:
     """Metadata, classification, analysis and the first lines of text of one document."""
     _check_format(fmt)
@@ -270,7 +269,7 @@ def read(
     path: Path = typer.Argument(..., help="A local file (PDF, DOCX, RTF, ZIP, XLSX, TXT)."),
     title: str = typer.Option(None, "--title", help="The source's description of the file, if known."),
     lines: int = typer.Option(15, "--lines", min=0),
-    fmt: str = _FORMAT,
+    fmt: FormatOption = "table",
 ) -> None:
     """Extract, classify and analyse one local file, as `fetch` would (nothing is stored)."""
     from crawlers.documents import ExtractionLimits, extract

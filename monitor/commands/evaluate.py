@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 from typing import Any
 
 import typer
@@ -12,11 +11,11 @@ from rich.console import Console
 from rich.text import Text
 from rich.table import Table
 
+from core.config import env_float
 from core.errors import UsageError
 from monitor.commands.output import check_format, console, read_json_input
+from monitor.commands.options import DbOption, FormatOption, LangOption, ThresholdsOption
 
-DB_HELP = "Database URL (default: $LEXWATCH_DATABASE_URL, else the SQLite file in the user data dir)."
-THRESHOLDS_HELP = "A thresholds file overriding the defaults (default: $LEXWATCH_THRESHOLDS)."
 VERDICT_STYLE = {"PASS": "green", "WARN": "yellow", "FAIL": "bold red", "N_A": "dim", "UNKNOWN": "cyan"}
 
 err = console(stderr=True)
@@ -103,11 +102,11 @@ def evaluate_cmd(
     bills: list[int] = typer.Option(None, "--bill", help="Only the initiative of this bill (repeatable)."),
     force: bool = typer.Option(False, "--force", help="Re-evaluate even initiatives whose data, ruleset and thresholds are unchanged."),
     input_: str = typer.Option(None, "--input", help="Evaluate one initiative.v1 JSON document (criteria/schema), no database; '-' reads stdin."),
-    thresholds: Path = typer.Option(None, "--thresholds", help=THRESHOLDS_HELP),
+    thresholds: ThresholdsOption = None,
     as_of: str = typer.Option(None, "--as-of", help="The day the evaluation speaks for (YYYY-MM-DD); default today."),
-    fmt: str = typer.Option("table", "--format", help="table or json."),
-    lang: str = typer.Option("bg", "--lang", help="Language of the explanations in the table: bg or en."),
-    db: str = typer.Option(None, "--db", help=DB_HELP),
+    fmt: FormatOption = "table",
+    lang: LangOption = "bg",
+    db: DbOption = None,
 ) -> None:
     """Check initiatives against the criteria of the Law on Normative Acts (ЗНА) catalogue.
 
@@ -166,13 +165,11 @@ def _evaluate_stored(th, day: dt.date | None, *, force: bool, bills: list[int] |
         if missing:
             raise UsageError(f"no initiative for bill(s) {', '.join(map(str, missing))} (run `lexwatch link` first)")
         ids = list(rows.values())
-    import os
-
     from monitor.lock import EVALUATE, waiting_lock
 
     # One writer of evaluations at a time: a second `evaluate` waits for the first (then finds
     # little left to do) instead of writing a second "latest" evaluation beside it.
-    lock = waiting_lock(url, EVALUATE, wait_seconds=float(os.environ.get("LEXWATCH_LOCK_WAIT", "900")))
+    lock = waiting_lock(url, EVALUATE, wait_seconds=env_float("LEXWATCH_LOCK_WAIT", 900.0))
     try:
         with err.status("evaluating …"):
             return evaluate_stored(factory, th, as_of=day, force=force, initiative_ids=ids)
@@ -181,8 +178,8 @@ def _evaluate_stored(th, day: dt.date | None, *, force: bool, bills: list[int] |
 
 
 def criteria_cmd(
-    fmt: str = typer.Option("table", "--format", help="table or json."),
-    thresholds: Path = typer.Option(None, "--thresholds", help=THRESHOLDS_HELP),
+    fmt: FormatOption = "table",
+    thresholds: ThresholdsOption = None,
 ) -> None:
     """The criteria catalogue: ID, names, principles, legal basis, confidence tag and thresholds."""
     from criteria.catalogue import CATALOGUE

@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session
 from criteria.criterion import Verdict
 from db.models import Bill, Evaluation, Finding, Initiative
 from db.session import open_session
-from monitor.commands.evaluate import DB_HELP, wide, VERDICT_STYLE, check_format, echo_json, print_evaluation
+from monitor.commands.evaluate import wide, VERDICT_STYLE, check_format, echo_json, print_evaluation
 from core.errors import LexwatchError, UsageError
 from core.parliament import INITIATORS
 from monitor.commands.output import MAX_ID, get_by_id, parse_id
+from monitor.commands.options import AssemblyOption, DbOption, FormatOption, LangOption
 
 findings_app = typer.Typer(help="Findings of the rules engine (latest evaluation of each initiative).",
                            no_args_is_help=True)
@@ -69,14 +70,14 @@ def resolve_initiative(session: Session, ref: str, by: str = "auto") -> Initiati
 def findings_list(
     criterion: str = typer.Option(None, "--criterion", help="Only this criterion (e.g. CONS-02)."),
     verdict: str = typer.Option(None, "--verdict", help=f"Only this verdict: {', '.join(VERDICTS)}."),
-    assembly: int = typer.Option(None, "--assembly", help="Only bills of this National Assembly."),
+    assembly: AssemblyOption = None,
     initiator: str = typer.Option(None, "--initiator", help="Only bills of this initiator (council_of_ministers, mps, …)."),
     limit: int = typer.Option(None, "--limit", help="At most this many findings."),
     sort: str = typer.Option("date", "--sort", help="date: newest bills first; severity: FAIL, WARN, UNKNOWN, "
                                                     "N/A, PASS (then newest bills first)."),
-    lang: str = typer.Option("bg", "--lang", help="Language of the explanations in the table: bg or en."),
-    fmt: str = typer.Option("table", "--format", help="table or json."),
-    db: str = typer.Option(None, "--db", help=DB_HELP),
+    lang: LangOption = "bg",
+    fmt: FormatOption = "table",
+    db: DbOption = None,
 ) -> None:
     """Findings of the latest evaluations, newest bills first (or most severe first)."""
     check_format(fmt)
@@ -135,9 +136,9 @@ def findings_list(
 def findings_show(
     ref: str = typer.Argument(..., help="Initiative id, bill id or bill signature (e.g. 167546 or 52-602-01-43)."),
     by: str = typer.Option("auto", "--by", help="How to read REF: auto, initiative or bill."),
-    lang: str = typer.Option("bg", "--lang", help="Language of the explanations in the table: bg or en."),
-    fmt: str = typer.Option("table", "--format", help="table or json."),
-    db: str = typer.Option(None, "--db", help=DB_HELP),
+    lang: LangOption = "bg",
+    fmt: FormatOption = "table",
+    db: DbOption = None,
 ) -> None:
     """All findings of one initiative's latest evaluation, with scores, composite and flag."""
     from criteria.store import latest_evaluation

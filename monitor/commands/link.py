@@ -24,8 +24,9 @@ from linking.build import link
 from linking.decisions import decide_link
 from linking.query import STATUSES, list_initiatives, show_initiative
 from monitor.commands.output import bg_initiator, bg_status, check_format as _check_format, console, enum_label, get_by_id, is_piped
+from monitor.commands.options import ConfigOption, DbOption, FormatOption, TextFormatOption
+from monitor.config import load_config
 
-DB_HELP = "Database URL (default: $LEXWATCH_DATABASE_URL or SQLite)."
 
 initiatives_app = typer.Typer(help="Legislative initiatives: a bill with its consultation(s) and ПРИС decision(s).",
                               no_args_is_help=True)
@@ -40,18 +41,22 @@ def _json(data: Any) -> None:
 
 def link_command(
     rebuild: bool = typer.Option(False, "--rebuild", help="Recompute every proposal, not only what changed since the last run."),
-    fmt: str = typer.Option("table", "--format", help="table or json."),
-    db: str = typer.Option(None, "--db", help=DB_HELP),
+    fmt: FormatOption = "table",
+    db: DbOption = None,
+    config_path: ConfigOption = None,
 ) -> None:
-    """Link bills to consultations and ПРИС decisions into initiatives (incremental by default)."""
+    """Link bills to consultations and ПРИС decisions into initiatives (incremental by default).
+
+    The thresholds and weights are the linker's defaults, or what the config file's [linking] changes."""
     _check_format(fmt)
+    settings = load_config(config_path).linking
     err = console(stderr=True)
     try:
         with open_session(db) as session:
             with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                           console=err, transient=True) as progress:
                 task = progress.add_task("linking", total=None)
-                report = link(session, rebuild=rebuild, progress=lambda msg: progress.update(task, description=msg))
+                report = link(session, rebuild=rebuild, settings=settings, progress=lambda msg: progress.update(task, description=msg))
     except DBAPIError as exc:
         # Nothing was written (the run is one transaction); most likely another run wrote first.
         raise LexwatchError(f"link run rolled back, nothing stored: {exc.__class__.__name__}: "
@@ -75,8 +80,8 @@ def initiatives_list(
     initiator: str = typer.Option(None, "--initiator", help="council_of_ministers, mps, committee, mixed, unknown."),
     assembly: int = typer.Option(None, "--assembly", help="Only initiatives whose bill is of this National Assembly (e.g. 52)."),
     limit: int = typer.Option(50, "--limit", min=1, help="At most this many, newest bill first."),
-    fmt: str = typer.Option("table", "--format", help="table or json."),
-    db: str = typer.Option(None, "--db", help=DB_HELP),
+    fmt: FormatOption = "table",
+    db: DbOption = None,
 ) -> None:
     """Initiatives with their status and what each is linked to. The first column is the id
     every `show` accepts (`initiatives show`, `findings show`, `bills show`)."""
@@ -118,8 +123,8 @@ def initiatives_show(
     ref: str = typer.Argument(..., help="Initiative id (first column of `initiatives list`), bill id or "
                                         "signature (e.g. 293, 167546 or 52-602-01-43)."),
     by: str = typer.Option("auto", "--by", help="How to read REF: auto, initiative or bill."),
-    fmt: str = typer.Option("table", "--format", help="table or json."),
-    db: str = typer.Option(None, "--db", help=DB_HELP),
+    fmt: FormatOption = "table",
+    db: DbOption = None,
 ) -> None:
     """One initiative: its bill(s), consultation(s) with reg_num, decision(s), and each link's
     method, score, status and evidence."""
@@ -212,8 +217,8 @@ def links_confirm(
     link_id: int = typer.Argument(..., help="The link's id (see `lexwatch initiatives show`)."),
     by: str = typer.Option(..., "--by", help="Who decides (kept with the link)."),
     note: str = typer.Option(None, "--note", help="Why."),
-    fmt: str = typer.Option("text", "--format", help="text or json."),
-    db: str = typer.Option(None, "--db", help=DB_HELP),
+    fmt: TextFormatOption = "text",
+    db: DbOption = None,
 ) -> None:
     """Confirm a proposed link; later runs keep it and propose no other link of its kind for the bill."""
     _decide("confirmed", link_id, by, note, db, fmt)
@@ -224,8 +229,8 @@ def links_reject(
     link_id: int = typer.Argument(..., help="The link's id (see `lexwatch initiatives show`)."),
     by: str = typer.Option(..., "--by", help="Who decides (kept with the link)."),
     note: str = typer.Option(None, "--note", help="Why."),
-    fmt: str = typer.Option("text", "--format", help="text or json."),
-    db: str = typer.Option(None, "--db", help=DB_HELP),
+    fmt: TextFormatOption = "text",
+    db: DbOption = None,
 ) -> None:
     """Reject a proposed link; the pair is never proposed again."""
     _decide("rejected", link_id, by, note, db, fmt)

@@ -6,12 +6,13 @@ import json
 import typer
 
 from monitor.commands.output import console
+from monitor.commands.options import ConfigOption, DbOption, FormatOption
 from rich.markup import escape
 from rich.text import Text
 from rich.table import Table
 
 from db.engine import database_url
-from monitor.config import ConfigError, SourcesConfig, load_config
+from monitor.config import load_config
 from core.errors import UsageError
 from monitor.nightly import NightlyResult, run_nightly
 
@@ -33,11 +34,11 @@ def _print_table(result: NightlyResult) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("run-nightly")
     def run_nightly_cmd(
-        db: str = typer.Option(None, "--db", help="SQLAlchemy URL (default: $LEXWATCH_DATABASE_URL or SQLite)."),
+        db: DbOption = None,
         parliament_url: str = typer.Option(None, "--parliament-url", help="Base URL of parliament.bg (e.g. a replay server)."),
         strategy_url: str = typer.Option(None, "--strategy-url", help="Base URL of strategy.bg (consultations and ПРИС)."),
-        config_path: str = typer.Option(None, "--config", help="Config file (default: $LEXWATCH_CONFIG or the user config dir)."),
-        fmt: str = typer.Option("table", "--format", help="table or json"),
+        config_path: ConfigOption = None,
+        fmt: FormatOption = "table",
     ) -> None:
         """Crawl parliament, strategy.bg and ПРИС, fetch documents, link, evaluate, flag; then check health and send the digest.
 
@@ -45,14 +46,8 @@ def register(app: typer.Typer) -> None:
         """
         if fmt not in ("table", "json"):
             raise UsageError(f"--format must be table or json, not {fmt!r}")
-        config = load_config(config_path)
-        overrides = {k: v for k, v in (("parliament_url", parliament_url), ("strategy_url", strategy_url)) if v}
-        if overrides:
-            try:
-                sources = SourcesConfig.model_validate({**config.sources.model_dump(), **overrides})
-            except ValueError as exc:
-                raise ConfigError(f"bad source URL: {exc}") from exc
-            config = config.model_copy(update={"sources": sources})
+        # The flags win over the file and the environment (core.config).
+        config = load_config(config_path).with_sources(parliament_url=parliament_url, strategy_url=strategy_url)
         result = run_nightly(database_url(db), config)
         if fmt == "json":
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import typer
+from monitor.commands.options import AssemblyOption, DbOption
 
 from core.errors import UsageError
 from db.session import open_session
@@ -24,7 +25,7 @@ def report(
     fmt: str = typer.Option(None, "--format", "-f", help="html, pdf, xlsx, csv or json (default: from the -o extension)."),
     output: Path = typer.Option(None, "--output", "-o", help="File to write; '-' or none = stdout (csv, json, html only)."),
     lang: str = typer.Option("bg", "--lang", help="Edition: bg (Bulgarian, default) or en (English)."),
-    assembly: int = typer.Option(None, "--assembly", help="Only bills of this National Assembly (e.g. 52)."),
+    assembly: AssemblyOption = None,
     since: str = typer.Option(None, "--since", help="Only bills submitted on or after this date (YYYY-MM-DD)."),
     until: str = typer.Option(None, "--until", help="Only bills submitted on or before this date (YYYY-MM-DD)."),
     year: int = typer.Option(None, "--year", min=1990, max=2100, help="Only bills submitted in this year."),
@@ -36,7 +37,7 @@ def report(
         False, "--include-excluded",
         help="Count ratification, budget and constitutional bills in the aggregates too (left out by default, NCPI practice).",
     ),
-    db: str = typer.Option(None, "--db", help="SQLAlchemy URL (default: $LEXWATCH_DATABASE_URL or SQLite)."),
+    db: DbOption = None,
 ) -> None:
     """The assessment of the legislative process: comparison of the Council of Ministers' and the MPs' routes,
     ranking by root causes, trends, recommendations and methodology. A filter that matches nothing is an error."""

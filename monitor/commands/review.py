@@ -4,6 +4,7 @@ from __future__ import annotations
 import ipaddress
 
 import typer
+from monitor.commands.options import ConfigOption, DbOption
 
 from sqlalchemy import func, select
 
@@ -28,12 +29,12 @@ def _is_loopback(host: str) -> bool:
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8080, "--port", min=1, max=65535),
-    db: str = typer.Option(None, "--db", help="SQLAlchemy URL (default: $LEXWATCH_DATABASE_URL or SQLite)."),
+    db: DbOption = None,
     secure_cookie: bool = typer.Option(
         False, "--secure-cookie/--no-secure-cookie",
         help="Send the session cookie over HTTPS only (use behind a TLS proxy).",
     ),
-    config_path: str = typer.Option(None, "--config", help="Config file (default: $LEXWATCH_CONFIG or the user config dir)."),
+    config_path: ConfigOption = None,
 ) -> None:
     """Serve the review UI until Ctrl-C. Sign-in accounts come from `lexwatch users add`.
 

@@ -6,6 +6,7 @@ import json
 import typer
 
 from monitor.commands.output import console
+from monitor.commands.options import ConfigOption, DbOption
 from rich.markup import escape
 from rich.table import Table
 
@@ -17,8 +18,8 @@ from monitor.schedule import list_jobs, serve
 def register(app: typer.Typer) -> None:
     @app.command("schedule")
     def schedule_cmd(
-        db: str = typer.Option(None, "--db", help="SQLAlchemy URL (default: $LEXWATCH_DATABASE_URL or SQLite)."),
-        config_path: str = typer.Option(None, "--config", help="Config file (default: $LEXWATCH_CONFIG or the user config dir)."),
+        db: DbOption = None,
+        config_path: ConfigOption = None,
         show: bool = typer.Option(False, "--show", help="List the stored jobs and their next run, then exit."),
         fmt: str = typer.Option("table", "--format", help="table or json (with --show)"),
     ) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 import typer
 
 from monitor.commands.output import console
+from monitor.commands.options import ConfigOption, DbOption, FormatOption
 from rich.markup import escape
 from rich.text import Text
 from rich.table import Table
@@ -41,10 +42,10 @@ def _run_dict(run: PipelineRun) -> dict[str, Any]:
 def register(app: typer.Typer) -> None:
     @app.command("status")
     def status_cmd(
-        db: str = typer.Option(None, "--db", help="SQLAlchemy URL (default: $LEXWATCH_DATABASE_URL or SQLite)."),
-        config_path: str = typer.Option(None, "--config", help="Config file (default: $LEXWATCH_CONFIG or the user config dir)."),
+        db: DbOption = None,
+        config_path: ConfigOption = None,
         runs: int = typer.Option(5, "--runs", min=1, help="How many recent pipeline runs to list."),
-        fmt: str = typer.Option("table", "--format", help="table or json"),
+        fmt: FormatOption = "table",
     ) -> None:
         """Last pipeline runs, each source's last crawl, and any problem (stale, broken, unreconciled). Exit 1 on a problem."""
         if fmt not in ("table", "json"):

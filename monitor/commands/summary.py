@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from criteria.summary import Row, aggregate, aggregate_by
 from db.models import Evaluation
 from db.session import open_session
-from monitor.commands.evaluate import DB_HELP, wide, check_format, echo_json
+from monitor.commands.evaluate import wide, check_format, echo_json
+from monitor.commands.options import AssemblyOption, DbOption, FormatOption
 from core.errors import UsageError
 from monitor.reports import labels as L
 
@@ -114,15 +115,15 @@ def _print(data: dict[str, Any], title: str, lang: str) -> None:
 
 
 def summary_cmd(
-    assembly: int = typer.Option(None, "--assembly", help="Only bills of this National Assembly (e.g. 52)."),
+    assembly: AssemblyOption = None,
     year: int = typer.Option(None, "--year", help="Only bills submitted in this year."),
     initiator: str = typer.Option(None, "--initiator", help="Only CoM or MP bills."),
     by: str = typer.Option(None, "--by", help="Also split by assembly, year or initiator."),
     include_excluded: bool = typer.Option(False, "--include-excluded",
                                           help="Count ratification, budget and constitutional bills too (left out by default)."),
-    fmt: str = typer.Option("table", "--format", help="table or json."),
+    fmt: FormatOption = "table",
     lang: str = typer.Option("bg", "--lang", help="Words of the table: bg (default) or en."),
-    db: str = typer.Option(None, "--db", help=DB_HELP),
+    db: DbOption = None,
 ) -> None:
     """Aggregates of the latest evaluations: verdicts per criterion, principle scores, the composite
     for Council of Ministers and MP bills apart, and the watchdog indicators WD-01 … WD-07."""

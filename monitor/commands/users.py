@@ -7,6 +7,7 @@ import sys
 import typer
 
 from monitor.commands.output import console
+from monitor.commands.options import DbOption, FormatOption
 from rich.table import Table
 
 from db.session import open_session
@@ -15,7 +16,6 @@ from monitor.review import accounts
 
 users_app = typer.Typer(help="Staff accounts of the review UI.", no_args_is_help=True)
 
-_DB = typer.Option(None, "--db", help="SQLAlchemy URL (default: $LEXWATCH_DATABASE_URL or SQLite).")
 _STDIN = typer.Option(False, "--password-stdin", help="Read the password from the first line of stdin (scripts).")
 
 
@@ -31,7 +31,7 @@ def _password(password_stdin: bool) -> str:
 
 
 @users_app.command("add")
-def add(name: str = typer.Argument(..., help="User name."), password_stdin: bool = _STDIN, db: str = _DB) -> None:
+def add(name: str = typer.Argument(..., help="User name."), password_stdin: bool = _STDIN, db: DbOption = None) -> None:
     """Create an account; the password is prompted for (twice) or read from stdin."""
     accounts.validate_username(name)
     password = _password(password_stdin)
@@ -41,7 +41,7 @@ def add(name: str = typer.Argument(..., help="User name."), password_stdin: bool
 
 
 @users_app.command("passwd")
-def passwd(name: str = typer.Argument(...), password_stdin: bool = _STDIN, db: str = _DB) -> None:
+def passwd(name: str = typer.Argument(...), password_stdin: bool = _STDIN, db: DbOption = None) -> None:
     """Set a new password for an account."""
     password = _password(password_stdin)
     with open_session(db) as session:
@@ -50,7 +50,7 @@ def passwd(name: str = typer.Argument(...), password_stdin: bool = _STDIN, db: s
 
 
 @users_app.command("remove")
-def remove(name: str = typer.Argument(...), db: str = _DB) -> None:
+def remove(name: str = typer.Argument(...), db: DbOption = None) -> None:
     """Delete an account (its open sessions stop working at their next request)."""
     with open_session(db) as session:
         accounts.remove_user(session, name)
@@ -62,7 +62,7 @@ def unlock(
     name: str = typer.Argument(None, help="The account whose lock-out to lift."),
     address: str = typer.Option(None, "--address", help="Lift the lock-out of this client address instead "
                                                          "(an IPv6 address: its /64, as it is counted)."),
-    db: str = _DB,
+    db: DbOption = None,
 ) -> None:
     """Lift a sign-in lock-out of an account or of a client address now (and forget its failed attempts)."""
     import ipaddress
@@ -87,7 +87,7 @@ def unlock(
 
 
 @users_app.command("list")
-def list_(fmt: str = typer.Option("table", "--format", help="table or json"), db: str = _DB) -> None:
+def list_(fmt: FormatOption = "table", db: DbOption = None) -> None:
     """The accounts (never their password hashes)."""
     if fmt not in ("table", "json"):
         raise UsageError(f"--format {fmt!r}: use table or json")

@@ -7,13 +7,13 @@ install beyond the browser; without one the PDF is refused with a one-line reaso
 """
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 from typing import IO
 
+from core.config import env
 from core.errors import LexwatchError
 from monitor.reports.model import Report
 from monitor.reports.html import render_html
@@ -26,9 +26,9 @@ TIMEOUT_S = 180
 
 def chromium_path() -> tuple[str | None, str]:
     """The Chromium to print with, or None and why not."""
-    env = os.environ.get("LEXWATCH_CHROMIUM")
-    if env:
-        return (env, "") if Path(env).is_file() else (None, f"$LEXWATCH_CHROMIUM={env} is not a file")
+    named = env("LEXWATCH_CHROMIUM")
+    if named:
+        return (named, "") if Path(named).is_file() else (None, f"$LEXWATCH_CHROMIUM={named} is not a file")
     for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
         if candidate and Path(candidate).is_file():
             return candidate, ""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from core.config import env
 from core.errors import LexwatchError
 
 ENV_SECRET = "LEXWATCH_SECRET_KEY"
@@ -34,11 +35,11 @@ def _read(path: Path) -> str | None:
 
 
 def load_secret_key(path: Path | None = None) -> str:
-    env = os.environ.get(ENV_SECRET)
-    if env:
-        if len(env) < MIN_ENV_LENGTH:
+    named = env(ENV_SECRET)
+    if named:
+        if len(named) < MIN_ENV_LENGTH:
             raise LexwatchError(f"${ENV_SECRET} is too short (at least {MIN_ENV_LENGTH} characters)")
-        return env
+        return named
     path = path or secret_key_path()
     key = _read(path)
     if key is not None:
