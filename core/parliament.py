@@ -238,6 +238,28 @@ STATUSES = tuple(s.value for s in BillStatus if s is not BillStatus.LAPSED)  # t
 # but the brief's "open" excludes only these three).
 FINAL_STATUSES = ("adopted", "rejected", "withdrawn")
 INITIATORS = tuple(i.value for i in Initiator)
+# Short names a user may type for the two regimes (CLI filters), Latin and Cyrillic: an MP regime
+# takes committees' bills too, as they go the parliamentary way (Regime.of).
+_INITIATOR_WORDS = {
+    "com": (Initiator.COUNCIL_OF_MINISTERS,), "мс": (Initiator.COUNCIL_OF_MINISTERS,),
+    "mp": (Initiator.MPS, Initiator.COMMITTEE), "нп": (Initiator.MPS, Initiator.COMMITTEE),
+}
+
+
+def parse_initiators(values: str | list[str] | tuple[str, ...] | None) -> tuple[Initiator, ...]:
+    """The initiators a user named (repeated or comma-separated; stored codes or com/mp, мс/нп), in
+    the order given, each once. ValueError names the word not understood and the words that are."""
+    out: list[Initiator] = []
+    for raw in [values] if isinstance(values, str) else (values or ()):
+        for part in raw.split(","):
+            word = part.strip().lower()
+            if not word:
+                continue
+            found = _INITIATOR_WORDS.get(word) or tuple(i for i in Initiator if i.value == word)
+            if not found:
+                raise ValueError(f"{part.strip()!r}: use one of {', '.join(INITIATORS)} (or com, mp)")
+            out.extend(i for i in found if i not in out)
+    return tuple(out)
 
 # Importer class in the signature ([NA-]YII-TT-N): 02 Council of Ministers (confirmed by S1 against
 # stenograms), 54 MPs, 53/55 committees and unified bills (inferred from real samples).

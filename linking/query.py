@@ -136,7 +136,7 @@ def show_initiative(session: Session, ref: str) -> dict[str, Any]:
 
 
 def list_initiatives(session: Session, *, status: str | None = None, flag: str | None = None,
-                     initiator: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+                     initiators: tuple[str, ...] = (), limit: int | None = None) -> list[dict[str, Any]]:
     """One row per initiative, newest bill first, with what it is linked to."""
     if status is not None and status not in STATUSES:
         raise UsageError(f"--status must be one of {', '.join(STATUSES)}, not {status!r}")
@@ -146,8 +146,8 @@ def list_initiatives(session: Session, *, status: str | None = None, flag: str |
     consultations = dict(session.execute(select(Consultation.id, Consultation.reg_num)).all())
     q = (select(Initiative, Bill).join(Bill, Bill.id == Initiative.bill_id)
          .order_by(Bill.submitted_on.desc(), Bill.id.desc()))
-    if initiator:
-        q = q.where(Initiative.initiator == initiator)
+    if initiators:
+        q = q.where(Initiative.initiator.in_(initiators))
     rows = []
     for init, bill in session.execute(q):
         lks = links.get(init.id, [])

@@ -115,7 +115,21 @@ def test_initiatives_list_by_assembly(world):
     assert sorted(r["bill_id"] for r in rows) == [166595, 167546]
     assert json.loads(lexwatch("initiatives", "list", "--assembly", "99", "--format", "json", "--db", url).stdout) == []
     bad = lexwatch("initiatives", "list", "--initiator", "president", "--db", url)
-    assert bad.exit_code != 0 and "--initiator must be one of" in str(bad.exception)
+    assert bad.exit_code != 0 and "--initiator 'president': use one of council_of_ministers" in str(bad.exception)
+
+
+def test_every_list_reads_the_initiator_the_same_way(world):
+    """bills, initiatives and findings take the same words for --initiator as the report (core's one parser)."""
+    url = world["url"]
+    for command in (("bills", "list"), ("initiatives", "list"), ("findings", "list")):
+        every = json.loads(lexwatch(*command, "--format", "json", "--db", url).stdout)
+        com = json.loads(lexwatch(*command, "--initiator", "com", "--format", "json", "--db", url).stdout)
+        mp = json.loads(lexwatch(*command, "--initiator", "mp", "--format", "json", "--db", url).stdout)
+        both = json.loads(lexwatch(*command, "--initiator", "council_of_ministers,mps", "--format", "json", "--db", url).stdout)
+        assert com and mp, command
+        assert {r["initiator"] for r in com} == {"council_of_ministers"}
+        assert {r["initiator"] for r in mp} <= {"mps", "committee"}
+        assert len(com) + len(mp) == len(both) == len(every), command
 
 
 def test_findings_list_sort_by_severity(world):

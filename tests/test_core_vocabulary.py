@@ -198,3 +198,25 @@ def test_the_adjective_rule_alone_gives_the_known_names(definite, nominative, mo
 def test_words_that_are_no_definite_adjective_stay_as_they_are():
     assert [nominative_adjective(w) for w in ("кодекс", "кодексът", "Закона", "енергийния")] == [
         "кодекс", "кодексът", "Закона", "енергиен"]
+
+
+@pytest.mark.parametrize("typed, codes", [
+    ("com", ("council_of_ministers",)),
+    ("МС", ("council_of_ministers",)),
+    ("mp", ("mps", "committee")),  # committees' bills go the parliamentary way
+    ("mps", ("mps",)),
+    (" mixed , com,com", ("mixed", "council_of_ministers")),
+    (["committee", "mp"], ("committee", "mps")),
+    (None, ()),
+])
+def test_parse_initiators_reads_what_a_user_types(typed, codes):
+    from core.parliament import parse_initiators
+
+    assert tuple(i.value for i in parse_initiators(typed)) == codes
+
+
+def test_parse_initiators_names_the_word_it_does_not_know():
+    from core.parliament import parse_initiators
+
+    with pytest.raises(ValueError, match=r"'president': use one of council_of_ministers, mps"):
+        parse_initiators("com,president")

@@ -14,7 +14,7 @@ from db.session import open_session
 from core.errors import LexwatchError, UsageError
 from core.parliament import bill_public_url
 from monitor.commands.output import bg_initiator, bg_status, check_format as _check_format, console, get_by_id, parse_id
-from monitor.commands.options import AssemblyOption, DbOption, FormatOption, LimitOption
+from monitor.commands.options import AssemblyOption, DbOption, FormatOption, InitiatorOption, LimitOption, initiator_codes
 
 bills_app = typer.Typer(help="Bills (законопроекти) stored from parliament.bg.", no_args_is_help=True)
 
@@ -129,26 +129,25 @@ def find_bill(session: Session, ref: str) -> Bill:
 def list_bills(
     assembly: AssemblyOption = None,
     status: str = typer.Option(None, "--status", help="submitted, in_committee, first_reading_passed, adopted, rejected, withdrawn, merged."),
-    initiator: str = typer.Option(None, "--initiator", help="council_of_ministers, mps, committee, mixed, unknown."),
+    initiator: InitiatorOption = None,
     limit: LimitOption = 50,
     fmt: FormatOption = "table",
     db: DbOption = None,
 ) -> None:
     """Stored bills, newest submission first."""
-    from core.parliament import INITIATORS, STATUSES
+    from core.parliament import STATUSES
 
     _check_format(fmt)
     if status and status not in STATUSES:
         raise UsageError(f"--status must be one of {', '.join(STATUSES)}, got {status!r}")
-    if initiator and initiator not in INITIATORS:
-        raise UsageError(f"--initiator must be one of {', '.join(INITIATORS)}, got {initiator!r}")
+    initiators = initiator_codes(initiator)
     query = select(Bill).order_by(Bill.submitted_on.desc(), Bill.id.desc()).limit(limit)
     if assembly is not None:
         query = query.where(Bill.assembly == assembly)
     if status:
         query = query.where(Bill.status == status)
-    if initiator:
-        query = query.where(Bill.initiator == initiator)
+    if initiators:
+        query = query.where(Bill.initiator.in_(initiators))
     with open_session(db) as s:
         rows = [bill_summary(b) for b in s.scalars(query)]
     if fmt == "json":

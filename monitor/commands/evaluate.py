@@ -13,6 +13,8 @@ from rich.table import Table
 
 from core.config import env_float
 from core.errors import UsageError
+from core.parliament import Regime
+from criteria.principles import Principle
 from monitor.commands.output import check_format, console, read_json_input
 from monitor.commands.options import DbOption, FormatOption, LangOption, ThresholdsOption
 
@@ -192,15 +194,17 @@ def criteria_cmd(
     if fmt == "json":
         echo_json({"ruleset_version": ruleset_version(), "thresholds_hash": th.hash, "criteria": rows})
         return
-    table = Table(title=f"criteria (ruleset {ruleset_version()})")
-    for col in ("id", "name", "principles", "legal basis", "conf.", "applies to", "thresholds"):
+    # The table in Bulgarian words, like the criteria's names; JSON keeps the stored codes.
+    table = Table(title=f"критерии (версия на правилата {ruleset_version()})")
+    for col in ("критерий", "наименование", "принципи", "правно основание", "увереност", "прилага се за", "прагове"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        applies = "CoM" if set(r["initiators"]) <= {"council_of_ministers", "mixed"} else (
-            "MPs" if "council_of_ministers" not in r["initiators"] else "all")
+        routes = {Regime.of(i) for i in r["initiators"]} - {Regime.UNKNOWN, Regime.MIXED}  # a unified bill goes with either
+        applies = routes.pop().bg if len(routes) == 1 else "всички законопроекти"
         if r["from_reform"]:
-            applies += f", from {th.reform_date.isoformat()}"
-        table.add_row(r["id"], r["name_bg"], ", ".join(r["principles"]), r["legal_basis"], r["confidence"], applies,
+            applies += f", от {th.reform_date.strftime('%d.%m.%Y')}"
+        principles = ", ".join(Principle.from_key(p).bg for p in r["principles"])
+        table.add_row(r["id"], r["name_bg"], principles, r["legal_basis"], r["confidence"], applies,
                       ", ".join(f"{k}={v}" for k, v in r["thresholds"].items()))
     wide().print(table)
 

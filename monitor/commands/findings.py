@@ -14,9 +14,8 @@ from db.models import Bill, Evaluation, Finding, Initiative
 from db.session import open_session
 from monitor.commands.evaluate import wide, VERDICT_STYLE, check_format, echo_json, print_evaluation
 from core.errors import LexwatchError, UsageError
-from core.parliament import INITIATORS
 from monitor.commands.output import MAX_ID, get_by_id, parse_id
-from monitor.commands.options import AssemblyOption, DbOption, FormatOption, LangOption
+from monitor.commands.options import AssemblyOption, DbOption, FormatOption, InitiatorOption, LangOption, initiator_codes
 
 findings_app = typer.Typer(help="Findings of the rules engine (latest evaluation of each initiative).",
                            no_args_is_help=True)
@@ -71,7 +70,7 @@ def findings_list(
     criterion: str = typer.Option(None, "--criterion", help="Only this criterion (e.g. CONS-02)."),
     verdict: str = typer.Option(None, "--verdict", help=f"Only this verdict: {', '.join(VERDICTS)}."),
     assembly: AssemblyOption = None,
-    initiator: str = typer.Option(None, "--initiator", help="Only bills of this initiator (council_of_ministers, mps, …)."),
+    initiator: InitiatorOption = None,
     limit: int = typer.Option(None, "--limit", help="At most this many findings."),
     sort: str = typer.Option("date", "--sort", help="date: newest bills first; severity: FAIL, WARN, UNKNOWN, "
                                                     "N/A, PASS (then newest bills first)."),
@@ -83,8 +82,7 @@ def findings_list(
     check_format(fmt)
     if sort not in SORTS:
         raise UsageError(f"--sort must be one of {', '.join(SORTS)}, got {sort!r}")
-    if initiator and initiator not in INITIATORS:
-        raise UsageError(f"--initiator must be one of {', '.join(INITIATORS)}, got {initiator!r}")
+    initiators = initiator_codes(initiator)
     if verdict is not None:
         verdict = verdict.upper().replace("N/A", "N_A")
         if verdict not in VERDICTS:
@@ -109,8 +107,8 @@ def findings_list(
             q = q.where(Finding.verdict == verdict)
         if assembly is not None:
             q = q.where(Bill.assembly == assembly)
-        if initiator:
-            q = q.where(Bill.initiator == initiator)
+        if initiators:
+            q = q.where(Bill.initiator.in_(initiators))
         if limit:
             q = q.limit(limit)
         rows: list[dict[str, Any]] = [{

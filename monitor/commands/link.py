@@ -24,7 +24,7 @@ from linking.build import link
 from linking.decisions import decide_link
 from linking.query import STATUSES, list_initiatives, show_initiative
 from monitor.commands.output import bg_initiator, bg_status, check_format as _check_format, console, enum_label, get_by_id, is_piped
-from monitor.commands.options import ConfigOption, DbOption, FormatOption, TextFormatOption
+from monitor.commands.options import ConfigOption, DbOption, FormatOption, InitiatorOption, TextFormatOption, initiator_codes
 from monitor.config import load_config
 
 
@@ -77,7 +77,7 @@ def link_command(
 def initiatives_list(
     status: str = typer.Option(None, "--status", help=f"Only initiatives in this state: {', '.join(STATUSES)}."),
     flag: str = typer.Option(None, "--flag", help="Only initiatives with a link flagged so (e.g. mp_bill_matches_ministry_draft)."),
-    initiator: str = typer.Option(None, "--initiator", help="council_of_ministers, mps, committee, mixed, unknown."),
+    initiator: InitiatorOption = None,
     assembly: int = typer.Option(None, "--assembly", help="Only initiatives whose bill is of this National Assembly (e.g. 52)."),
     limit: int = typer.Option(50, "--limit", min=1, help="At most this many, newest bill first."),
     fmt: FormatOption = "table",
@@ -87,18 +87,16 @@ def initiatives_list(
     every `show` accepts (`initiatives show`, `findings show`, `bills show`)."""
     from sqlalchemy import select
 
-    from core.parliament import INITIATORS
     from db.models import Bill
 
     _check_format(fmt)
-    if initiator and initiator not in INITIATORS:
-        raise UsageError(f"--initiator must be one of {', '.join(INITIATORS)}, got {initiator!r}")
+    initiators = initiator_codes(initiator)
     with open_session(db) as session:
         if assembly is None:
-            rows = list_initiatives(session, status=status, flag=flag, initiator=initiator, limit=limit)
+            rows = list_initiatives(session, status=status, flag=flag, initiators=initiators, limit=limit)
         else:
             bills = set(session.scalars(select(Bill.id).where(Bill.assembly == assembly)))
-            rows = [r for r in list_initiatives(session, status=status, flag=flag, initiator=initiator)
+            rows = [r for r in list_initiatives(session, status=status, flag=flag, initiators=initiators)
                     if r["bill_id"] in bills][:limit]
     if fmt == "json":
         _json(rows)

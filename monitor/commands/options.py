@@ -10,7 +10,7 @@ of `documents list`) stays declared there.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -31,3 +31,20 @@ AssemblyOption = Annotated[int, typer.Option("--assembly", help="Only bills of t
 ConfigOption = Annotated[str, typer.Option("--config", help="Config file (default: $LEXWATCH_CONFIG or the user config dir).")]
 ThresholdsOption = Annotated[Path, typer.Option(
     "--thresholds", help="A thresholds file overriding the defaults (default: $LEXWATCH_THRESHOLDS).")]
+
+
+# --initiator of the list commands: the stored codes or the regimes' short names (core.parliament.parse_initiators).
+InitiatorOption = Annotated[Optional[list[str]], typer.Option(
+    "--initiator", help="Only bills of these initiators (repeat or comma-separate): council_of_ministers (alias com), "
+                        "mps, committee, mixed, unknown; alias mp = mps and committee.")]
+
+
+def initiator_codes(values: list[str] | None) -> tuple[str, ...]:
+    """The stored initiator codes a user named; a word not understood is a usage error (exit 2)."""
+    from core.errors import UsageError
+    from core.parliament import parse_initiators
+
+    try:
+        return tuple(i.value for i in parse_initiators(values))
+    except ValueError as e:
+        raise UsageError(f"--initiator {e}") from None

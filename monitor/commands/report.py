@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import typer
-from monitor.commands.options import AssemblyOption, DbOption
+from monitor.commands.options import AssemblyOption, DbOption, InitiatorOption, initiator_codes
 
 from core.errors import UsageError
 from db.session import open_session
@@ -29,10 +29,7 @@ def report(
     since: str = typer.Option(None, "--since", help="Only bills submitted on or after this date (YYYY-MM-DD)."),
     until: str = typer.Option(None, "--until", help="Only bills submitted on or before this date (YYYY-MM-DD)."),
     year: int = typer.Option(None, "--year", min=1990, max=2100, help="Only bills submitted in this year."),
-    initiator: list[str] = typer.Option(
-        None, "--initiator",
-        help="Only these initiators (repeat or comma-separate): council_of_ministers (alias com), mps, committee, mixed, unknown; alias mp = mps and committee.",
-    ),
+    initiator: InitiatorOption = None,
     include_excluded: bool = typer.Option(
         False, "--include-excluded",
         help="Count ratification, budget and constitutional bills in the aggregates too (left out by default, NCPI practice).",
@@ -42,7 +39,7 @@ def report(
     """The assessment of the legislative process: comparison of the Council of Ministers' and the MPs' routes,
     ranking by root causes, trends, recommendations and methodology. A filter that matches nothing is an error."""
     from monitor.reports.data import load_report
-    from monitor.reports.model import ReportFilters, normalise_initiators
+    from monitor.reports.model import ReportFilters
     from monitor.reports.labels import check_lang
     from monitor.reports.render import BINARY, format_for, render, write_atomically
 
@@ -51,7 +48,7 @@ def report(
     kind = format_for(fmt, None if to_stdout else output)
     if to_stdout and kind in BINARY:
         raise UsageError(f"--format {kind} is binary: give a file with -o")
-    filters = ReportFilters(assembly=assembly, year=year, initiators=normalise_initiators(initiator),
+    filters = ReportFilters(assembly=assembly, year=year, initiators=initiator_codes(initiator),
                             since=_date(since, "--since"), until=_date(until, "--until"))
     if filters.since and filters.until and filters.since > filters.until:
         raise UsageError(f"--since {filters.since} is after --until {filters.until}")

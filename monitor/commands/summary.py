@@ -13,12 +13,10 @@ from criteria.summary import Row, aggregate, aggregate_by
 from db.models import Evaluation
 from db.session import open_session
 from monitor.commands.evaluate import wide, check_format, echo_json
-from monitor.commands.options import AssemblyOption, DbOption, FormatOption
+from monitor.commands.options import AssemblyOption, DbOption, FormatOption, initiator_codes
 from core.errors import UsageError
+from core.parliament import Regime
 from monitor.reports import labels as L
-
-INITIATORS = {"com": "CoM", "cm": "CoM", "council_of_ministers": "CoM", "mp": "MP", "mps": "MP", "mixed": "mixed"}
-
 
 def load_rows(session: Session, *, assembly: int | None = None, year: int | None = None,
               initiator: str | None = None) -> list[Row]:
@@ -131,9 +129,10 @@ def summary_cmd(
     lang = L.check_lang(lang)
     who = None
     if initiator is not None:
-        who = INITIATORS.get(initiator.strip().lower())
-        if who is None:
-            raise UsageError(f"--initiator must be com or mp (or mixed), got {initiator!r}")
+        regimes = {Regime.of(i) for i in initiator_codes([initiator])}
+        if len(regimes) != 1:
+            raise UsageError(f"--initiator names one route (com, mp or mixed), got {initiator!r}")
+        who = regimes.pop().value
     if by is not None and by not in ("assembly", "year", "initiator"):
         raise UsageError(f"--by must be assembly, year or initiator, got {by!r}")
     with open_session(db) as session:

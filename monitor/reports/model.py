@@ -11,15 +11,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.errors import UsageError
-from core.parliament import INITIATORS, Initiator, bill_public_url
+from core.parliament import bill_public_url
 from monitor.reports.process import Process
 
 VERDICTS = ("PASS", "WARN", "FAIL", "N_A", "UNKNOWN")
-# Aliases name the engine's regimes: a committee's bill goes the parliamentary way, like an MP's.
-_COM = (Initiator.COUNCIL_OF_MINISTERS.value,)
-_MP = (Initiator.MPS.value, Initiator.COMMITTEE.value)
-INITIATOR_ALIASES = {"com": _COM, "мс": _COM, "mp": _MP, "нп": _MP}
 # Catalogue order of the criteria groups (research/criteria.md §4), for columns and charts.
 _GROUP_ORDER = ("INIT", "CONS", "IA", "MOT", "NA-DOC", "NA", "LT", "DV")
 
@@ -36,21 +31,6 @@ class ReportFilters:
         return {"assembly": self.assembly, "year": self.year, "initiators": list(self.initiators),
                 "since": self.since.isoformat() if self.since else None,
                 "until": self.until.isoformat() if self.until else None}
-
-
-def normalise_initiators(values: list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
-    out: list[str] = []
-    for raw in values or ():
-        for part in raw.split(","):
-            v = part.strip().lower()
-            if not v:
-                continue
-            for name in INITIATOR_ALIASES.get(v, (v,)):
-                if name not in INITIATORS:
-                    raise UsageError(f"--initiator {part.strip()!r}: use one of {', '.join(INITIATORS)} (or com, mp)")
-                if name not in out:
-                    out.append(name)
-    return tuple(out)
 
 
 @dataclass
