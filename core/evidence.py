@@ -207,6 +207,12 @@ KEYS: MappingProxyType[str, str] = MappingProxyType({
     "promulgated_approx": "Обнародван около",
     "age_years": "Години в сила",
     "young": "Нов закон",
+    # the engine's own (criteria.evaluate: applicability, errors; criteria.store: the finding's labels)
+    "labels": "Белези",
+    "act_type": "Вид акт",
+    "reform_date": "Реформата се прилага от",
+    "reference": "Решава датата на",
+    "error": "Грешка при проверката",
     # ex-post evaluation (IA-07)
     "ex_post_reports": "Последващи оценки",
     "ex_post_reports_collected": "Последващите оценки са събрани",
@@ -252,6 +258,20 @@ VALUES: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType({k:
     "reads_as": _BUDGET,
     "statement": _BUDGET,
     "provisions": {"the whole act": "целия закон"},
+    "reference": {"submission": "внасянето", "consultation": "консултацията"},
+    "labels": {
+        "borderline": "гранично", "error": "грешка при проверката", "ex_post_due": "последващата оценка е дължима",
+        "ex_post_overdue_unverified": "последващата оценка е просрочена (непроверено)",
+        "exemption_unverified": "изключението не е проверено", "fast_track": "ускорена процедура",
+        "informational": "само за сведение", "initiator": "не се прилага за този вносител",
+        "no_files_listed": "няма посочени файлове", "no_full_ia": "без цялостна оценка на въздействието",
+        "non_normative": "ненормативен акт", "not_measured": "не е измерено", "not_yet_due": "още не е дължимо",
+        "one_sitting": "двете гласувания в едно заседание", "pre_reform": "преди реформата от 2016 г.",
+        "procedural_red_flag": "сериозен процедурен сигнал", "red_flag": "сериозен сигнал",
+        "retroactive": "обратно действие", "implicit_retroactivity": "неизрично обратно действие",
+        "same_day": "в същия ден", "scope_rule_unverified": "правилото за обхвата не е проверено",
+        "stalled": "в застой", "vetoed": "вето",
+    },
 }.items()})
 
 

@@ -570,6 +570,19 @@ class FindingView:
     def name(self) -> str:
         return criterion_name(self.criterion_id)
 
+    @property
+    def verdict_label(self) -> str:
+        """„нарушение“, not FAIL: the reports' words (monitor.reports.labels)."""
+        from monitor.reports.labels import verdict_label
+
+        return verdict_label(self.verdict, "bg")
+
+    @property
+    def principle_labels(self) -> list[str]:
+        from monitor.reports.labels import principle_label
+
+        return [principle_label(p, "bg") for p in self.principles]
+
 
 @dataclass
 class InitiativeView:
