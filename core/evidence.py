@@ -232,6 +232,7 @@ _BUDGET = {"quantified": "въздействието е остойностено
 
 VALUES: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType({k: MappingProxyType(v) for k, v in {
     "form": {"partial": "частична", "full": "цялостна"},
+    "checklist": {"partial": "за частична оценка", "full": "за цялостна оценка"},
     "ia_owner": {"bill": "законопроекта", "consultation": "консултацията"},
     "ia_source": {"strategy.bg": "портала strategy.bg", "parliament.bg": "parliament.bg"},
     "source": {"motives": "мотиви", "impact_assessment": "оценка на въздействието"},

@@ -61,6 +61,8 @@ class LinkMethod(_Labelled):
     EXPLICIT = "explicit"
     PRIS_CHAIN = "pris_chain"
     TITLE_MATCH = "title_match"
+    TEXT_MATCH = "text_match"  # linking.engine.TEXT_METHOD
+    STATED_PERIOD = "stated_period"  # linking.engine.STATED_PERIOD_METHOD
     MERGED = "merged"
 
 
@@ -150,6 +152,8 @@ _LABELS: dict[tuple[str, str], tuple[str, str]] = {(type(k).__name__, k.value): 
     (LinkMethod.EXPLICIT, ("изрично позоваване", "explicit reference")),
     (LinkMethod.PRIS_CHAIN, ("през решение в ПРИС", "through a ПРИС decision")),
     (LinkMethod.TITLE_MATCH, ("сходство на заглавията", "title similarity")),
+    (LinkMethod.TEXT_MATCH, ("сходство на текстовете", "text similarity")),
+    (LinkMethod.STATED_PERIOD, ("срокът на консултацията, посочен в документите", "the consultation period the documents state")),
     (LinkMethod.MERGED, ("обединен законопроект", "merged bill")),
     (LinkTarget.CONSULTATION, ("обществена консултация", "public consultation")),
     (LinkTarget.COUNCIL_ACT, ("решение на Министерския съвет", "Council of Ministers decision")),
