@@ -161,7 +161,8 @@ def _print_summary(data: dict, db_url: str) -> None:
             return R.percent(c[key], "bg") if c[key] is not None else R.t("no_data", "bg")
 
         days = c["median_days_in_parliament"]
-        t.add_row(f"Вносител: {R.regime_label(g, 'bg')}",
+        who = R.regime_label(g, "bg") if g in R.REGIME_LABELS else label(Initiator, g)  # the routes: Initiator codes
+        t.add_row(f"Вносител: {who}",
                   f"законопроекти {c['bills']}; {R.pick(R.MEASURES['consulted_share'], 'bg').lower()} "
                   f"{share('consulted_share')}; {R.pick(R.MEASURES['impact_assessment_share'], 'bg').lower()} "
                   f"{share('impact_assessment_share')}; {R.pick(R.MEASURES['one_sitting_share'], 'bg').lower()} "
