@@ -55,7 +55,7 @@ class DocumentOwner(_Labelled):
 # Keyed by (enum name, code): members of two enums with the same code are equal strings.
 _LABELS: dict[tuple[str, str], tuple[str, str]] = {(type(k).__name__, k.value): v for k, v in [
     (DocumentKind.MOTIVES, ("мотиви", "motives")),
-    (DocumentKind.BILL_TEXT, ("текст на законопроекта", "bill text")),
+    (DocumentKind.BILL_TEXT, ("текст на законопроекта или проекта на акт", "text of the bill or draft act")),
     (DocumentKind.IMPACT_ASSESSMENT_PARTIAL, ("частична предварителна оценка на въздействието",
                                               "partial preliminary impact assessment")),
     (DocumentKind.IMPACT_ASSESSMENT_FULL, ("цялостна предварителна оценка на въздействието",

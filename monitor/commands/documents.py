@@ -186,7 +186,7 @@ def list_documents(
         return
     # In words, like the other tables: the kinds, states and owners by their Bulgarian labels.
     table = Table(title=f"Документи: {len(rows)}")
-    for col in ("№", "на", "файл", "вид", "състояние", "страници", "знаци", "проблем"):
+    for col in ("№", "към", "файл", "вид", "състояние", "страници", "знаци", "проблем"):
         table.add_column(col, overflow="fold")
     for r in rows:
         problem = r["extraction_error"] or ("сканиран, без текстов слой" if r["is_scanned"] else "")
