@@ -210,7 +210,8 @@ def _file_part(url: str) -> Part:
     name = unquote(path.rsplit("/", 1)[-1]) if "." in path.rsplit("/", 1)[-1] else ""
     if public and public != safe_url(url):  # a bill, consultation or ПРИС page
         return Part(public, public)
-    return Part(name or public or url, public)
+    # A replay server's or an API's address without a file name is nothing a person can open.
+    return Part(name or public or "няма публичен адрес", public)
 
 
 def _element_labels(evidence: dict[str, Any]) -> dict[str, str]:
