@@ -207,6 +207,8 @@ def _file_part(url: str) -> Part:
     only to a public page (a replay server is gone after the demo)."""
     public = public_url(url)
     path = urlsplit(url.strip()).path
+    if public == safe_url(url) and "/api/" in path:
+        public = None  # JSON for the crawler, not a page for a person
     name = unquote(path.rsplit("/", 1)[-1]) if "." in path.rsplit("/", 1)[-1] else ""
     if public and public != safe_url(url):  # a bill, consultation or ПРИС page
         return Part(public, public)
