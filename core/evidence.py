@@ -207,6 +207,12 @@ KEYS: MappingProxyType[str, str] = MappingProxyType({
     "promulgated_approx": "Обнародван около",
     "age_years": "Години в сила",
     "young": "Нов закон",
+    # the linker's (linking.engine, linking.explain) beyond what the link's sentences say
+    "decisive": "Решаващо",
+    "text_similarity": "Сходство на текстовете",
+    "sentence": "Изречение в документите на законопроекта",
+    "stated_period": "Срок на консултацията според документите",
+    "exact": "Срокът съвпада точно с датите на консултацията",
     # the engine's own (criteria.evaluate: applicability, errors; criteria.store: the finding's labels)
     "labels": "Белези",
     "act_type": "Вид акт",

@@ -99,6 +99,7 @@ class LinkReference(_Labelled):
     BILL_DOCUMENTS = "bill_documents"
     CONSULTATION_PRIS_ID = "consultation.pris_id"
     DECISION_CONSULTATION_NUMBER = "decision.public_consultation_number"
+    STATED_PERIOD = "stated_period"
 
 
 class PolicyTopic(_Labelled):
@@ -177,6 +178,8 @@ _LABELS: dict[tuple[str, str], tuple[str, str]] = {(type(k).__name__, k.value): 
     (LinkReference.CONSULTATION_PRIS_ID, ("консултацията сочи решението в ПРИС", "the consultation names the ПРИС act")),
     (LinkReference.DECISION_CONSULTATION_NUMBER, ("решението на Министерския съвет сочи номера на консултацията",
                                                   "the Council of Ministers decision cites the consultation's number")),
+    (LinkReference.STATED_PERIOD, ("документите на законопроекта посочват срока на консултацията",
+                                   "the bill's documents state the consultation's period")),
     (PolicyTopic.JUSTICE, ("правосъдие", "justice")),
     (PolicyTopic.LABOUR, ("труд и социална политика", "labour and social policy")),
     (PolicyTopic.HEALTH, ("здравеопазване", "health")),

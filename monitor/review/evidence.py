@@ -115,6 +115,8 @@ def link_lines(evidence: dict[str, Any] | None, *, target_type: str, method: str
     if margin is not None:
         head += f"; преднина пред следващия кандидат {_num(margin)}"
     lines.append((Part(head + "."),))
+    if ev.get("decisive"):  # linking.explain: the sentence that decided the link
+        lines.append((Part(f"Решаващо: {ev['decisive']}"),))
     if ev.get("reference"):
         parts = [Part(f"Основание: {label(LinkReference, str(ev['reference']))}")]
         if ev.get("council_act_id"):
@@ -192,7 +194,7 @@ def link_lines(evidence: dict[str, Any] | None, *, target_type: str, method: str
     known = {"reference", "council_act_id", "bill_law", "target_law", "law_similarity", "char_similarity",
              "stem_similarity", "rest_similarity", "operation_score", "operations", "date_open", "date_close", "reg_num",
              "decision_date", "gap_days", "gap_from", "date_score", "institution_score", "topics", "runner_up",
-             "runner_up_of", "init03", "kind"}
+             "runner_up_of", "init03", "kind", "decisive"}
     rest = {k: v for k, v in ev.items() if k not in known}
     lines += generic_lines(rest)
     return lines
@@ -238,7 +240,7 @@ def _scalar(key: str, value: Any, elements: dict[str, str]) -> list[Part]:
     if isinstance(value, bool):
         return [Part("да" if value else "не")]
     if isinstance(value, float):
-        return [Part(f"{value * 100:.0f}%" if key.endswith("_share") else _decimal(value))]
+        return [Part(f"{value * 100:.0f}%" if key.endswith(("_share", "_similarity")) else _decimal(value))]
     if key == "bill_id":
         return [target_part(LinkTarget.BILL, value, str(value))]
     if key == "pris_id":
