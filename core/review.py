@@ -61,6 +61,8 @@ class LinkMethod(_Labelled):
     EXPLICIT = "explicit"
     PRIS_CHAIN = "pris_chain"
     TITLE_MATCH = "title_match"
+    TEXT_MATCH = "text_match"  # linking.engine.TEXT_METHOD
+    STATED_PERIOD = "stated_period"  # linking.engine.STATED_PERIOD_METHOD
     MERGED = "merged"
 
 
@@ -97,6 +99,7 @@ class LinkReference(_Labelled):
     BILL_DOCUMENTS = "bill_documents"
     CONSULTATION_PRIS_ID = "consultation.pris_id"
     DECISION_CONSULTATION_NUMBER = "decision.public_consultation_number"
+    STATED_PERIOD = "stated_period"
 
 
 class PolicyTopic(_Labelled):
@@ -150,6 +153,8 @@ _LABELS: dict[tuple[str, str], tuple[str, str]] = {(type(k).__name__, k.value): 
     (LinkMethod.EXPLICIT, ("изрично позоваване", "explicit reference")),
     (LinkMethod.PRIS_CHAIN, ("през решение в ПРИС", "through a ПРИС decision")),
     (LinkMethod.TITLE_MATCH, ("сходство на заглавията", "title similarity")),
+    (LinkMethod.TEXT_MATCH, ("сходство на текстовете", "text similarity")),
+    (LinkMethod.STATED_PERIOD, ("срокът на консултацията, посочен в документите", "the consultation period the documents state")),
     (LinkMethod.MERGED, ("обединен законопроект", "merged bill")),
     (LinkTarget.CONSULTATION, ("обществена консултация", "public consultation")),
     (LinkTarget.COUNCIL_ACT, ("решение на Министерския съвет", "Council of Ministers decision")),
@@ -173,6 +178,8 @@ _LABELS: dict[tuple[str, str], tuple[str, str]] = {(type(k).__name__, k.value): 
     (LinkReference.CONSULTATION_PRIS_ID, ("консултацията сочи решението в ПРИС", "the consultation names the ПРИС act")),
     (LinkReference.DECISION_CONSULTATION_NUMBER, ("решението на Министерския съвет сочи номера на консултацията",
                                                   "the Council of Ministers decision cites the consultation's number")),
+    (LinkReference.STATED_PERIOD, ("документите на законопроекта посочват срока на консултацията",
+                                   "the bill's documents state the consultation's period")),
     (PolicyTopic.JUSTICE, ("правосъдие", "justice")),
     (PolicyTopic.LABOUR, ("труд и социална политика", "labour and social policy")),
     (PolicyTopic.HEALTH, ("здравеопазване", "health")),

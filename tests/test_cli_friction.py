@@ -157,3 +157,34 @@ def test_demo_hint_is_one_command_per_line_with_the_real_cli(tmp_path):
     assert Path(cli.split(" ")[0]).is_file()  # a path that exists, not a bare `lexwatch`
     commands = [ln.strip() for ln in lines if ln.strip().startswith(cli)]
     assert any(c.endswith(" bills list") for c in commands) and any(c.endswith(" review serve") for c in commands)
+
+
+def test_documents_list_says_the_kinds_in_words_and_json_keeps_the_codes(world):
+    """The table names each file's kind, state and owner by core.documents' labels; --format json
+    keeps the stored code under `classification` and adds its label."""
+    from db.models import Document
+
+    url = world["url"]
+    with session_scope(url) as s:
+        s.add_all([
+            Document(owner_type="bill", owner_id=167546, url=f"{BASE}/pub/motivi-167546.pdf", filename="motivi.pdf",
+                     status="ok", classification="motives", text="МОТИВИ към проекта", pages=3),
+            Document(owner_type="bill", owner_id=167546, url=f"{BASE}/pub/ov-167546.docx", filename="ov.docx",
+                     status="ok", classification="impact_assessment_partial", text="Частична оценка", pages=9),
+            Document(owner_type="consultation", owner_id=9123, url="https://strategy.bg/download/x.zip", filename="x.zip",
+                     status="skipped", classification=None, is_scanned=False),
+        ])
+    table = lexwatch("documents", "list", "--db", url)
+    assert table.exit_code == 0, table.output
+    out = table.stdout
+    for words in ("мотиви", "частична предварителна оценка на въздействието", "законопроект 167546",
+                  "консултация 9123", "прочетен", "пропуснат", "вид", "състояние"):
+        assert words in out, words
+    for raw in ("motives", "impact_assessment_partial", " bill ", "skipped", "kind", "status"):
+        assert raw not in out, raw
+    rows = json.loads(lexwatch("documents", "list", "--format", "json", "--db", url).stdout)
+    by_file = {r["filename"]: r for r in rows}
+    assert (by_file["motivi.pdf"]["classification"], by_file["motivi.pdf"]["classification_label"]) == ("motives", "мотиви")
+    assert by_file["ov.docx"]["classification"] == "impact_assessment_partial"
+    assert (by_file["x.zip"]["classification"], by_file["x.zip"]["classification_label"]) == (None, None)
+    assert by_file["x.zip"]["status"] == "skipped"  # stable codes for tools

@@ -356,6 +356,35 @@ def test_scraped_text_is_escaped_and_script_urls_are_not_links(site):
     assert "javascript:alert(&#39;bill&#39;)" in mp and 'href="javascript' not in mp
 
 
+def test_initiative_page_evidence_is_escaped_in_words(sqlite_site):
+    """The findings' evidence on the initiative page (monitor.review.evidence.finding_lines): scraped
+    values in the evidence stay text, a javascript: or data: value is never a link, and keys are words."""
+    base, seeded, url = sqlite_site
+    with session_scope(url) as s:
+        ev = s.scalar(select(Evaluation).where(Evaluation.initiative_id == seeded.initiative_com))
+        s.add(Finding(evaluation_id=ev.id, criterion_id="MOT-01", verdict="WARN", principles=["обоснованост"],
+                      confidence="C2", explanation_bg="Мотивите са непълни.", explanation_en="The motives are incomplete.",
+                      evidence={"bill_id": 167546, "signature": "52-602-01-43", "source_url": "javascript:alert(4)",
+                                "consultation": '9123-K"><script>alert(5)</script>',
+                                "motives_file": "javascript:alert(6)",
+                                "files": [{"filename": "<img src=x onerror=alert(7)>.pdf", "url": "data:text/html,x"}],
+                                "elements": [{"key": "reasons", "present": True,
+                                              "passage": "причините <script>alert(8)</script>"}]}))
+    b = Browser(base)
+    b.login()
+    page = b.get(f"/initiatives/{seeded.initiative_com}")
+    assert page.status == 200
+    lower = page.body.lower()
+    assert "<script" not in lower and "<img" not in lower
+    assert not re.search(r'(href|src)\s*=\s*"\s*(javascript|data|vbscript):', lower)
+    assert "&lt;script&gt;alert(5)&lt;/script&gt;" in page.body and "&lt;script&gt;alert(8)&lt;/script&gt;" in page.body
+    assert "&lt;img src=x onerror=alert(7)&gt;.pdf" in page.body
+    assert 'Законопроект: <a href="https://www.parliament.bg/bg/bills/ID/167546"' in page.body
+    assert "✓ причините, които налагат приемането" in page.body
+    for raw in ("bill_id", "motives_file", "Source url", "›"):
+        assert raw not in page.body, raw
+
+
 def test_a_removed_account_is_signed_out(sqlite_site):
     base, seeded, url = sqlite_site
     b = Browser(base)

@@ -10,7 +10,7 @@ from db.engine import session_scope
 from db.models import InitiativeLink
 from linking.build import link
 from linking.records import add_bill, add_consultation
-from monitor.review.evidence import day, generic_lines, link_lines, public_url
+from monitor.review.evidence import day, finding_lines, generic_lines, link_lines, public_url
 
 D = dt.date
 
@@ -36,14 +36,39 @@ def test_public_url_maps_stored_addresses_to_the_public_pages():
     assert day("2026-07-31") == "31.07.2026" and day(D(2026, 1, 5)) == "05.01.2026" and day(None) == "—"
 
 
-def test_generic_lines_join_lists_format_dates_and_label_codes():
-    lines = generic_lines({"bill_files": ["a.pdf", "b.rtf"], "reference_date": "2025-11-21", "initiator": "mps",
-                           "nested": {"source_url": "http://127.0.0.1:5/api/v1/bill/7"}, "ok": True})
+def test_finding_evidence_in_bulgarian_words_with_public_links():
+    """A finding's evidence as criteria.catalogue writes it: each key by its Bulgarian phrase
+    (core.evidence), codes by core's labels, dates as dates, records linked to their public pages."""
+    lines = finding_lines({
+        "bill_id": 167546, "signature": "52-602-01-43", "source_url": "http://127.0.0.1:5/api/v1/bill/167546",
+        "consultation": "9123-K", "date_open": "2026-01-05", "consultation_url": "http://127.0.0.1:6/api/consultation/9123",
+        "link_status": "review", "council_decision": {"pris_id": 166337, "doc_num": "123", "date": "2026-02-01",
+                                                       "source_url": "http://127.0.0.1:6/x"},
+        "reason_given": False, "ia_required": True, "bill_document_kinds": ["motives", "impact_assessment_partial"],
+        "files": [{"filename": "motivi.pdf", "url": "http://127.0.0.1:5/files/motivi.pdf", "date": None},
+                  {"filename": "zakon.rtf", "url": "https://www.parliament.bg/pub/zakon.rtf", "date": "2026-03-02"}],
+        "missing": ["ia"], "reasons_share": 0.25, "initiator": "mps", "a_key_no_criterion_writes_yet": 1,
+    })
     text = _text(lines)
-    assert "Bill files: a.pdf, b.rtf" in text and "Reference date: 21.11.2025" in text
-    assert "Initiator: народни представители" in text and "Ok: да" in text
-    assert "Nested › Source url: https://www.parliament.bg/bg/bills/ID/7" in text and "127.0.0.1" not in text
-    assert "[0]" not in text
+    for words in ("Законопроект: 52-602-01-43", "Обществена консултация: 9123-K", "Консултацията е открита на 05.01.2026",
+                  "Връзката с консултацията: за преглед", "Решение на Министерския съвет: № 123 от 01.02.2026",
+                  "Мотивът е посочен: не", "Изисква се оценка на въздействието: да",
+                  "Видове документи на законопроекта: мотиви, частична предварителна оценка на въздействието",
+                  "Файлове на законопроекта 1: motivi.pdf", "Файлове на законопроекта 2: zakon.rtf; дата 02.03.2026",
+                  "Липсват: оценка на въздействието", "Дял на мотивираните: 25%", "Вносител: народни представители",
+                  "Друго обстоятелство: 1"):
+        assert words in text, words
+    assert {"https://www.parliament.bg/bg/bills/ID/167546", "https://strategy.bg/bg/public-consultations/9123",
+            "https://www.strategy.bg/bg/pris/legal-information/reseniia/166337",
+            "https://www.parliament.bg/pub/zakon.rtf"} == _urls(lines)
+    for raw in ("127.0.0.1", "bill_id", "link_status", "impact_assessment_partial", "a_key", "True", "False", "›", "_"):
+        assert raw not in text, raw
+
+
+def test_generic_lines_never_show_a_raw_key():
+    text = _text(generic_lines({"page": "http://127.0.0.1:9/bg/public-consultations/9123", "note": "текст"}))
+    assert "Друго обстоятелство: https://strategy.bg/bg/public-consultations/9123" in text
+    assert "Бележка: текст" in text and "page" not in text
 
 
 def test_the_real_linkers_evidence_in_words(sqlite_url):

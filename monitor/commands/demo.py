@@ -51,7 +51,7 @@ def _step(title: str, *args: str, env: dict[str, str], required: bool = True) ->
     if proc.returncode == 0:
         err.print(f"[green]✓[/] {title} ({took:.1f} s) [dim]{escape(last)}[/]", markup=True)
         return True
-    err.print(f"[red]✗[/] {title} failed (exit {proc.returncode}) after {took:.1f} s", markup=True)
+    err.print(f"[red]✗[/] {title}: неуспешно (код {proc.returncode}) след {took:.1f} s", markup=True)
     err.print(proc.stderr[-3000:], markup=False, highlight=False)
     if required:
         raise LexwatchError(f"demo step '{title}' failed; see the output above")
@@ -107,40 +107,97 @@ def _figures(url: str) -> dict:
         "most_frequent_root_causes": dict(list(a["root_cause_counts"].items())[:8]),
         "bills_with_root_causes": a["totals"]["with_root_causes"],
         "comparison": {g: {k: c[k] for k in ("bills", "consulted_share", "impact_assessment_share",
-                                              "median_days_in_parliament", "one_sitting_share")}
+                                              "median_days_in_parliament", "one_sitting_share", "not_required")}
                        for g, c in a["comparison"].items()},
     }
 
 
+def _counts(counts: dict, word) -> str:
+    """„народни представители 120, Министерски съвет 80“: each stored code by its label, most first."""
+    items = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    return ", ".join(f"{word(k)} {n}" for k, n in items) or "няма"
+
+
+def _criteria(counts: dict) -> str:
+    from criteria.criterion import REGISTRY
+
+    def name(cid: str) -> str:
+        return f"{cid} „{REGISTRY[cid].name_bg}“" if cid in REGISTRY else cid
+
+    return "; ".join(f"{name(cid)} {n}" for cid, n in counts.items()) or "няма"
+
+
 def _print_summary(data: dict, db_url: str) -> None:
+    """The summary in Bulgarian words, with the labels `lexwatch summary` and the reports use, so the
+    numbers and the words agree with them; no stored code or dict key is printed."""
     from rich.table import Table
 
+    from core.documents import DocumentKind, DocumentStatus
+    from core.parliament import BillStatus, Initiator, label
+    from core.review import LinkMethod
+    from monitor.reports import labels as R
+
     out = console()
-    t = Table(title="lexwatch demo: what was stored", show_header=False)
-    t.add_row("bills", f"{data['bills']}  {data['bills_by_initiator']}")
-    t.add_row("bills by status", json.dumps(data["bills_by_status"], ensure_ascii=False))
-    t.add_row("consultations", str(data["consultations"]))
-    t.add_row("Council of Ministers acts (ПРИС)", str(data["council_acts"]))
-    t.add_row("initiatives / links", f"{data['initiatives']} / {data['links']}")
-    t.add_row("evaluations", str(data["evaluations"]))
-    left_out = ", ".join(f"{n} {k}" for k, n in data["left_out"].items()) or "none"
-    t.add_row("assessed (left out)", f"{data['assessed']} ({left_out})")
-    t.add_row("verdicts of the assessed", json.dumps(data["verdicts"]))
-    t.add_row("most failed criteria", json.dumps(data["most_failed_criteria"]))
-    t.add_row("most frequent root causes", f"{json.dumps(data['most_frequent_root_causes'])} "
-              f"({data['bills_with_root_causes']} bills with at least one)")
+    t = Table(title="lexwatch demo: какво е съхранено", show_header=False)
+    t.add_row("Законопроекти", f"{data['bills']} ({_counts(data['bills_by_initiator'], lambda k: label(Initiator, k))})")
+    t.add_row("Законопроекти по състояние", _counts(data["bills_by_status"], lambda k: label(BillStatus, k)))
+    t.add_row("Обществени консултации", str(data["consultations"]))
+    t.add_row("Решения на Министерския съвет (ПРИС)", str(data["council_acts"]))
+    t.add_row("Инициативи", str(data["initiatives"]))
+    t.add_row("Връзки по метод", _counts(data["links"], lambda k: label(LinkMethod, k)))
+    t.add_row("Оценени инициативи", str(data["evaluations"]))
+    left_out = ", ".join(f"{R.pick(R.EXCLUSION_LABELS[k], 'bg') if k in R.EXCLUSION_LABELS else 'друго'} {n}"
+                         for k, n in data["left_out"].items()) or "няма"
+    t.add_row("В обобщенията", f"{data['assessed']} (извън обобщенията: {left_out})")
+    t.add_row(R.t("verdicts", "bg") + " на оценените", ", ".join(
+        f"{R.verdict_label(v, 'bg')} {n}" for v, n in data["verdicts"].items()))
+    t.add_row("Най-често нарушени критерии", _criteria(data["most_failed_criteria"]))
+    t.add_row("Най-чести първопричини", f"{_criteria(data['most_frequent_root_causes'])} "
+              f"(законопроекти с поне една: {data['bills_with_root_causes']})")
     for g, c in data["comparison"].items():
-        share = lambda v: "not required" if v is None else f"{v:.0%}"  # noqa: E731
-        t.add_row(f"route: {g}", f"{c['bills']} bills; consulted {share(c['consulted_share'])}; impact assessment "
-                  f"{share(c['impact_assessment_share'])}; one sitting {share(c['one_sitting_share'])}; "
-                  f"median days to adoption {c['median_days_in_parliament']}")
-    t.add_row("open review flags", str(data["open_flags"]))
-    t.add_row("documents (by status / kind)", f"{json.dumps(data['documents'])}  {json.dumps(data['documents_by_kind'])}")
+        def share(key: str) -> str:
+            if key in c.get("not_required", ()):
+                return R.t("not_required", "bg")
+            return R.percent(c[key], "bg") if c[key] is not None else R.t("no_data", "bg")
+
+        days = c["median_days_in_parliament"]
+        who = R.regime_label(g, "bg") if g in R.REGIME_LABELS else label(Initiator, g)  # the routes: Initiator codes
+        t.add_row(f"Вносител: {who}",
+                  f"законопроекти {c['bills']}; {R.pick(R.MEASURES['consulted_share'], 'bg').lower()} "
+                  f"{share('consulted_share')}; {R.pick(R.MEASURES['impact_assessment_share'], 'bg').lower()} "
+                  f"{share('impact_assessment_share')}; {R.pick(R.MEASURES['one_sitting_share'], 'bg').lower()} "
+                  f"{share('one_sitting_share')}; {R.pick(R.MEASURES['median_days_in_parliament'], 'bg').lower()} "
+                  f"{R.number(days, 'bg', 1) if days is not None else R.t('no_data', 'bg')}")
+    t.add_row("Отворени сигнали за преглед", str(data["open_flags"]))
+    t.add_row("Документи по състояние", _counts(data["documents"], lambda k: label(DocumentStatus, k)))
+    t.add_row("Прочетени документи по вид", _counts(data["documents_by_kind"], lambda k: label(DocumentKind, k)))
     for r in data["crawl_runs"]:
-        t.add_row(f"crawl {r['source']}", f"{r['status']}: {r['requests']} requests, {r['new']} new, {r['changed']} changed, {r['errors']} errors")
+        t.add_row(f"Обхождане на {CRAWL_SOURCES.get(r['source'], 'друг източник')}",
+                  f"{CRAWL_STATUSES.get(r['status'], 'неизвестно състояние')}: заявки {r['requests']}, нови {r['new']}, "
+                  f"променени {r['changed']}, грешки {r['errors']}")
     out.print(t)
-    typer.echo(f"\nReports: {'  '.join(data.get('reports', []))}")
+    typer.echo(f"\nДоклади: {'  '.join(data.get('reports', []))}")
     typer.echo(explore_hint(db_url))
+
+
+# The crawls' sources (CrawlRun.source: the spiders' `source`), as the summary names them.
+CRAWL_SOURCES = {"parliament": "parliament.bg", "strategy": "strategy.bg (консултации)", "pris": "ПРИС",
+                 "documents": "файловете на законопроектите и консултациите"}
+CRAWL_STATUSES = {"ok": "успешно", "failed": "неуспешно", "broken": "прекъснато", "running": "незавършено"}
+
+
+def _pdf_skipped() -> str | None:
+    """Why the PDF edition cannot be printed here (in words), or None when Chromium is there."""
+    from monitor.reports.pdf import chromium_path
+
+    path, _why = chromium_path()
+    if path is not None:
+        return None
+    env = os.environ.get("LEXWATCH_CHROMIUM")
+    if env:
+        return f"LEXWATCH_CHROMIUM={env} не е файл"
+    return ("няма Chromium, с който да се отпечата (/usr/bin/chromium, chromium или chromium-browser в PATH); "
+            "инсталирайте пакета chromium или задайте LEXWATCH_CHROMIUM")
 
 
 def cli_path() -> str:
@@ -159,7 +216,7 @@ def explore_hint(db_url: str) -> str:
     cli = " ".join(shlex.quote(part) for part in cli_path().split(" "))
     commands = ("bills list", "initiatives list", "findings list --sort severity", "summary --assembly 52",
                 "documents list", "users add NAME", "review serve")
-    return "\n".join(["", "Explore it:", f"  export LEXWATCH_DATABASE_URL={shlex.quote(db_url)}",
+    return "\n".join(["", "Разгледайте данните:", f"  export LEXWATCH_DATABASE_URL={shlex.quote(db_url)}",
                       *(f"  {cli} {c}" for c in commands)])
 
 
@@ -182,34 +239,46 @@ def demo(
     db_url = f"sqlite:///{(workdir / 'lexwatch-demo.sqlite3').resolve()}"
     migrate.upgrade(db_url)
 
-    with err.status("generating the world …"):
+    with err.status("създаване на света …"):
         world = generate_world(bills, seed=seed, today=dt.date.today())
         parliament_corpus.write_replay(world, workdir / "replay" / "parliament")
         strategy_corpus.write_replay(world, workdir / "replay" / "strategy")
-    err.print(f"[green]✓[/] generated {len(world.bills)} bills, {len(world.consultations)} consultations, {len(world.decisions)} ПРИС decisions", markup=True)
+    err.print(f"[green]✓[/] създадени законопроекти {len(world.bills)}, консултации {len(world.consultations)}, "
+              f"решения в ПРИС {len(world.decisions)}", markup=True)
     started = time.monotonic()
     files = documents_corpus.write_documents(world, workdir / "replay" / "parliament", workdir / "replay" / "strategy")
-    err.print(f"[green]✓[/] wrote {len(files.files)} bill and consultation files {files.counts()} "
-              f"({files.total_bytes / 1048576:.0f} MB, {time.monotonic() - started:.1f} s)", markup=True)
+    kinds = ", ".join(f"{ext.upper()} {n}" for ext, n in files.counts().items())
+    err.print(f"[green]✓[/] записани файлове на законопроекти и консултации: {len(files.files)} ({kinds}; "
+              f"{files.total_bytes / 1048576:.0f} MB, {time.monotonic() - started:.1f} s)", markup=True)
 
     env = {**os.environ, "LEXWATCH_DATABASE_URL": db_url, "LEXWATCH_SCRAPY_LOG_LEVEL": "WARNING",
            "LEXWATCH_DOCUMENTS_STORE": str((workdir / "documents").resolve())}
     first_year = min(b.submitted_on for b in world.bills).strftime("%Y-%m")
     with serve(workdir / "replay" / "parliament") as parl, serve(workdir / "replay" / "strategy") as strat:
-        _step("crawl parliament.bg (replay)", "crawl", "parliament", "--base-url", parl.url, "--since", first_year, env=env)
-        _step("crawl strategy.bg consultations (replay)", "crawl", "strategy", "--base-url", strat.url, env=env)
-        _step("crawl ПРИС (replay)", "crawl", "pris", "--base-url", strat.url, env=env)
-        _step("fetch and read bill and consultation files (replay)", "documents", "fetch",
+        _step("обхождане на parliament.bg (запис)", "crawl", "parliament", "--base-url", parl.url, "--since", first_year, env=env)
+        _step("обхождане на консултациите в strategy.bg (запис)", "crawl", "strategy", "--base-url", strat.url, env=env)
+        _step("обхождане на ПРИС (запис)", "crawl", "pris", "--base-url", strat.url, env=env)
+        _step("изтегляне и четене на файловете (запис)", "documents", "fetch",
               "--parliament-base-url", parl.url, "--strategy-base-url", strat.url, env=env)
-    _step("link bills to consultations and decisions", "link", env=env)
-    _step("evaluate every initiative", "evaluate", "--all", env=env)
+    _step("свързване на законопроектите с консултации и решения", "link", env=env)
+    _step("оценка на всяка инициатива", "evaluate", "--all", env=env)
     reports = [workdir / "report.html", workdir / "report.xlsx"]
     for path in reports:
-        _step(f"write {path}", "report", "--format", path.suffix.lstrip("."), "-o", str(path), env=env)
+        _step(f"доклад {path}", "report", "--format", path.suffix.lstrip("."), "-o", str(path), env=env)
+    # The PDF edition is the HTML one printed by Chromium: written when there is one, else skipped
+    # with the reason (the demo needs nothing beyond Python).
+    pdf_skipped = _pdf_skipped()
+    if pdf_skipped is None:
+        pdf = workdir / "report.pdf"
+        _step(f"доклад {pdf}", "report", "--format", "pdf", "-o", str(pdf), env=env)
+        reports.append(pdf)
+    else:
+        err.print(f"[yellow]–[/] PDF изданието е пропуснато: {escape(pdf_skipped)}", markup=True)
 
     data = _summary(db_url)
     data.update(_figures(db_url))
     data["reports"] = [str(p) for p in reports]
+    data["pdf_skipped"] = pdf_skipped
     if fmt == "json":
         typer.echo(json.dumps(data, ensure_ascii=False, sort_keys=True))
     else:

@@ -19,6 +19,8 @@ from rich.table import Table
 from rich.text import Text
 from sqlalchemy import select
 
+from core.documents import DocumentKind, DocumentOwner, DocumentStatus
+from core.parliament import label as _label
 from db.models import Document
 from db.session import open_session
 from core.errors import LexwatchError, UsageError
@@ -172,7 +174,8 @@ def list_documents(
             query = query.where(Document.status == status)
         rows = [
             {"id": d.id, "owner_type": d.owner_type, "owner_id": d.owner_id, "filename": d.filename,
-             "classification": d.classification, "status": d.status, "pages": d.pages, "is_scanned": d.is_scanned,
+             "classification": d.classification, "classification_label": _label(DocumentKind, d.classification) if d.classification else None,
+             "status": d.status, "pages": d.pages, "is_scanned": d.is_scanned,
              "extraction_method": d.extraction_method, "extraction_error": d.extraction_error,
              "chars": len(d.text or ""), "url": d.url}
             for d in s.scalars(query)
@@ -180,13 +183,15 @@ def list_documents(
     if fmt == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False))
         return
-    table = Table(title=f"{len(rows)} documents")
-    for col in ("id", "owner", "file", "kind", "status", "pages", "chars", "problem"):
+    # In words, like the other tables: the kinds, states and owners by their Bulgarian labels.
+    table = Table(title=f"Документи: {len(rows)}")
+    for col in ("№", "към", "файл", "вид", "състояние", "страници", "знаци", "проблем"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        problem = r["extraction_error"] or ("scanned, no text layer" if r["is_scanned"] else "")
-        table.add_row(str(r["id"]), f"{r['owner_type']} {r['owner_id']}", r["filename"] or "", r["classification"] or "",
-                      r["status"], "" if r["pages"] is None else str(r["pages"]), str(r["chars"]), problem)
+        problem = r["extraction_error"] or ("сканиран, без текстов слой" if r["is_scanned"] else "")
+        table.add_row(str(r["id"]), f"{_label(DocumentOwner, r['owner_type'])} {r['owner_id']}", r["filename"] or "",
+                      r["classification_label"] or "", _label(DocumentStatus, r["status"]),
+                      "" if r["pages"] is None else str(r["pages"]), str(r["chars"]), problem)
     console().print(table)
 
 

@@ -11,12 +11,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
-from core.parliament import BillStatus, Initiator, bill_public_url
-from core.review import LinkMethod, LinkReference, LinkTarget, MpCopyDoubt, PolicyTopic
-from core.parliament import label
-from core.strategy import consultation_public_url, pris_public_url
+from core.documents import DocumentKind
+from core.evidence import VALUES, key_label, value_label
+from core.parliament import BillStatus, Initiator, bill_public_url, label
+from core.review import LinkMethod, LinkReference, LinkStatus, LinkTarget, MpCopyDoubt, PolicyTopic
+from core.strategy import consultation_public_url, pris_public_url, reg_num_id
 from monitor.review.urls import safe_url
 
 
@@ -114,6 +115,8 @@ def link_lines(evidence: dict[str, Any] | None, *, target_type: str, method: str
     if margin is not None:
         head += f"; преднина пред следващия кандидат {_num(margin)}"
     lines.append((Part(head + "."),))
+    if ev.get("decisive"):  # linking.explain: the sentence that decided the link
+        lines.append((Part(f"Решаващо: {ev['decisive']}"),))
     if ev.get("reference"):
         parts = [Part(f"Основание: {label(LinkReference, str(ev['reference']))}")]
         if ev.get("council_act_id"):
@@ -191,59 +194,168 @@ def link_lines(evidence: dict[str, Any] | None, *, target_type: str, method: str
     known = {"reference", "council_act_id", "bill_law", "target_law", "law_similarity", "char_similarity",
              "stem_similarity", "rest_similarity", "operation_score", "operations", "date_open", "date_close", "reg_num",
              "decision_date", "gap_days", "gap_from", "date_score", "institution_score", "topics", "runner_up",
-             "runner_up_of", "init03", "kind"}
+             "runner_up_of", "init03", "kind", "decisive"}
     rest = {k: v for k, v in ev.items() if k not in known}
     lines += generic_lines(rest)
     return lines
 
 
-def _words(key: str) -> str:
-    text = key.replace("_", " ").strip()
-    return text[:1].upper() + text[1:]
+def _decimal(value: float) -> str:
+    return f"{value:g}".replace(".", ",")  # a Bulgarian decimal comma
 
 
-def _value_parts(value: Any) -> list[Part]:
+def _file_part(url: str) -> Part:
+    """A stored URL as a reviewer reads it: a file by its name, a record by its public page; a link
+    only to a public page (a replay server is gone after the demo)."""
+    public = public_url(url)
+    path = urlsplit(url.strip()).path
+    if public == safe_url(url) and "/api/" in path:
+        public = None  # JSON for the crawler, not a page for a person
+    name = unquote(path.rsplit("/", 1)[-1]) if "." in path.rsplit("/", 1)[-1] else ""
+    if public and public != safe_url(url):  # a bill, consultation or ПРИС page
+        return Part(public, public)
+    # A replay server's or an API's address without a file name is nothing a person can open.
+    return Part(name or public or "няма публичен адрес", public)
+
+
+def _element_labels(evidence: dict[str, Any]) -> dict[str, str]:
+    """The checklist's words for an element key: the impact assessment's (IA-04) or the motives' (MOT-01)."""
+    from texts.documents import impact_assessment, motives
+
+    spec = impact_assessment.ELEMENTS if "ia_file" in evidence or "checklist" in evidence else motives.ELEMENTS
+    return {e.key: e.label for e in spec}
+
+
+# Keys whose values are codes of core's vocabularies.
+_CODED: dict[str, Any] = {
+    "status": BillStatus, "bill_status": BillStatus, "link_status": LinkStatus, "method": LinkMethod,
+    "target_type": LinkTarget, "document_kinds": DocumentKind, "bill_document_kinds": DocumentKind,
+}
+
+
+def _scalar(key: str, value: Any, elements: dict[str, str]) -> list[Part]:
+    """One value under its key: codes as words, dates as dates, records as links to their public pages."""
     if value is None:
         return [Part("—")]
     if isinstance(value, bool):
         return [Part("да" if value else "не")]
-    if isinstance(value, str):
-        if value.strip().lower().startswith(("http://", "https://")):
-            url = public_url(value)
-            # The public page, shown as itself: an address on the replay server or the API is not
-            # what a reviewer opens (and is gone after the demo).
-            return [Part(url, url)] if url else [Part(value)]
-        return [Part(day(value) if _ISO_DAY.match(value.strip()) else value)]
     if isinstance(value, float):
-        return [Part(f"{value:g}")]
-    return [Part(str(value))]
+        return [Part(f"{value * 100:.0f}%" if key.endswith(("_share", "_similarity")) else _decimal(value))]
+    if key == "bill_id":
+        return [target_part(LinkTarget.BILL, value, str(value))]
+    if key == "pris_id":
+        return [target_part(LinkTarget.COUNCIL_ACT, value, f"№ {value}")]
+    if isinstance(value, int):
+        return [Part(str(value))]
+    text = str(value)
+    if key in ("consultation", "uncertain_consultations") and (cid := reg_num_id(text)) is not None:
+        return [Part(text, consultation_public_url(cid))]
+    if text.strip().lower().startswith(("http://", "https://")):
+        return [_file_part(text)]
+    if _ISO_DAY.match(text.strip()):
+        return [Part(day(text))]
+    if key in _CODED:
+        return [Part(label(_CODED[key], text))]
+    if key == "initiator":
+        return [Part(value_label("by_sponsors", text) if text in VALUES["by_sponsors"] else label(Initiator, text))]
+    if key in ("key", "missing") and text in elements:
+        return [Part(elements[text])]
+    return [Part(value_label(key, text))]
 
 
-# Evidence keys whose values are stored codes of core's vocabulary.
-_CODED = {"initiator": Initiator, "bill_initiator": Initiator, "status": BillStatus, "bill_status": BillStatus}
-
-
-def generic_lines(value: Any, path: tuple[str, ...] = ()) -> list[Line]:
-    """Any evidence tree as lines „Ключ › подключ: стойност“: lists of values joined, dates as
-    dates, URLs as public pages (never a replay server), nested objects one line per leaf."""
-    lines: list[Line] = []
-    label_text = " › ".join(_words(p) for p in path)
-    prefix = [Part(f"{label_text}: ")] if label_text else []
+def _inline(key: str, value: Any, elements: dict[str, str]) -> list[Part]:
+    """A value on one line: a list joined, an object as „дума стойност; дума стойност“."""
     if isinstance(value, dict):
-        for key, sub in value.items():
-            lines += generic_lines(sub, (*path, str(key)))
-    elif isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
-        for i, sub in enumerate(value, 1):
-            lines += generic_lines(sub, (*path, f"{i}"))
-    elif isinstance(value, list):
+        item = dict(value)
         parts: list[Part] = []
+        if item.get("target_id") is not None and item.get("target_type"):
+            parts.append(target_part(str(item.pop("target_type")), item.pop("target_id")))
+        if item.get("url") and item.get("filename"):  # a file: its name, linked where public
+            part = _file_part(str(item.pop("url")))
+            parts.append(Part(str(item.pop("filename")), part.url))
+        for sub_key, sub in item.items():
+            if sub in (None, "", []):
+                continue
+            if parts:
+                parts.append(Part("; "))
+            parts += [Part(key_label(sub_key).lower() + " "), *_inline(sub_key, sub, elements)]
+        return parts or [Part("—")]
+    if isinstance(value, list):
+        parts = []
         for i, v in enumerate(value):
             if i:
                 parts.append(Part(", "))
-            parts += _value_parts(v)
-        lines.append((*prefix, *(parts or [Part("—")])))
-    elif path and path[-1] in _CODED and isinstance(value, str):
-        lines.append((*prefix, Part(label(_CODED[path[-1]], value))))
-    else:
-        lines.append((*prefix, *_value_parts(value)))
+            parts += _inline(key, v, elements)
+        return parts or [Part("няма")]
+    return _scalar(key, value, elements)
+
+
+def _element_line(e: dict[str, Any], elements: dict[str, str]) -> Line:
+    name = elements.get(str(e.get("key")), key_label("key"))
+    text = f"{'✓' if e.get('present') else '✗'} {name}"
+    if e.get("explicit_na"):
+        text += " (изрично посочен като неприложим)"
+    if e.get("counted") is False:
+        text += " (не се брои)"
+    if e.get("passage"):
+        text += f" — „{e['passage']}“"
+    return (Part(text),)
+
+
+_PREPOSITIONS = ("на", "от", "по", "към", "до", "в", "около")
+
+
+def _head(key: str) -> Part:
+    """„Дни: 14“, but „Внесен на 02.03.2026“: a phrase that ends in a preposition runs into its value."""
+    words = key_label(key)
+    return Part(words + (" " if words.rsplit(" ", 1)[-1] in _PREPOSITIONS else ": "))
+
+
+def _hidden(ev: dict[str, Any]) -> set[str]:
+    """Keys not shown on their own line: the bill's signature and source URL (the bill's line links
+    its public page), the consultation's source URL (its number links the public page), and
+    `cannot_tell`, the English form of the reason the explanation already gives in Bulgarian."""
+    hidden = {"cannot_tell"}
+    if ev.get("bill_id") is not None:
+        hidden |= {"bill_id", "signature", "source_url"}
+    if reg_num_id(ev.get("consultation")) is not None:
+        hidden.add("consultation_url")
+    return hidden
+
+
+def finding_lines(evidence: dict[str, Any] | None) -> list[Line]:
+    """A finding's evidence (criteria/catalogue) in Bulgarian words: one line per key under its phrase
+    (core.evidence), the bill, consultation and Council of Ministers decision as links to their
+    public pages, dates as dates, yes/no as да/не, lists joined, objects in a list one line each."""
+    ev = dict(evidence or {})
+    elements = _element_labels(ev)
+    lines: list[Line] = []
+    if ev.get("bill_id") is not None:
+        lines.append((Part(key_label("bill_id") + ": "),
+                      target_part(LinkTarget.BILL, ev["bill_id"], str(ev.get("signature") or ev["bill_id"]))))
+    for key, value in ev.items():
+        if key in _hidden(ev):
+            continue
+        head = _head(key)
+        if key == "council_decision":
+            if not isinstance(value, dict):
+                lines.append((head, Part("няма свързано решение")))
+                continue
+            text = f"№ {value.get('doc_num') or '?'} от {day(value.get('date'))}"
+            link = target_part(LinkTarget.COUNCIL_ACT, value.get("pris_id"), text) if value.get("pris_id") else Part(text)
+            lines.append((head, link))
+        elif key == "elements" and isinstance(value, list):
+            lines.append((Part(key_label(key) + ":"),))
+            lines += [_element_line(e, elements) for e in value if isinstance(e, dict)]
+        elif isinstance(value, list) and any(isinstance(v, dict) for v in value):
+            for i, item in enumerate(value, 1):
+                number = f" {i}" if len(value) > 1 else ""
+                lines.append((Part(f"{key_label(key)}{number}: "), *_inline(key, item, elements)))
+        else:
+            lines.append((head, *_inline(key, value, elements)))
     return lines
+
+
+def generic_lines(value: Any) -> list[Line]:
+    """Any other evidence (a link's keys the sentences above do not cover) the same way."""
+    return finding_lines(value if isinstance(value, dict) else {"note": value})

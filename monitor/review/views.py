@@ -20,7 +20,7 @@ from core.strategy import consultation_public_url, pris_public_url
 from db.models import (
     Bill, Consultation, CouncilAct, Evaluation, Finding, Initiative, InitiativeLink, ReviewDecision, ReviewFlag,
 )
-from monitor.review.evidence import Line, day, generic_lines, link_lines
+from monitor.review.evidence import Line, day, finding_lines, link_lines
 
 FLAG_STATUSES = tuple(s.value for s in FlagStatus)  # resolved: the engine closed it (criteria.store)
 SEVERITIES = tuple(s.value for s in Severity)
@@ -570,6 +570,19 @@ class FindingView:
     def name(self) -> str:
         return criterion_name(self.criterion_id)
 
+    @property
+    def verdict_label(self) -> str:
+        """„нарушение“, not FAIL: the reports' words (monitor.reports.labels)."""
+        from monitor.reports.labels import verdict_label
+
+        return verdict_label(self.verdict, "bg")
+
+    @property
+    def principle_labels(self) -> list[str]:
+        from monitor.reports.labels import principle_label
+
+        return [principle_label(p, "bg") for p in self.principles]
+
 
 @dataclass
 class InitiativeView:
@@ -657,7 +670,7 @@ def load_initiative(session: Session, initiative_id: int) -> InitiativeView | No
         )
         view.findings = [
             FindingView(f.criterion_id, f.verdict, [str(p) for p in f.principles or []], f.confidence,
-                        f.explanation_bg, f.explanation_en, generic_lines(f.evidence or {}))
+                        f.explanation_bg, f.explanation_en, finding_lines(f.evidence))
             for f in findings
         ]
     return view

@@ -14,29 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import PurePosixPath
 
+from core.documents import DocumentKind  # the vocabulary, with its labels; decided here
 from core.parliament import Signature
 from core.rules import Rule, earliest_match, rule
 from texts.documents.text_forms import collapse_spaced_caps
-
-
-class DocumentKind(StrEnum):
-    MOTIVES = "motives"  # мотиви
-    BILL_TEXT = "bill_text"  # законопроект / проект на акт
-    IMPACT_ASSESSMENT_PARTIAL = "impact_assessment_partial"  # частична предварителна ОВ
-    IMPACT_ASSESSMENT_FULL = "impact_assessment_full"  # цялостна предварителна ОВ
-    IMPACT_ASSESSMENT = "impact_assessment"  # ОВ, partial/full not stated
-    IA_OPINION = "ia_opinion"  # становище на администрацията на МС по оценката на въздействието
-    CONSULTATION_REPORT = "consultation_report"  # справка за отразяване на становищата
-    EU_COMPATIBILITY_TABLE = "eu_compatibility_table"  # таблица за съответствие с правото на ЕС
-    ECHR_COMPATIBILITY = "echr_compatibility"  # справка за съответствие с ЕКПЧ (ПОДНС, MOT-03 c)
-    COMMITTEE_REPORT = "committee_report"  # доклад на комисия на Народното събрание
-    REPORT = "report"  # доклад of the proposing body (e.g. of a minister to the Council of Ministers)
-    ORDER = "order"  # разпореждане на председателя на НС за разпределяне на законопроекта по комисии
-    OPINION = "opinion"  # становище
-    OTHER = "other"
 
 
 _IA = r"(?:предварителна\s+)?оценка(?:та)?\s+на\s+въздействие(?:то)?"
