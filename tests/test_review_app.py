@@ -309,12 +309,15 @@ def test_flag_page_shows_the_initiative(site):
     b = Browser(base)
     b.login()
     body = b.get(f"/flags/{seeded.flag_com}").body
-    findings = body[body.index("latest findings"):]
+    findings = body[body.index("<h2>Критерии"):]
     assert findings.index("INIT-01") < findings.index("CONS-02")  # catalogue order, not alphabetical
     for text in ("9123-K", "05.01.2026", "19.01.2026", "Решение", "25.02.2026",
-                 "сходство на заглавията", "0.87", "през решение в ПРИС", "CONS-02", "FAIL", "The consultation lasted 14 days",
+                 "сходство на заглавията", "0.87", "през решение в ПРИС", "CONS-02", "нарушение", "Консултацията е 14 дни",
                  "Министерство на земеделието", "test-1"):
         assert text in body, text
+    # One language on the page: no English gloss, no stored verdict code.
+    for text in ("The consultation lasted 14 days", "latest findings", "(bill)", ">FAIL<", " FAIL<"):
+        assert text not in body, text
     assert 'href="https://strategy.bg/bg/public-consultations/9123"' in body
     assert 'href="https://www.strategy.bg/bg/pris/legal-information/reseniia/166337"' in body
     assert 'href="https://www.parliament.bg/bg/bills/ID/167546"' in body
@@ -333,7 +336,7 @@ def test_queue_filters_by_status_and_severity(site):
     assert "52-654-01-7" in dismissed and "carol" in dismissed and "52-602-01-43" not in dismissed
     everything = b.get("/?status=all&severity=bogus").body
     assert all(sig in everything for sig in ("52-602-01-43", "51-554-01-169", "52-654-01-7"))
-    assert "NA-03" in default and "WARN" in default and "CONS-02 FAIL" in default
+    assert "NA-03" in default and "NA-03 предупреждение" in default and "CONS-02 нарушение" in default
 
 
 def test_scraped_text_is_escaped_and_script_urls_are_not_links(site):

@@ -101,6 +101,13 @@ class Reason:
     def name(self) -> str:
         return criterion_name(self.criterion)
 
+    @property
+    def verdict_label(self) -> str | None:
+        """The verdict in the reports' words („нарушение“), not the stored code."""
+        from monitor.reports.labels import verdict_label
+
+        return verdict_label(self.verdict, "bg") if self.verdict in VERDICTS else self.verdict
+
 
 def parse_reasons(raw: Any) -> list[Reason]:
     """ReviewFlag.reasons as (criterion, verdict) pairs.
