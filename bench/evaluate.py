@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from simulation.corpus.world import World, WorldBill, generate_world  # noqa: E402
-from core.parliament import classify_stage  # noqa: E402
+from core.parliament import COUNCIL_BODY_ID, Initiator, classify_stage  # noqa: E402
 from criteria import initiative as I  # noqa: E402
 from criteria.evaluate import evaluate  # noqa: E402
 from criteria.thresholds import defaults  # noqa: E402
@@ -55,7 +55,7 @@ def to_initiatives(world: World) -> list[I.Initiative]:
     decisions = {d.id: d for d in world.decisions}
     out = []
     for b in world.bills:
-        sponsors = ([I.Sponsor("council_of_ministers", "Министерски съвет", None, 6167)]
+        sponsors = ([I.Sponsor(Initiator.COUNCIL_OF_MINISTERS.value, Initiator.COUNCIL_OF_MINISTERS.bg, None, COUNCIL_BODY_ID)]
                     if b.initiator == "council_of_ministers" else
                     [I.Sponsor("mp", " ".join(m.names), m.id) for m in b.mps])
         bill = I.Bill(

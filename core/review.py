@@ -56,13 +56,13 @@ class Severity(_Labelled):
 
 
 class LinkMethod(_Labelled):
-    """How the linker found a link (linking.engine.METHOD_BY_RANK, and merged bills)."""
+    """How the linker found a link (linking.stage.METHOD_BY_RANK, and merged bills)."""
 
     EXPLICIT = "explicit"
     PRIS_CHAIN = "pris_chain"
     TITLE_MATCH = "title_match"
-    TEXT_MATCH = "text_match"  # linking.engine.TEXT_METHOD
-    STATED_PERIOD = "stated_period"  # linking.engine.STATED_PERIOD_METHOD
+    TEXT_MATCH = "text_match"  # a title match the texts' similarity decided (linking.stage)
+    STATED_PERIOD = "stated_period"  # the bill's documents state the consultation's dates (linking.stage)
     MERGED = "merged"
 
 
@@ -73,13 +73,13 @@ class LinkTarget(_Labelled):
 
 
 class LinkFlag(_Labelled):
-    """Why a link needs a person (linking.engine.MP_FLAG: INIT-03)."""
+    """Why a link needs a person (linking.model.MP_FLAG: INIT-03)."""
 
     MP_BILL_MATCHES_MINISTRY_DRAFT = "mp_bill_matches_ministry_draft"
 
 
 class MpCopyDoubt(_Labelled):
-    """Why a possible MP copy of a ministry draft went to review (linking.engine._judge_mp)."""
+    """Why a possible MP copy of a ministry draft went to review (linking.regimes.mps)."""
 
     LOW_SCORE = "low_score"
     COMPETING_MATCH = "competing_match"
@@ -94,7 +94,7 @@ class MpCopyDoubt(_Labelled):
 
 
 class LinkReference(_Labelled):
-    """Where an explicit or ПРИС-chain link was read (linking.engine: the evidence's `reference`)."""
+    """Where an explicit or ПРИС-chain link was read (linking.regimes: the evidence's `reference`)."""
 
     BILL_DOCUMENTS = "bill_documents"
     CONSULTATION_PRIS_ID = "consultation.pris_id"

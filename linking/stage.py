@@ -25,8 +25,8 @@ from linking.settings import LinkSettings
 RANK_TITLE, RANK_CHAIN, RANK_EXPLICIT = 1, 2, 3
 METHOD_BY_RANK = {RANK_TITLE: LinkMethod.TITLE_MATCH.value, RANK_CHAIN: LinkMethod.PRIS_CHAIN.value,
                   RANK_EXPLICIT: LinkMethod.EXPLICIT.value}
-TEXT_METHOD = "text_match"  # a title match the texts' similarity decided
-STATED_PERIOD_METHOD = "stated_period"  # the bill's documents state the consultation's dates
+TEXT_METHOD = LinkMethod.TEXT_MATCH.value  # a title match the texts' similarity decided
+STATED_PERIOD_METHOD = LinkMethod.STATED_PERIOD.value  # the bill's documents state the consultation's dates
 
 
 class Stage:

@@ -106,7 +106,7 @@ def _topics(values: Any) -> str:
 
 def link_lines(evidence: dict[str, Any] | None, *, target_type: str, method: str, score: float | None,
                margin: float | None) -> list[Line]:
-    """The link's evidence as sentences (linking.engine._evidence and the INIT-03 judgement)."""
+    """The link's evidence as sentences (linking.stage and the INIT-03 judgement in linking.regimes.mps)."""
     ev = dict(evidence or {})
     lines: list[Line] = []
     head = f"Метод: {label(LinkMethod, method)}"
