@@ -27,8 +27,9 @@ Its to-do (crawlers.todo): consultations listed and never read are asked for aga
 runs until read; a list page that failed makes the next run list everything; a list far shorter
 than before fails the run. A consultation read from its page, or whose API answer looked
 degraded (a missing key, no files, no description: crawlers.strategy.parse.degraded_signs), is
-read once more from the API by the next run (`confirm`, at most STRATEGY_CONFIRM_MAX, 100). An answer of an unexpected shape is a SourceError naming the URL and
-the record, never an exception out of a callback.
+read once more from the API by the next run (`confirm`, at most STRATEGY_CONFIRM_MAX, 100).
+An answer of an unexpected shape is a SourceError naming the URL and the record, never an
+exception out of a callback.
 
 The API allows 60 requests per minute per IP: one request at a time, 1.1 s apart, no random
 jitter below that (tests and benchmarks override DOWNLOAD_DELAY).
