@@ -9,7 +9,10 @@ tells it what was stored (`read`). When the run closes (`crawlers.runs`), `save`
   loses a record to the switch to incremental mode;
 - a record read for the first time (new) is read once more by the next run (`confirm`): a
   degraded first answer (empty lists, missing optional keys) cannot be told from a poor record,
-  and the second read corrects it (or, if it is the second that is degraded, is held);
+  and the second read corrects it (or, if it is the second that is degraded, is held). Which
+  reads are confirmed is the source's pipeline's choice (`to_confirm`): parliament.bg every
+  new bill; strategy.bg, whose API allows a read per 1.1 s, only a consultation read from its
+  page or whose answer looked degraded;
 - a listing that failed (`list:<key>`) is to do the same way: the next run lists it again;
 - `short_listings` compares what this run's listings gave with what the same listings gave
   before: a listing far shorter than its history is a degraded answer, not a quiet night.

@@ -168,6 +168,41 @@ def test_dropped_documents_are_held_until_confirmed(tmp_path, sqlite_url):
             assert s.scalar(select(func.count()).select_from(HeldUpdate)) == 0
 
 
+def test_a_degraded_first_answer_is_read_once_more(tmp_path, sqlite_url):
+    """A first API answer that looks degraded (crawlers.strategy.parse.degraded_signs) has nothing
+    to be compared with: the next run reads it once more, which corrects it; a record that really
+    is so costs that one read and no more; a whole first answer costs none."""
+    world = make_world(seed=7)
+    render(tmp_path, world)
+    lost_files, poor = world.consultations[0], world.consultations[1]
+    assert lost_files.documents
+    api = {c.id: path_for(tmp_path, f"/api/consultations/{c.id}") for c in (lost_files, poor)}
+    whole = json.loads(api[lost_files.id].read_text(encoding="utf-8"))
+    api[lost_files.id].write_text(json.dumps({**whole, "files": []}), encoding="utf-8")  # lost on the way
+    without = {k: v for k, v in json.loads(api[poor.id].read_text(encoding="utf-8")).items() if k != "description"}
+    api[poor.id].write_text(json.dumps(without), encoding="utf-8")  # so on every read
+    with serve(tmp_path) as server:
+        first = crawl("strategy", server.url, sqlite_url)
+        assert first.returncode == 0, first.stderr[-3000:]
+        assert last_run(sqlite_url).stats["lexwatch/looks_degraded"] == 2
+        with session_scope(sqlite_url) as s:
+            assert s.get(Consultation, lost_files.id).documents == []  # stored as given
+        api[lost_files.id].write_text(json.dumps(whole), encoding="utf-8")  # the source answers whole again
+
+        second = crawl("strategy", server.url, sqlite_url)
+        assert second.returncode == 0, second.stderr[-3000:]
+        run = last_run(sqlite_url)
+        assert run.stats["lexwatch/todo/confirm"] == 2
+        assert (run.changed, run.held, run.stats["lexwatch/looks_degraded"]) == (1, 0, 1)
+        with session_scope(sqlite_url) as s:
+            assert [d.file_id for d in s.get(Consultation, lost_files.id).documents] == [f for _t, _d, f in lost_files.documents]
+            assert s.get(Consultation, poor.id).description_text is None
+
+        third = crawl("strategy", server.url, sqlite_url)
+        assert third.returncode == 0, third.stderr[-3000:]
+        assert last_run(sqlite_url).stats.get("lexwatch/todo/confirm", 0) == 0  # the poor one answered the same: settled
+
+
 def test_bad_answers_become_issues_and_never_overwrite(tmp_path, sqlite_url):
     world = make_world(seed=6)
     render(tmp_path, world)

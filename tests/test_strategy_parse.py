@@ -16,8 +16,10 @@ from crawlers.strategy import doctypes
 from crawlers.strategy.feed import parse_feed
 from crawlers.strategy.html import parse_html_detail
 from crawlers.strategy.parse import (
+    REPORT_FIELDS,
     REPORT_PATH,
     consultation_from_row,
+    degraded_signs,
     iter_full_report,
     iter_report_rows,
     parse_api_detail,
@@ -220,6 +222,29 @@ def test_api_detail_errors_name_the_record(body, message):
     with pytest.raises(SourceError, match=message) as err:
         parse_api_detail(body, "https://strategy.bg/api/consultations/12692", expected_id=12692)
     assert "12692-K" in str(err.value) and "strategy" in str(err.value)
+
+
+def test_no_real_answer_looks_degraded():
+    # every row of the real full report, and each as the API detail would give it
+    rows = load_shared_json(FULL)["data"][1:]
+    assert len(rows) == 31
+    assert [degraded_signs(r, REPORT_FIELDS) for r in rows] == [()] * 31
+    assert [degraded_signs(_api_detail_from_report_row(r)) for r in rows] == [()] * 31
+    body = json.dumps(_api_detail_from_report_row(rows[0])).encode()
+    assert parse_api_detail(body, "u", expected_id=12692).degraded_signs == ()
+
+
+def test_an_answer_missing_keys_files_or_description_looks_degraded():
+    whole = _api_detail_from_report_row(load_shared_json(FULL)["data"][1])
+    dropped = {k: v for k, v in whole.items() if k not in ("description", "pris_id", "short_term_reason")}
+    emptied = {**whole, "files": [], "comments": [], "contacts": [], "polls": []}
+    item = parse_api_detail(json.dumps(dropped).encode(), "u", expected_id=12692)
+    # parsed as a record all the same (the keys are optional), and marked for a confirming read
+    assert item.description_text is None and item.pris_id is None
+    assert item.degraded_signs == ("without the keys description, pris_id, short_term_reason", "without a description")
+    assert degraded_signs(emptied) == ("without files",)
+    assert degraded_signs({**whole, "files": None, "description": "&lt;p&gt; &lt;/p&gt;"}) == ("without files", "without a description")
+    assert "degraded_signs" not in item.to_record()
 
 
 def test_api_detail_for_another_id_is_refused():

@@ -344,9 +344,16 @@ class StrategyStorePipeline(BatchedStorePipeline):
         return str(item.id) if isinstance(item, (ConsultationItem, CouncilActItem)) else None
 
     def to_confirm(self, item: Any, done: Done) -> bool:
-        """A consultation read from its HTML page (the API failed) lacks what only the API gives:
-        read it again from the API next time. (A first API read is not confirmed: 1.1 s a request.)"""
-        return getattr(item, "source", None) == "html"
+        """Which consultations the next run reads once more from the API (crawlers.todo `confirm`);
+        each read costs 1.1 s against the API's limit, so not every new one, only:
+        - one read from its HTML page (the API failed): it lacks what only the API gives;
+        - an API answer that looks degraded (`degraded_signs`: a missing key, no files, no
+          description) and differs from what we hold: a first read has nothing to be compared
+          with and would stay so. The confirming read corrects it, or gives the same answer
+          (`unchanged`), which settles it: a record that really is poor costs one read more."""
+        if getattr(item, "source", None) == "html":
+            return True
+        return bool(getattr(item, "degraded_signs", ())) and stat_key("unchanged") not in done.stats
 
     def before_commit(self) -> None:
         if self.prefetched is not None:
@@ -372,6 +379,9 @@ class StrategyStorePipeline(BatchedStorePipeline):
             result = store_council_act(self.session, item, source=self.source, crawl_run_id=self.run_id, batch=self.prefetched)
             key = str(item.id)
         done = Done([stat_key(result.status), stat_key(f"source/{item.source}")])
+        if getattr(item, "degraded_signs", ()):
+            done.stats.append(stat_key("looks_degraded"))
+            log.info("%s looks degraded (%s): %s", key, "; ".join(item.degraded_signs), result.status)
         if result.status == "held":
             done.issues.append(IssueItem("held", f"update held back until confirmed: {result.reason}", item.source_url, key))
         return done

@@ -25,8 +25,11 @@ Settings: STRATEGY_BASE_URL, STRATEGY_REVISIT_DAYS (90; closed laws: crawlers.st
 
 Its to-do (crawlers.todo): consultations listed and never read are asked for again by later
 runs until read; a list page that failed makes the next run list everything; a list far shorter
-than before fails the run. An answer of an unexpected shape is a SourceError naming the URL and
-the record, never an exception out of a callback.
+than before fails the run. A consultation read from its page, or whose API answer looked
+degraded (a missing key, no files, no description: crawlers.strategy.parse.degraded_signs), is
+read once more from the API by the next run (`confirm`, at most STRATEGY_CONFIRM_MAX, 100).
+An answer of an unexpected shape is a SourceError naming the URL and the record, never an
+exception out of a callback.
 
 The API allows 60 requests per minute per IP: one request at a time, 1.1 s apart, no random
 jitter below that (tests and benchmarks override DOWNLOAD_DELAY).
@@ -211,8 +214,9 @@ class StrategySpider(scrapy.Spider):
         with session_scope(self.settings.get("LEXWATCH_DATABASE_URL")) as s:
             self.stored = plan.load_consultations(s)
             todo = [] if self.only_ids else self.todo.pending(s, limit=self.settings.getint("STRATEGY_TODO_MAX", 2000))
-            # Consultations read from their page because the API failed are read again from the
-            # API (the pipeline marks only those: a read costs 1.1 s against the API's limit).
+            # Read once more from the API: consultations read from their page because the API
+            # failed, and answers that looked degraded (the pipeline marks only those, not every
+            # new one: a read costs 1.1 s against the API's limit).
             confirm = [] if self.only_ids else self.todo.to_confirm(s, self.settings.getint("STRATEGY_CONFIRM_MAX", 100))
             self._inc("todo/confirm", len(confirm))
             todo += confirm

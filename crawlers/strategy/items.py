@@ -69,6 +69,9 @@ class ConsultationItem:
     documents: list[ConsultationDocumentItem] = field(default_factory=list)
     raw: bytes | None = field(default=None, repr=False)  # the answer (or the report row) to keep as raw payload
     raw_url: str | None = field(default=None, repr=False)  # where `raw` came from, when it differs from source_url
+    # Why the answer looks degraded (crawlers.strategy.parse.degraded_signs; API reads only): such
+    # a read is confirmed by one more read next run. Not part of the record.
+    degraded_signs: tuple[str, ...] = ()
 
     @property
     def duration_days(self) -> int:
