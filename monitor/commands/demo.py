@@ -193,9 +193,11 @@ def _pdf_skipped() -> str | None:
     path, _why = chromium_path()
     if path is not None:
         return None
-    env = os.environ.get("LEXWATCH_CHROMIUM")
-    if env:
-        return f"LEXWATCH_CHROMIUM={env} не е файл"
+    from core.config import env
+
+    named = env("LEXWATCH_CHROMIUM")
+    if named:
+        return f"LEXWATCH_CHROMIUM={named} не е файл"
     return ("няма Chromium, с който да се отпечата (/usr/bin/chromium, chromium или chromium-browser в PATH); "
             "инсталирайте пакета chromium или задайте LEXWATCH_CHROMIUM")
 
