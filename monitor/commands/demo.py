@@ -133,7 +133,7 @@ def _print_summary(data: dict, db_url: str) -> None:
     from rich.table import Table
 
     from core.documents import DocumentKind, DocumentStatus
-    from core.parliament import BillStatus, Initiator, label
+    from core.parliament import BillStatus, Initiator, Regime, label
     from core.review import LinkMethod
     from monitor.reports import labels as R
 
@@ -161,7 +161,8 @@ def _print_summary(data: dict, db_url: str) -> None:
             return R.percent(c[key], "bg") if c[key] is not None else R.t("no_data", "bg")
 
         days = c["median_days_in_parliament"]
-        who = R.regime_label(g, "bg") if g in R.REGIME_LABELS else label(Initiator, g)  # the routes: Initiator codes
+        # The comparison's routes are Initiator codes (council_of_ministers, mps); a Regime code reads as its route.
+        who = R.regime_label(g, "bg") if g in {r.value for r in Regime} else label(Initiator, g)
         t.add_row(f"Вносител: {who}",
                   f"законопроекти {c['bills']}; {R.pick(R.MEASURES['consulted_share'], 'bg').lower()} "
                   f"{share('consulted_share')}; {R.pick(R.MEASURES['impact_assessment_share'], 'bg').lower()} "
