@@ -12,6 +12,8 @@ Needs mutmut (`pip install mutmut`, in the `dev` extras).
 from __future__ import annotations
 
 import argparse
+import ast
+import fnmatch
 import os
 import re
 import shutil
@@ -48,6 +50,43 @@ def copy_tree(dest: Path) -> None:
             shutil.copy2(item, target)
 
 
+# mutmut 3 leaves decorated functions alone (it cannot put its switch behind an arbitrary
+# decorator), which would leave out every criterion's check (@criterion) and every fact
+# (@cached_property). In the copy these decorators are applied after the definition instead
+# (`f = criterion(...)(f)`), which means the same to Python and lets mutmut mutate the bodies.
+UNWRAP = ("criterion", "property", "cached_property", "functools.cache")
+
+
+def unwrap_decorators(source: str) -> str:
+    """The module with UNWRAP decorators applied by assignment after each function they decorate."""
+    tree = ast.parse(source)
+    lines = source.splitlines(keepends=True)
+    edits: list[tuple[int, int, str]] = []  # (first line, last line, replacement), 0-based, inclusive
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.FunctionDef) or not node.decorator_list:
+            continue
+        texts = [ast.get_source_segment(source, d) or "" for d in node.decorator_list]
+        if not all(t.split("(")[0] in UNWRAP for t in texts):
+            continue
+        first = node.decorator_list[0].lineno - 1
+        indent = lines[node.lineno - 1][: node.col_offset]
+        applied = node.name
+        for t in reversed(texts):
+            applied = f"{t}({applied})"
+        body = "".join(lines[node.lineno - 1 : node.end_lineno])
+        edits.append((first, node.end_lineno - 1, f"{body.rstrip()}\n{indent}{node.name} = {applied}\n"))
+    for first, last, text in sorted(edits, reverse=True):
+        lines[first : last + 1] = [text]
+    return "".join(lines)
+
+
+def unwrap_tree(dest: Path, only: list[str]) -> None:
+    for path in sorted((dest / "criteria").rglob("*.py")):
+        rel = path.relative_to(dest).as_posix()
+        if any(fnmatch.fnmatch(rel, pattern) for pattern in only):
+            path.write_text(unwrap_decorators(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 def configure(dest: Path, only: list[str], max_children: int) -> None:
     tests = sorted(str(p.relative_to(dest)) for pattern in TESTS for p in dest.glob(pattern))
     quoted = lambda xs: "[" + ", ".join(f'"{x}"' for x in xs) + "]"  # noqa: E731
@@ -80,7 +119,9 @@ def main() -> int:
     started = time.monotonic()
     try:
         copy_tree(tmp)
-        configure(tmp, [x.strip() for x in args.only.split(",") if x.strip()], args.max_children)
+        only = [x.strip() for x in args.only.split(",") if x.strip()]
+        unwrap_tree(tmp, only)
+        configure(tmp, only, args.max_children)
         # mutmut's tests import the mutated copy from mutants/: it must exist when the interpreter
         # starts (a missing PYTHONPATH entry is cached as having nothing to import)
         (tmp / "mutants").mkdir(exist_ok=True)
