@@ -116,3 +116,74 @@ def test_cons_01_evidence_names_the_consultation_the_decision_and_the_link():
     }
     # no decision linked: the evidence says so under the same key
     assert run(com_case(c, dec=None), "CONS-01").evidence["council_decision"] is None
+
+
+# --------------------------------------------------------------------------- G. promulgation
+
+
+def _explained(found) -> tuple[str, str, str]:
+    return found.verdict.value, found.explanation_bg, found.explanation_en
+
+
+def test_dv_01_says_which_date_it_counted():
+    """The ДВ date when the text gives it, else the decree's; the evidence says which, and the days."""
+    decree = run(ini(_adopted(), texts=[_act(decree="2024-05-16")]), "DV-01")
+    assert _explained(decree) == ("PASS", "Указът за обнародване е издаден 15 дни след приемането на 01.05.2024.",
+                                  "The promulgation decree was issued 15 days after adoption on 2024-05-01.")
+    assert decree.evidence == {"bill_id": 1, "signature": "50-002-01-1", "source_url": None,
+                               "adopted_on": "2024-05-01", "promulgated_on": "2024-05-16",
+                               "promulgation_date_kind": "decree", "dv_issue": "40", "dv_year": 2024, "days": 15}
+    act = _act(decree="2024-05-10")
+    act.analysis["promulgation_date"] = "2024-05-17"  # the ДВ issue's date wins over the decree's
+    late = run(ini(_adopted(), texts=[act]), "DV-01")
+    assert _explained(late) == ("FAIL", "Обнародването в ДВ е 16 дни след приемането на 01.05.2024 (над 15).",
+                                "Promulgation in the ДВ came 16 days after adoption on 2024-05-01 (over 15).")
+    assert (late.evidence["promulgation_date_kind"], late.evidence["days"]) == ("promulgation", 16)
+    act.analysis["promulgation_date"] = "17.05.2024"  # not an ISO date: the decree's is used
+    assert run(ini(_adopted(), texts=[act]), "DV-01").evidence["promulgation_date_kind"] == "decree"
+    assert _explained(run(ini(bill()), "DV-01")) == (
+        "N_A", "Законопроектът не е приет (състояние: внесен).", "The bill is not adopted (status: submitted).")
+    assert _explained(run(ini(_adopted()), "DV-01")) == (
+        "UNKNOWN", "Датата на приемане или на обнародване не е известна.",
+        "The adoption or the promulgation date is not known.")
+
+
+def test_a_veto_is_read_from_each_source():
+    """parliament.bg shows a veto by its date, its text, a plenary row or a standing-list entry; any one
+    moves DV-01's judgement to DV-02. A blank veto text is no veto."""
+    row = I.Stage(D(2024, 5, 12), "Вето на президента", "", None, "veto")
+    sources = [dict(veto_on=D(2024, 5, 10)), dict(veto="Указ № 120 за връщане"),
+               dict(stages=adopted_stages(D(2024, 4, 10), D(2024, 5, 1)) + [row]),
+               dict(reports=[I.Report("stan_list_veto", D(2024, 5, 12))])]
+    for kw in sources:
+        vetoed = ini(_adopted(**kw), texts=[_act()])
+        assert _explained(run(vetoed, "DV-01")) == (
+            "N_A", "Законът е върнат с вето; сроковете след ветото се оценяват в DV-02.",
+            "The law was vetoed; the terms after the veto are judged by DV-02."), kw
+        assert run(vetoed, "DV-02").labels == ("vetoed",), kw
+    assert run(ini(_adopted(veto="  "), texts=[_act()]), "DV-01").verdict is PASS
+    assert run(ini(_adopted(reports=[I.Report("stan_list", D(2024, 5, 12))]), texts=[_act()]), "DV-01").verdict is PASS
+
+
+def test_dv_02_explains_the_veto_and_the_repromulgation():
+    vetoed = _adopted(veto_on=D(2024, 5, 10), stages=adopted_stages(D(2024, 4, 10), D(2024, 5, 1))
+                      + stages((D(2024, 5, 20), "зала второ гласуване", "приет")))
+    late = run(ini(vetoed, texts=[_act(decree="2024-05-28")]), "DV-02")
+    assert _explained(late) == (
+        "FAIL", "Повторно приетият закон е обнародван 8 дни след повторното приемане (над 7).",
+        "The re-adopted law was promulgated 8 days after re-adoption (over 7).")
+    assert late.evidence == {"bill_id": 1, "signature": "50-002-01-1", "source_url": None, "veto_on": "2024-05-10",
+                             "veto": None, "readopted_on": "2024-05-20", "promulgated_on": "2024-05-28",
+                             "promulgation_date_kind": "decree", "readoption_majority_checked": False,
+                             "days_after_readoption": 8}
+    on_time = run(ini(vetoed, texts=[_act(decree="2024-05-27")]), "DV-02")
+    assert _explained(on_time) == ("WARN", "Законът е върнат от президента за ново обсъждане на 10.05.2024.",
+                                   "The law was returned by the President for new debate on 2024-05-10.")
+    undated = run(ini(_adopted(veto="Указ № 120"), texts=[_act()]), "DV-02")
+    assert _explained(undated) == ("WARN", "Законът е върнат от президента за ново обсъждане.",
+                                   "The law was returned by the President for new debate.")
+    assert "days_after_readoption" not in undated.evidence  # no re-adoption recorded
+    assert _explained(run(ini(_adopted(), texts=[_act()]), "DV-02")) == (
+        "PASS", "Законът не е връщан с вето.", "The law was not vetoed.")
+    assert _explained(run(ini(bill()), "DV-02")) == (
+        "N_A", "Законопроектът не е приет (състояние: внесен).", "The bill is not adopted (status: submitted).")
