@@ -87,8 +87,8 @@ def unwrap_tree(dest: Path, only: list[str]) -> None:
             path.write_text(unwrap_decorators(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
-def configure(dest: Path, only: list[str], max_children: int) -> None:
-    tests = sorted(str(p.relative_to(dest)) for pattern in TESTS for p in dest.glob(pattern))
+def configure(dest: Path, only: list[str], max_children: int, test_patterns: list[str]) -> None:
+    tests = sorted(str(p.relative_to(dest)) for pattern in test_patterns for p in dest.glob(pattern))
     quoted = lambda xs: "[" + ", ".join(f'"{x}"' for x in xs) + "]"  # noqa: E731
     section = f"""
 
@@ -108,6 +108,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", default="criteria/*", help="comma-separated globs of modules to mutate (default: criteria/*)")
     ap.add_argument("--max-children", type=int, default=2, help="mutants tested at once")
+    # Every criterion runs on every evaluation, so mutmut picks every test that evaluates for each
+    # mutant of the catalogue; a survivor then costs the whole selection. The catalogue needs no
+    # store or thresholds-file tests: --tests narrows the selection.
+    ap.add_argument("--tests", default=",".join(TESTS), help="comma-separated globs of test files to run")
     ap.add_argument("--keep", action="store_true", help="keep the temporary copy (its path is printed)")
     ap.add_argument("--timeout", type=float, default=6 * 3600, help="seconds for the whole run")
     args = ap.parse_args()
@@ -121,7 +125,7 @@ def main() -> int:
         copy_tree(tmp)
         only = [x.strip() for x in args.only.split(",") if x.strip()]
         unwrap_tree(tmp, only)
-        configure(tmp, only, args.max_children)
+        configure(tmp, only, args.max_children, [x.strip() for x in args.tests.split(",") if x.strip()])
         # mutmut's tests import the mutated copy from mutants/: it must exist when the interpreter
         # starts (a missing PYTHONPATH entry is cached as having nothing to import)
         (tmp / "mutants").mkdir(exist_ok=True)
