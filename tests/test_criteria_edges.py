@@ -10,23 +10,19 @@ import datetime as dt
 
 from criteria import initiative as I
 from test_criteria_units import (
-    com_case,
-    consultation,
-    decision,
     FAIL,
-    N_A,
     PASS,
     UNKNOWN,
-    WARN,
     _act,
     _adopted,
     adopted_stages,
     bill,
+    com_case,
+    consultation,
     doc,
     ini,
     run,
     stages,
-    verdict,
 )
 
 D = dt.date

@@ -10,7 +10,6 @@ from dataclasses import replace
 
 import pytest
 
-from criteria import initiative as I
 from test_criteria_retroactivity_repeal_expost import _law, _repeals
 from test_criteria_units import _act, _adopted, _history, bill, ini, run
 
