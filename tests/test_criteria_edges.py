@@ -183,3 +183,16 @@ def test_dv_02_explains_the_veto_and_the_repromulgation():
         "PASS", "Законът не е връщан с вето.", "The law was not vetoed.")
     assert _explained(run(ini(bill()), "DV-02")) == (
         "N_A", "Законопроектът не е приет (състояние: внесен).", "The bill is not adopted (status: submitted).")
+
+
+def test_several_uncertain_consultations_are_all_named():
+    """Two candidate consultations awaiting review: both register numbers, in the order linked."""
+    first, second = consultation(cid=100), consultation(cid=101)
+    links = [I.Link(1, "consultation", c.id, "title_match", "review", 0.6) for c in (first, second)]
+    found = run(ini(bill(), cons=[first, second], links=links), "CONS-02")
+    assert (found.verdict, found.explanation_bg, found.explanation_en) == (
+        UNKNOWN, "Връзката с консултация (100-K, 101-K) е несигурна и чака преглед.",
+        "The link to a consultation (100-K, 101-K) is uncertain and awaits review.")
+    assert found.evidence["uncertain_consultations"] == "100-K, 101-K"
+    either = [I.Link(1, "consultation", c.id, "title_match", "review", 0.6, "violation_either_way") for c in (first, second)]
+    assert run(ini(bill(), cons=[first, second], links=either), "CONS-01").evidence["uncertain_consultations"] == "100-K, 101-K"
