@@ -13,12 +13,14 @@ from test_criteria_units import (
     FAIL,
     PASS,
     UNKNOWN,
+    WARN,
     _act,
     _adopted,
     adopted_stages,
     bill,
     com_case,
     consultation,
+    decision,
     doc,
     ini,
     run,
@@ -196,3 +198,39 @@ def test_several_uncertain_consultations_are_all_named():
     assert found.evidence["uncertain_consultations"] == "100-K, 101-K"
     either = [I.Link(1, "consultation", c.id, "title_match", "review", 0.6, "violation_either_way") for c in (first, second)]
     assert run(ini(bill(), cons=[first, second], links=either), "CONS-01").evidence["uncertain_consultations"] == "100-K, 101-K"
+
+
+# --------------------------------------------------------------------------- B. consultation
+
+
+def test_consultation_edges_the_run_found():
+    c = consultation(D(2024, 1, 1), D(2024, 3, 20))
+    either = I.Link(1, "consultation", c.id, "title_match", "review", 0.6, "violation_either_way")
+    found = run(ini(bill(), cons=[c], links=[either], acts=[decision(D(2024, 2, 15))]), "CONS-01")
+    assert found.verdict is FAIL and found.evidence["council_decision"]["date"] == "2024-02-15"
+    assert run(com_case(consultation(D(2024, 1, 1), D(2024, 1, 30))), "CONS-02").labels == ("borderline",)
+    # A new law consulted with a partial IA only: CONS-04 warns and says why.
+    new_law = com_case(consultation(docs=("Проект на акт", "Мотиви")), title="Законопроект за водите")
+    new_law.documents.append(doc("impact_assessment_partial", owner="consultation", owner_id=100))
+    found = run(new_law, "CONS-04")
+    assert (found.verdict, found.explanation_bg, found.explanation_en) == (
+        WARN, "За нов закон е публикувана само частична оценка на въздействието (изисква се цялостна).",
+        "Only a partial impact assessment was published for a new law (a full one is required).")
+    # A справка recognised only in a downloaded file (no portal type, so no date): found, but undated.
+    case = com_case(consultation(docs=("Проект на акт", "Мотиви", "Оценка на въздействие")))
+    case.documents.append(doc("consultation_report", owner="consultation", owner_id=100))
+    found = run(case, "CONS-05")
+    assert (found.verdict, found.explanation_en) == (UNKNOWN, "The справка is published, but undated.")
+    assert found.evidence["spravka_published"] is None and found.evidence["consultation"] == "100-K"
+
+
+def test_cons_06_counts_reasons_as_the_analysis_gives_them():
+    def share(rejected: int, analysis: dict):
+        case = com_case(consultation(spravka=D(2024, 2, 10)))
+        case.documents.append(doc("consultation_report", owner="consultation", owner_id=100,
+                                  analysis={"spravka": {"accepted": 1, "rejected": rejected, **analysis}}))
+        return run(case, "CONS-06")
+
+    none_counted = share(1, {})  # no with_reasons in the analysis: none of the rejections has a reason
+    assert (none_counted.verdict, none_counted.evidence["with_reasons"]) == (FAIL, 0)
+    assert share(3, {"with_reasons": 2}).evidence["reasons_share"] == 0.667
