@@ -139,11 +139,15 @@ def test_dv_01_says_which_date_it_counted():
     assert (late.evidence["promulgation_date_kind"], late.evidence["days"]) == ("promulgation", 16)
     act.analysis["promulgation_date"] = "17.05.2024"  # not an ISO date: the decree's is used
     assert run(ini(_adopted(), texts=[act]), "DV-01").evidence["promulgation_date_kind"] == "decree"
-    assert _explained(run(ini(bill()), "DV-01")) == (
+    not_adopted = run(ini(bill()), "DV-01")
+    assert _explained(not_adopted) == (
         "N_A", "Законопроектът не е приет (състояние: внесен).", "The bill is not adopted (status: submitted).")
-    assert _explained(run(ini(_adopted()), "DV-01")) == (
+    assert not_adopted.evidence == {"bill_id": 1, "signature": "50-002-01-1", "source_url": None}
+    undated = run(ini(_adopted()), "DV-01")
+    assert _explained(undated) == (
         "UNKNOWN", "Датата на приемане или на обнародване не е известна.",
         "The adoption or the promulgation date is not known.")
+    assert undated.evidence["adopted_on"] == "2024-05-01" and undated.evidence["promulgated_on"] is None
 
 
 def test_a_veto_is_read_from_each_source():
@@ -158,6 +162,7 @@ def test_a_veto_is_read_from_each_source():
         assert _explained(run(vetoed, "DV-01")) == (
             "N_A", "Законът е върнат с вето; сроковете след ветото се оценяват в DV-02.",
             "The law was vetoed; the terms after the veto are judged by DV-02."), kw
+        assert run(vetoed, "DV-01").evidence["bill_id"] == 1, kw
         assert run(vetoed, "DV-02").labels == ("vetoed",), kw
     assert run(ini(_adopted(veto="  "), texts=[_act()]), "DV-01").verdict is PASS
     assert run(ini(_adopted(reports=[I.Report("stan_list", D(2024, 5, 12))]), texts=[_act()]), "DV-01").verdict is PASS
