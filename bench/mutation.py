@@ -135,7 +135,12 @@ def main() -> int:
         env = {**os.environ, "PYTHONPATH": str(tmp / "mutants")}
         env.setdefault("LEXWATCH_SHARED_FIXTURES", str(REPO.parent / "shared" / "fixtures"))
         names = [x.strip() for x in args.sample.split(",") if x.strip()]
-        run = subprocess.run([mutmut, "run", *names], cwd=tmp, env=env, capture_output=True, text=True, timeout=args.timeout)
+        try:
+            run = subprocess.run([mutmut, "run", *names], cwd=tmp, env=env, capture_output=True, text=True,
+                                 timeout=args.timeout)
+        except subprocess.TimeoutExpired as exc:  # score what was checked; the rest shows as "not checked"
+            out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout or ""
+            run = subprocess.CompletedProcess(exc.cmd, -9, out, f"stopped after {args.timeout:.0f} s")
         results = subprocess.run([mutmut, "results", "--all", "true"], cwd=tmp, env=env, capture_output=True, text=True)
         statuses: dict[str, str] = {}
         for line in results.stdout.splitlines():
