@@ -186,10 +186,15 @@ def test_dv_02_explains_the_veto_and_the_repromulgation():
     assert _explained(undated) == ("WARN", "Законът е върнат от президента за ново обсъждане.",
                                    "The law was returned by the President for new debate.")
     assert "days_after_readoption" not in undated.evidence  # no re-adoption recorded
-    assert _explained(run(ini(_adopted(), texts=[_act()]), "DV-02")) == (
-        "PASS", "Законът не е връщан с вето.", "The law was not vetoed.")
-    assert _explained(run(ini(bill()), "DV-02")) == (
+    assert (undated.evidence["veto"], undated.evidence["readopted_on"]) == ("Указ № 120", None)
+    not_vetoed = run(ini(_adopted(), texts=[_act()]), "DV-02")
+    assert _explained(not_vetoed) == ("PASS", "Законът не е връщан с вето.", "The law was not vetoed.")
+    not_adopted = run(ini(bill()), "DV-02")
+    assert _explained(not_adopted) == (
         "N_A", "Законопроектът не е приет (състояние: внесен).", "The bill is not adopted (status: submitted).")
+    for found in (not_vetoed, not_adopted):
+        assert found.evidence == {"bill_id": 1, "signature": "50-002-01-1", "source_url": None, "veto_on": None,
+                                  "veto": None}
 
 
 def test_several_uncertain_consultations_are_all_named():
