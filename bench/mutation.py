@@ -157,15 +157,17 @@ def main() -> int:
             print("no mutant results", file=sys.stderr)
             return 1
         print(f"mutants {total}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
-        print(f"mutation score {killed / total:.1%} (killed or timed out / all) in {time.monotonic() - started:.0f} s")
+        checked = total - counts.get("not checked", 0)  # a run cut short leaves some unchecked
+        print(f"mutation score {killed / max(checked, 1):.1%} (killed or timed out / {checked} checked) "
+              f"in {time.monotonic() - started:.0f} s")
         by_module: dict[str, Counter] = {}
         for name, status in statuses.items():
             by_module.setdefault(module_of(name), Counter())[status] += 1
-        print("module | mutants | killed | not killed | score")
+        print("module | mutants checked | killed | not killed | score")
         for module, c in sorted(by_module.items()):
             k = sum(c[s] for s in KILLED)
-            n = sum(c.values())
-            print(f"{module} | {n} | {k} | {n - k} | {k / n:.1%}")
+            n = sum(c.values()) - c["not checked"]
+            print(f"{module} | {n} | {k} | {n - k} | {k / max(n, 1):.1%}")
         survivors = sorted(k for k, v in statuses.items() if v not in (*KILLED, "not checked"))
         for name in survivors:
             print(f"  {statuses[name]:12} {name}")
