@@ -12,6 +12,8 @@ Needs mutmut (`pip install mutmut`, in the `dev` extras).
 from __future__ import annotations
 
 import argparse
+import ast
+import fnmatch
 import os
 import re
 import shutil
@@ -25,12 +27,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SKIP = {".venv", "var", "mutants", ".git", "__pycache__", ".pytest_cache", "node_modules"}
 # The tests of the criteria engine (no crawl, no browser): what a mutant of criteria/ must fail.
-TESTS = [
-    "tests/test_criteria_units.py", "tests/test_criteria_input.py", "tests/test_criteria_realdata.py",
-    "tests/test_criteria_retroactivity_repeal_expost.py", "tests/test_criteria_ia04_mot04.py",
-    "tests/test_lawtext_units.py", "tests/test_lawtext_fixtures.py", "tests/test_documents_analysis.py",
-    "tests/test_documents_impact_assessment.py", "tests/test_reliability_thresholds.py",
-]  # fmt: skip
+# The text analysers' own tests (texts/) do not reach criteria/ and are not listed.
+TESTS = ["tests/test_criteria_*.py", "tests/test_reliability_thresholds.py"]
+# A mutant that makes the tests time out or crash is noticed as surely as one that fails them.
+KILLED = ("killed", "timeout", "segfault")
+
+
+def module_of(mutant: str) -> str:
+    """criteria.catalogue.consultation.x_cons_02__mutmut_3 -> criteria/catalogue/consultation.py"""
+    m = re.match(r"(.+?)\.x[_ǁ]", mutant)
+    return (m.group(1) if m else mutant.rsplit(".", 1)[0]).replace(".", "/") + ".py"
 
 
 def copy_tree(dest: Path) -> None:
@@ -44,15 +50,52 @@ def copy_tree(dest: Path) -> None:
             shutil.copy2(item, target)
 
 
-def configure(dest: Path, only: list[str], max_children: int) -> None:
-    tests = [t for t in TESTS if (dest / t).exists()]
+# mutmut 3 leaves decorated functions alone (it cannot put its switch behind an arbitrary
+# decorator), which would leave out every criterion's check (@criterion) and every fact
+# (@cached_property). In the copy these decorators are applied after the definition instead
+# (`f = criterion(...)(f)`), which means the same to Python and lets mutmut mutate the bodies.
+UNWRAP = ("criterion", "property", "cached_property", "functools.cache")
+
+
+def unwrap_decorators(source: str) -> str:
+    """The module with UNWRAP decorators applied by assignment after each function they decorate."""
+    tree = ast.parse(source)
+    lines = source.splitlines(keepends=True)
+    edits: list[tuple[int, int, str]] = []  # (first line, last line, replacement), 0-based, inclusive
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.FunctionDef) or not node.decorator_list:
+            continue
+        texts = [ast.get_source_segment(source, d) or "" for d in node.decorator_list]
+        if not all(t.split("(")[0] in UNWRAP for t in texts):
+            continue
+        first = node.decorator_list[0].lineno - 1
+        indent = lines[node.lineno - 1][: node.col_offset]
+        applied = node.name
+        for t in reversed(texts):
+            applied = f"{t}({applied})"
+        body = "".join(lines[node.lineno - 1 : node.end_lineno])
+        edits.append((first, node.end_lineno - 1, f"{body.rstrip()}\n{indent}{node.name} = {applied}\n"))
+    for first, last, text in sorted(edits, reverse=True):
+        lines[first : last + 1] = [text]
+    return "".join(lines)
+
+
+def unwrap_tree(dest: Path, only: list[str]) -> None:
+    for path in sorted((dest / "criteria").rglob("*.py")):
+        rel = path.relative_to(dest).as_posix()
+        if any(fnmatch.fnmatch(rel, pattern) for pattern in only):
+            path.write_text(unwrap_decorators(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def configure(dest: Path, only: list[str], max_children: int, test_patterns: list[str]) -> None:
+    tests = sorted(str(p.relative_to(dest)) for pattern in test_patterns for p in dest.glob(pattern))
     quoted = lambda xs: "[" + ", ".join(f'"{x}"' for x in xs) + "]"  # noqa: E731
     section = f"""
 
 [tool.mutmut]
 source_paths = ["criteria"]
 only_mutate = {quoted(only)}
-also_copy = {quoted(["core", "db", "crawlers", "linking", "monitor", "simulation", "bench", "scrapy.cfg"])}
+also_copy = {quoted(["core", "texts", "db", "crawlers", "linking", "monitor", "simulation", "bench", "scrapy.cfg"])}
 pytest_add_cli_args_test_selection = {quoted(tests)}
 pytest_add_cli_args = ["-p", "no:cacheprovider", "-m", "not postgres", "-q"]
 max_children = {max_children}
@@ -65,6 +108,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", default="criteria/*", help="comma-separated globs of modules to mutate (default: criteria/*)")
     ap.add_argument("--max-children", type=int, default=2, help="mutants tested at once")
+    # Every criterion runs on every evaluation, so mutmut picks every test that evaluates for each
+    # mutant of the catalogue; a survivor then costs the whole selection. The catalogue needs no
+    # store or thresholds-file tests: --tests narrows the selection.
+    ap.add_argument("--tests", default=",".join(TESTS), help="comma-separated globs of test files to run")
+    # A sample of the mutants (mutmut's name patterns, e.g. "criteria.catalogue.consultation.*7" for
+    # every tenth): the score is then over the mutants checked, and the rest are counted apart.
+    ap.add_argument("--sample", default="", help="comma-separated mutant-name patterns to run (default: all)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary copy (its path is printed)")
     ap.add_argument("--timeout", type=float, default=6 * 3600, help="seconds for the whole run")
     args = ap.parse_args()
@@ -76,29 +126,49 @@ def main() -> int:
     started = time.monotonic()
     try:
         copy_tree(tmp)
-        configure(tmp, [x.strip() for x in args.only.split(",") if x.strip()], args.max_children)
+        only = [x.strip() for x in args.only.split(",") if x.strip()]
+        unwrap_tree(tmp, only)
+        configure(tmp, only, args.max_children, [x.strip() for x in args.tests.split(",") if x.strip()])
         # mutmut's tests import the mutated copy from mutants/: it must exist when the interpreter
         # starts (a missing PYTHONPATH entry is cached as having nothing to import)
         (tmp / "mutants").mkdir(exist_ok=True)
         env = {**os.environ, "PYTHONPATH": str(tmp / "mutants")}
         env.setdefault("LEXWATCH_SHARED_FIXTURES", str(REPO.parent / "shared" / "fixtures"))
-        run = subprocess.run([mutmut, "run"], cwd=tmp, env=env, capture_output=True, text=True, timeout=args.timeout)
+        names = [x.strip() for x in args.sample.split(",") if x.strip()]
+        try:
+            run = subprocess.run([mutmut, "run", *names], cwd=tmp, env=env, capture_output=True, text=True,
+                                 timeout=args.timeout)
+        except subprocess.TimeoutExpired as exc:  # score what was checked; the rest shows as "not checked"
+            out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout or ""
+            run = subprocess.CompletedProcess(exc.cmd, -9, out, f"stopped after {args.timeout:.0f} s")
         results = subprocess.run([mutmut, "results", "--all", "true"], cwd=tmp, env=env, capture_output=True, text=True)
         statuses: dict[str, str] = {}
         for line in results.stdout.splitlines():
             m = re.match(r"\s*(\S+): (.+)$", line)
             if m:
                 statuses[m.group(1)] = m.group(2).strip()
+        if names:  # the mutants left out of the sample are not part of the score
+            statuses = {k: v for k, v in statuses.items() if any(fnmatch.fnmatch(k, n) for n in names)}
         counts = Counter(statuses.values())
         total = len(statuses)
-        killed = counts.get("killed", 0) + counts.get("timeout", 0) + counts.get("segfault", 0)
+        killed = sum(counts[s] for s in KILLED)
         if not total:
             print(run.stdout[-3000:], run.stderr[-3000:], sep="\n")
             print("no mutant results", file=sys.stderr)
             return 1
         print(f"mutants {total}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
-        print(f"mutation score {killed / total:.1%} (killed or timed out / all) in {time.monotonic() - started:.0f} s")
-        survivors = sorted(k for k, v in statuses.items() if v not in ("killed", "timeout", "segfault", "not checked"))
+        checked = total - counts.get("not checked", 0)  # a run cut short leaves some unchecked
+        print(f"mutation score {killed / max(checked, 1):.1%} (killed or timed out / {checked} checked) "
+              f"in {time.monotonic() - started:.0f} s")
+        by_module: dict[str, Counter] = {}
+        for name, status in statuses.items():
+            by_module.setdefault(module_of(name), Counter())[status] += 1
+        print("module | mutants checked | killed | not killed | score")
+        for module, c in sorted(by_module.items()):
+            k = sum(c[s] for s in KILLED)
+            n = sum(c.values()) - c["not checked"]
+            print(f"{module} | {n} | {k} | {n - k} | {k / max(n, 1):.1%}")
+        survivors = sorted(k for k, v in statuses.items() if v not in (*KILLED, "not checked"))
         for name in survivors:
             print(f"  {statuses[name]:12} {name}")
         if counts.get("not checked"):

@@ -33,16 +33,15 @@ def _read_in_full(d: Any) -> bool:
 
 
 def why_documents_cannot_tell(f: Facts) -> tuple[str, str] | None:
-    """Why a справка not found may still be there (bg, en), or None when its absence is shown."""
+    """Why a справка not found may still be there (bg, en), or None when its absence is shown.
+
+    Asked only when f.bill_documents_classified: some file besides the chair's order was classified."""
     own = [d for d in f.bill_documents if _primary_kind(d) != "order"]
     stored = {d.url for d in own}
     not_fetched = [fl.filename for fl in f.bill.files if fl.origin in OWN_FILE_ORIGINS and fl.url not in stored]
     if not_fetched:
         return (f"файловете {', '.join(not_fetched)} не са изтеглени.",
                 f"the files {', '.join(not_fetched)} have not been downloaded.")
-    if not own:
-        return ("изтеглено е само разпореждането на председателя, не и документите на вносителя.",
-                "only the chair's order was downloaded, not the proposer's documents.")
     partly = [d.filename or d.url for d in own if not _read_in_full(d)]
     if partly:
         return (f"част от текста на {', '.join(partly)} не е прочетена (ограничение или сканирани страници).",

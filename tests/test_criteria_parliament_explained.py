@@ -1,0 +1,288 @@
+"""Every branch of the parliamentary criteria (ПОДНС, Конституция; NA-DOC-01, NA-01 … NA-07) as a
+reader meets it: the verdict, both explanations word for word and the evidence's fields.
+
+test_criteria_units.py holds the thresholds; here each way a bill's passage through the National
+Assembly can be judged is pinned with what the review UI shows for it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from criteria import initiative as I
+from test_criteria_units import (
+    BILLS, FULL, LEAD, ORDER_DOC, _act, _adopted, _combined, _committee_sitting, _na03, _na06, _published, _sep,
+    adopted_stages, bill, doc, ini, run, stages,
+)
+
+D = dt.date
+FIRST = D(2024, 4, 10)
+FIRST_VOTE = stages((FIRST, "зала първо гласуване", "приет"))
+OPINION = I.Report("standp_list", D(2024, 3, 10), 3816, LEAD.name, "първо гласуване",
+                   "Становище на Сдружение А относно законопроекта")
+INITIAL = doc("bill_text", analysis={"amended_laws": [{"law_name_normalised": "Закон за горите"}]})
+SEPARATE = (_sep("motives"), _sep("impact_assessment_partial"))
+
+
+def _report(day: D) -> list[I.Report]:
+    return [I.Report("stan_list", day, 3816, LEAD.name, "първо гласуване")]
+
+
+def _order(day: D) -> I.Initiative:
+    files = [I.BillFile("order", "52-650-01-1.pdf", BILLS + "52-650-01-1.pdf", day)]
+    return ini(bill(committees=[LEAD], reports=_report(D(2024, 3, 20)), files=files))
+
+
+SCENARIOS = {
+    "NA-DOC-01": {
+        "combined, undated": _published(FULL),
+        "separate, no IA": _published(_sep("bill_text"), _sep("motives")),
+        "ratification": _published(_sep("bill_text"), _sep("motives"),
+                                   title="Законопроект за ратифициране на Споразумението между България и Гърция"),
+        "text missing at the sitting": _published(*SEPARATE, sitting=D(2024, 3, 20)),
+        "text missing, no sitting yet": _published(*SEPARATE),
+        "one file without headings": _published(_combined("motives", url=BILLS + "50-002-01-1.rtf")),
+        "not downloaded": ini(bill(files=[I.BillFile("file_list", "x.pdf", BILLS + "x.pdf")])),
+        "only the order": _published(ORDER_DOC),
+        "nothing listed": ini(bill()),
+        "on time": _published(FULL, date=D(2024, 3, 4), sitting=D(2024, 3, 20)),
+        "two working days": _published(FULL, date=D(2024, 3, 5)),
+        "on the sitting's day": _published(FULL, date=D(2024, 3, 20), sitting=D(2024, 3, 20)),
+    },
+    "NA-01": {
+        "report in 3 days": ini(bill(committees=[LEAD], reports=_report(D(2024, 3, 4)))),
+        "report in 4 days": ini(bill(committees=[LEAD], reports=_report(D(2024, 3, 5)))),
+        "order in 3 days": _order(D(2024, 3, 4)),
+        "order in 4 days": _order(D(2024, 3, 5)),
+        "order before submission": _order(D(2024, 2, 20)),
+        "no lead after 12 days": ini(bill(submitted_on=D(2026, 10, 20))),
+        "too early to tell": ini(bill(submitted_on=D(2026, 10, 30))),
+    },
+    "NA-02": {
+        "day before": ini(bill(committees=[LEAD], stages=FIRST_VOTE, reports=_report(FIRST - dt.timedelta(days=1)))),
+        "same day": ini(bill(committees=[LEAD], stages=FIRST_VOTE, reports=_report(FIRST))),
+        "no report": ini(bill(committees=[LEAD], stages=FIRST_VOTE)),
+        "no first vote": ini(bill()),
+    },
+    "NA-03": {
+        "7 days": _na03(7), "5 days": _na03(5), "2 days": _na03(2), "31 days": _na03(31), "no deadline": _na03(None),
+        "no first vote": ini(bill()),
+        "one sitting": ini(bill(status="adopted", stages=adopted_stages(D(2024, 4, 10), D(2024, 4, 10)))),
+    },
+    "NA-04": {
+        "same day": ini(bill(status="adopted", stages=adopted_stages(D(2024, 4, 10), D(2024, 4, 10)))),
+        "one row": ini(bill(status="adopted", stages=stages((D(2024, 4, 10), "зала първо и второ гласуване", "приет")))),
+        "apart": ini(bill(status="adopted", stages=adopted_stages(D(2024, 4, 10), D(2024, 4, 11)))),
+        "no votes": ini(bill(status="adopted", adopted_on=D(2024, 5, 1))),
+        "not adopted": ini(bill(status="first_reading_passed")),
+    },
+    "NA-05": {
+        "same laws": ini(_adopted(), docs=[INITIAL], texts=[_act(["Закон за горите"])]),
+        "a rider": ini(_adopted(), docs=[INITIAL], texts=[_act(["Закон за горите", "Закон за лова"])]),
+        "no initial text": ini(_adopted(), texts=[_act(["Закон за лова"])]),
+        "not adopted": ini(bill()),
+    },
+    "NA-06": {
+        "13 days": _na06(13), "20 days with an opinion": _na06(20, reports=[OPINION]),
+        "report at 13 days": _na06(None, report_days=13), "report at 14 days": _na06(None, report_days=14),
+        "not sat yet": _na06(None), "withdrawn": _na06(None, status="withdrawn"),
+        "no submission date": _na06(5, submitted_on=None),
+        "mixed initiators": ini(bill(initiator="mixed", committees=[LEAD], stages=[_committee_sitting(D(2024, 3, 5))])),
+    },
+    "NA-07": {
+        "fast": ini(_adopted(adopted_on=D(2024, 3, 14))),
+        "normal": ini(_adopted(adopted_on=D(2024, 3, 15))),
+        "stalled": ini(bill()),
+        "young": ini(bill(submitted_on=D(2025, 11, 1))),
+        "rejected": ini(bill(status="rejected")),
+        "no submission date": ini(bill(submitted_on=None)),
+    },
+}
+
+
+EXPECTED = {
+    "NA-DOC-01": {
+        'combined, undated': ('PASS', 'Публикувани са текст на законопроекта, мотиви, оценка на въздействието (датата на публикуване не е известна).',
+                   'Published: bill text, motives, impact assessment (the publication date is not known).',
+                   'bill_id files first_published ia_files ia_required lag_checked lead_first_reading_report lead_first_reading_sitting missing motives_files signature source_url submitted_on text_files'),
+        'separate, no IA': ('WARN', 'Публикувани са не всички документи; липсват: оценка на въздействието.',
+                   'Not all documents are published; missing: impact assessment.',
+                   'bill_document_kinds bill_id files first_published ia_files ia_required lead_first_reading_report lead_first_reading_sitting missing motives_files signature source_url submitted_on text_files'),
+        'ratification': ('UNKNOWN', 'Не е публикувана оценка на въздействието; възможно изключение (ratification), непотвърдено.',
+                   'No impact assessment is published; a possible exemption (ratification), not verified.',
+                   'bill_document_kinds bill_id files first_published ia_files ia_required lead_first_reading_report lead_first_reading_sitting missing motives_files signature source_url submitted_on text_files'),
+        'text missing at the sitting': ('FAIL', 'Текстът на законопроекта не е публикуван, а водещата комисия го е разгледала на първо гласуване (до 20.03.2024).',
+                   'The bill text is not published, yet the lead committee took up its first reading (by 2024-03-20).',
+                   'bill_document_kinds bill_id files first_published ia_files ia_required lead_first_reading_report lead_first_reading_sitting missing motives_files signature source_url submitted_on text_files'),
+        'text missing, no sitting yet': ('WARN', 'Текстът на законопроекта не е сред публикуваните документи.',
+                   'The bill text is not among the published documents.',
+                   'bill_document_kinds bill_id files first_published ia_files ia_required lead_first_reading_report lead_first_reading_sitting missing motives_files signature source_url submitted_on text_files'),
+        'one file without headings': ('UNKNOWN', 'Сред публикуваните документи не са открити: оценка на въздействието; законопроектът е в един файл заедно с мотивите и приложенията, а в него не са разпознати заглавия на приложенията.',
+                   'Not found among the published documents: impact assessment; the bill is one file with its motives and annexes, and no annex heading was recognised in it.',
+                   'bill_id cannot_tell files first_published ia_files ia_required lead_first_reading_report lead_first_reading_sitting missing motives_files signature source_url submitted_on text_files'),
+        'not downloaded': ('UNKNOWN', 'Сред публикуваните документи не са открити: текст на законопроекта, мотиви, оценка на въздействието; файловете още не са изтеглени, класифицирани или четими.',
+                   'Not found among the published documents: bill text, motives, impact assessment; the files have not yet been downloaded, classified, or could not be read.',
+                   'bill_id cannot_tell files first_published ia_files ia_required lead_first_reading_report lead_first_reading_sitting missing motives_files signature source_url submitted_on text_files'),
+        'only the order': ('UNKNOWN', 'parliament.bg не посочва файлове на законопроекта (или изтеглянето не ги е записало).',
+                   'parliament.bg lists no file of the bill (or the crawl stored none).',
+                   'bill_id files first_published ia_files ia_required lead_first_reading_report lead_first_reading_sitting missing motives_files signature source_url submitted_on text_files'),
+        'nothing listed': ('UNKNOWN', 'parliament.bg не посочва файлове на законопроекта (или изтеглянето не ги е записало).',
+                   'parliament.bg lists no file of the bill (or the crawl stored none).',
+                   'bill_id files first_published ia_files ia_required lead_first_reading_report lead_first_reading_sitting missing motives_files signature source_url submitted_on text_files'),
+        'on time': ('PASS', 'Публикувани са текст на законопроекта, мотиви, оценка на въздействието, 1 работни дни след внасянето.',
+                   'Published: bill text, motives, impact assessment, 1 working days after submission.',
+                   'bill_id files first_published ia_files ia_required lag_working_days lead_first_reading_report lead_first_reading_sitting missing motives_files signature source_url submitted_on text_files'),
+        'two working days': ('WARN', 'Документите са публикувани 2 работни дни след внасянето (05.03.2024).',
+                   'The documents were published 2 working days after submission (2024-03-05).',
+                   'bill_id files first_published ia_files ia_required lag_working_days lead_first_reading_report lead_first_reading_sitting missing motives_files signature source_url submitted_on text_files'),
+        "on the sitting's day": ('FAIL', 'Документите са публикувани на 20.03.2024, не преди първото четене във водещата комисия (20.03.2024).',
+                   "The documents were published on 2024-03-20, not before the lead committee's first reading (2024-03-20).",
+                   'bill_id files first_published ia_files ia_required lead_first_reading_report lead_first_reading_sitting missing motives_files signature source_url submitted_on text_files'),
+    },
+    "NA-01": {
+        'report in 3 days': ('PASS', 'Водещата комисия е действала 3 дни след внасянето, значи е определена навреме.',
+                   'The lead committee acted 3 days after submission, so it was named in time.',
+                   'bill_id days_to_first_act lead_committees lead_first_act signature source_url submitted_on'),
+        'report in 4 days': ('UNKNOWN', 'Датата на разпределение не се публикува; първото действие на водещата комисия е по-късно от срока.',
+                   "The distribution date is not published; the lead committee's first act came after the term.",
+                   'bill_id days_to_first_act lead_committees lead_first_act signature source_url submitted_on'),
+        'order in 3 days': ('PASS', 'Законопроектът е разпределен 3 дни след внасянето (разпореждане от 04.03.2024).',
+                   "The bill was distributed 3 days after submission (the Speaker's order of 04.03.2024).",
+                   'bill_id days_to_distribution distribution_order lead_committees signature source_url submitted_on'),
+        'order in 4 days': ('WARN', 'Законопроектът е разпределен 4 дни след внасянето (разпореждане от 05.03.2024), след 3-дневния срок.',
+                   "The bill was distributed 4 days after submission (the Speaker's order of 05.03.2024), beyond the 3-day term.",
+                   'bill_id days_to_distribution distribution_order lead_committees signature source_url submitted_on'),
+        'order before submission': ('UNKNOWN', 'Датата на разпределение не се публикува; първото действие на водещата комисия е по-късно от срока.',
+                   "The distribution date is not published; the lead committee's first act came after the term.",
+                   'bill_id days_to_first_act lead_committees lead_first_act signature source_url submitted_on'),
+        'no lead after 12 days': ('WARN', '12 дни след внасянето няма определена водеща комисия.',
+                   '12 days after submission no lead committee is named.',
+                   'bill_id days_waited lead_committees signature source_url submitted_on'),
+        'too early to tell': ('N_A', 'Срокът за разпределение още тече.',
+                   'The distribution term is still running.',
+                   'bill_id lead_committees signature source_url submitted_on'),
+    },
+    "NA-02": {
+        'day before': ('PASS', 'Докладите на комисията са предоставени поне ден преди заседанията.',
+                   'The committee reports were available at least a day before the sittings.',
+                   'bill_id first_reading signature source_url'),
+        'same day': ('FAIL', 'Докладът за първото гласуване не е предоставен поне 24 часа преди заседанието на 10.04.2024.',
+                   'The report for the first vote was not available 24 hours before the sitting of 2024-04-10.',
+                   'bill_id first_reading signature source_url'),
+        'no report': ('UNKNOWN', 'Докладът за първото гласуване липсва в данните.',
+                   'The report for the first vote is missing from the data.',
+                   'bill_id first_reading signature source_url'),
+        'no first vote': ('N_A', 'Законопроектът не е стигнал до пленарна зала (състояние: внесен).',
+                   'The bill has not reached the plenary (status: submitted).',
+                   'bill_id signature source_url status'),
+    },
+    "NA-03": {
+        '7 days': ('PASS', 'Срокът за предложения е 7 дни (първо гласуване 10.04.2024, предложения до 17.04.2024).',
+                   'The proposals term is 7 days (first vote 2024-04-10, proposals until 2024-04-17).',
+                   'bill_id deadline first_vote proposals_date2 proposals_deadline signature source_url term_days'),
+        '5 days': ('WARN', 'Срокът за предложения е съкратен на 5 дни (първо гласуване 10.04.2024, предложения до 15.04.2024).',
+                   'The proposals term was shortened to 5 days (first vote 2024-04-10, proposals until 2024-04-15).',
+                   'bill_id deadline first_vote proposals_date2 proposals_deadline signature source_url term_days'),
+        '2 days': ('FAIL', 'Срокът за предложения е само 2 дни (първо гласуване 10.04.2024, предложения до 12.04.2024): процедурен сигнал (оценка, не незаконност).',
+                   'The proposals term is only 2 days (first vote 2024-04-10, proposals until 2024-04-12): a procedural red flag (a quality judgment, not illegality).',
+                   'bill_id deadline first_vote proposals_date2 proposals_deadline signature source_url term_days'),
+        '31 days': ('WARN', 'Срокът за предложения е 31 дни (първо гласуване 10.04.2024, предложения до 11.05.2024): удължаването подсказва отлагане.',
+                   'The proposals term is 31 days (first vote 2024-04-10, proposals until 2024-05-11): such an extension suggests shelving.',
+                   'bill_id deadline first_vote proposals_date2 proposals_deadline signature source_url term_days'),
+        'no deadline': ('UNKNOWN', 'Срокът за предложения между гласуванията липсва в данните.',
+                   'The deadline for proposals between the votes is missing from the data.',
+                   'bill_id deadline first_vote proposals_date2 proposals_deadline signature source_url'),
+        'no first vote': ('N_A', 'Законопроектът не е стигнал до първо гласуване (състояние: внесен).',
+                   'The bill has not reached a first vote (status: submitted).',
+                   'bill_id signature source_url status'),
+        'one sitting': ('N_A', 'Двете гласувания са в едно заседание, без срок за предложения (виж NA-04).',
+                   'Both votes were held at one sitting, with no proposals term (see NA-04).',
+                   'bill_id first_vote proposals_date2 proposals_deadline signature source_url'),
+    },
+    "NA-04": {
+        'same day': ('WARN', 'Двете гласувания са проведени в едно заседание (10.04.2024).',
+                   'Both votes were held at one sitting (2024-04-10).',
+                   'bill_id first_vote second_vote signature source_url stenogram_declarations_checked'),
+        'one row': ('WARN', 'Двете гласувания са проведени в едно заседание (10.04.2024).',
+                   'Both votes were held at one sitting (2024-04-10).',
+                   'bill_id first_vote second_vote signature source_url stenogram_declarations_checked'),
+        'apart': ('PASS', 'Гласуванията са в отделни заседания (10.04.2024 и 11.04.2024).',
+                   'The votes were held at separate sittings (2024-04-10 and 2024-04-11).',
+                   'bill_id first_vote second_vote signature source_url stenogram_declarations_checked'),
+        'no votes': ('UNKNOWN', 'Датите на двете гласувания липсват в данните.',
+                   'The dates of the two votes are missing.',
+                   'bill_id first_vote second_vote signature source_url stenogram_declarations_checked'),
+        'not adopted': ('N_A', 'Законопроектът не е стигнал до второ гласуване (състояние: приет на първо четене).',
+                   'The bill has not reached a second vote (status: passed at first reading).',
+                   'bill_id signature source_url status'),
+    },
+    "NA-05": {
+        'same laws': ('PASS', 'Не са добавяни изменения в други закони след първо гласуване.',
+                   'No amendments to other laws were added after the first reading.',
+                   'bill_id laws_added_at_second_reading laws_at_first_reading signature source_url'),
+        'a rider': ('WARN', 'На второ гласуване са добавени изменения в други закони: § 11 Закон за лова.',
+                   'Amendments to other laws were added at second reading: § 11 Закон за лова.',
+                   'bill_id laws_added_at_second_reading laws_at_first_reading signature source_url'),
+        'no initial text': ('UNKNOWN', 'Текстът на законопроекта, както е внесен, не е изтеглен и анализиран.',
+                   "The bill's text as submitted has not been downloaded and analysed.",
+                   'bill_id signature source_url'),
+        'not adopted': ('N_A', 'Законопроектът не е стигнал до приемане (състояние: внесен).',
+                   'The bill has not reached adoption (status: submitted).',
+                   'bill_id signature source_url status'),
+    },
+    "NA-06": {
+        '13 days': ('WARN', 'Водещата комисия е разгледала законопроекта 13 дни след внасянето (заседанието от 14.03.2024): твърде кратко за становища.',
+                   'The lead committee took up the bill 13 days after submission (sitting of 2024-03-14): too little time to comment.',
+                   'bill_id days_to_committee lead_committees lead_first_reading_report lead_first_reading_sitting opinions_before_committee report_mentions_opinions report_text_checked signature source_url stakeholder_opinions submitted_on'),
+        '20 days with an opinion': ('PASS', 'Водещата комисия е разгледала законопроекта 20 дни след внасянето (21.03.2024); дали докладът на комисията споменава становища не е проверено (текстът му не се изтегля).',
+                   'The lead committee took up the bill 20 days after submission (2024-03-21); whether the committee report mentions stakeholder opinions is not checked (its text is not downloaded).',
+                   'bill_id days_to_committee lead_committees lead_first_reading_report lead_first_reading_sitting opinions_before_committee report_mentions_opinions report_text_checked signature source_url stakeholder_opinions submitted_on'),
+        'report at 13 days': ('WARN', 'Водещата комисия е разгледала законопроекта 13 дни след внасянето (доклада от 14.03.2024): твърде кратко за становища.',
+                   'The lead committee took up the bill 13 days after submission (report of 2024-03-14): too little time to comment.',
+                   'bill_id days_to_committee lead_committees lead_first_reading_report lead_first_reading_sitting opinions_before_committee report_mentions_opinions report_text_checked signature sitting_bounded_by_report source_url stakeholder_opinions submitted_on'),
+        'report at 14 days': ('UNKNOWN', 'Заседанието на водещата комисия не е в хронологията; докладът ѝ е от 15.03.2024, 14 дни след внасянето.',
+                   "The lead committee's sitting is not in the chronology; its report is dated 2024-03-15, 14 days after submission.",
+                   'bill_id days_to_committee lead_committees lead_first_reading_report lead_first_reading_sitting opinions_before_committee report_mentions_opinions report_text_checked signature sitting_bounded_by_report source_url stakeholder_opinions submitted_on'),
+        'not sat yet': ('N_A', 'Законопроектът не е стигнал до първо четене във водещата комисия (състояние: в комисия).',
+                   "The bill has not reached the lead committee's first reading (status: in committee).",
+                   'bill_id signature source_url status'),
+        'withdrawn': ('N_A', 'Законопроектът не е стигнал до първо четене във водещата комисия (състояние: оттеглен).',
+                   "The bill has not reached the lead committee's first reading (status: withdrawn).",
+                   'bill_id signature source_url status'),
+        'no submission date': ('UNKNOWN', 'Липсва дата на внасяне.',
+                   'The submission date is missing.',
+                   'bill_id lead_committees lead_first_reading_report lead_first_reading_sitting report_mentions_opinions report_text_checked signature source_url stakeholder_opinions submitted_on'),
+        'mixed initiators': ('WARN', 'Водещата комисия е разгледала законопроекта 4 дни след внасянето (заседанието от 05.03.2024): твърде кратко за становища.',
+                   'The lead committee took up the bill 4 days after submission (sitting of 2024-03-05): too little time to comment.',
+                   'bill_id days_to_committee lead_committees lead_first_reading_report lead_first_reading_sitting opinions_before_committee report_mentions_opinions report_text_checked signature source_url stakeholder_opinions submitted_on'),
+    },
+    "NA-07": {
+        'fast': ('WARN', 'Приет за 13 дни от внасянето (ускорено).',
+                   'Adopted 13 days after submission (fast track).',
+                   'adopted_on bill_id days_to_adoption signature source_url status submitted_on'),
+        'normal': ('PASS', 'Приет за 14 дни от внасянето.',
+                   'Adopted 14 days after submission.',
+                   'adopted_on bill_id days_to_adoption signature source_url status submitted_on'),
+        'stalled': ('WARN', 'Законопроектът е внесен преди 975 дни и още не е приет (застой).',
+                   'Submitted 975 days ago and still pending (stalled).',
+                   'bill_id days_pending signature source_url status submitted_on'),
+        'young': ('PASS', 'Законопроектът е внесен преди 365 дни и се разглежда.',
+                   'Submitted 365 days ago and pending.',
+                   'bill_id days_pending signature source_url status submitted_on'),
+        'rejected': ('N_A', 'Законопроектът не е приет (състояние: отхвърлен).',
+                   'The bill was not adopted (status: rejected).',
+                   'bill_id signature source_url status submitted_on'),
+        'no submission date': ('UNKNOWN', 'Липсва дата на внасяне.',
+                   'The submission date is missing.',
+                   'bill_id signature source_url status submitted_on'),
+    },
+}
+
+
+@pytest.mark.parametrize("cid, case", [(cid, name) for cid, cases in SCENARIOS.items() for name in cases])
+def test_parliament_branch_explained(cid, case):
+    found = run(SCENARIOS[cid][case], cid)
+    verdict, bg, en, evidence = EXPECTED[cid][case]
+    assert (found.verdict.value, found.explanation_bg, found.explanation_en) == (verdict, bg, en)
+    assert " ".join(sorted(found.evidence)) == evidence
