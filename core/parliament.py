@@ -216,9 +216,24 @@ _STAGE_LABELS = {
 }
 # Rows of a committee (the lead committee's sitting, the bill's first committee date).
 COMMITTEE_STAGES = frozenset({StageClass.COMMITTEE_PASSED, StageClass.COMMITTEE_REJECTED, StageClass.COMMITTEE_OTHER})
+class PortfolioExclusion(_Labelled):
+    """Bills a watchdog's aggregates leave out (NCPI practice, research/criteria.md §4): their
+    per-bill checks still run. Values are the codes stored in an evaluation's facts."""
+
+    RATIFICATION = "ratification"
+    BUDGET = "budget"
+    CONSTITUTION = "constitution"
+
+
+_EXCLUSION_LABELS = {
+    PortfolioExclusion.RATIFICATION: ("ратификация", "ratification"),
+    PortfolioExclusion.BUDGET: ("бюджет", "budget"),
+    PortfolioExclusion.CONSTITUTION: ("Конституция", "Constitution"),
+}
+
 _LABELS: dict[type[_Labelled], dict] = {
     Initiator: _INITIATOR_LABELS, Regime: _REGIME_LABELS, SponsorClass: _SPONSOR_LABELS,
-    BillStatus: _STATUS_LABELS, StageClass: _STAGE_LABELS,
+    BillStatus: _STATUS_LABELS, StageClass: _STAGE_LABELS, PortfolioExclusion: _EXCLUSION_LABELS,
 }
 
 

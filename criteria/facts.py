@@ -12,7 +12,7 @@ import re
 from typing import Any, Generic, TypeVar
 
 from core import strategy as SV
-from core.parliament import RATIFICATION_TYPE, Initiator, Signature, StageClass, classify_stage
+from core.parliament import RATIFICATION_TYPE, Initiator, PortfolioExclusion, Signature, StageClass, classify_stage
 from core.rules import Rule, first_value, rule
 from criteria.initiative import ActText, Bill, Consultation, CouncilAct, Document, Initiative, Link
 from criteria.thresholds import Thresholds
@@ -37,11 +37,11 @@ UNTYPED = frozenset({None, "", SV.UNTYPED_LABEL})
 NON_NORMATIVE = re.compile(r"ненормативен|рамкова\s+позиция", re.I)
 
 # Portfolio exclusions of NCPI practice (catalogue §4): the per-bill checks still run.
-_EXCLUSIONS: tuple[Rule[str], ...] = (
-    rule("ratification", "ratification", r"\b(?:ратифицир|денонсир)", flags=re.I),
-    rule("budget", "budget", r"\bза\s+(?:държавния\s+бюджет|бюджета\s+на\s+(?:държавното\s+обществено\s+осигуряване|"
+_EXCLUSIONS: tuple[Rule[PortfolioExclusion], ...] = (
+    rule("ratification", PortfolioExclusion.RATIFICATION, r"\b(?:ратифицир|денонсир)", flags=re.I),
+    rule("budget", PortfolioExclusion.BUDGET, r"\bза\s+(?:държавния\s+бюджет|бюджета\s+на\s+(?:държавното\s+обществено\s+осигуряване|"
                              r"националната\s+здравноосигурителна\s+каса))", flags=re.I),
-    rule("constitution", "constitution", r"\bконституцията\s+на\s+република\s+българия\b", flags=re.I),
+    rule("constitution", PortfolioExclusion.CONSTITUTION, r"\bконституцията\s+на\s+република\s+българия\b", flags=re.I),
 )
 
 
@@ -195,7 +195,7 @@ class Facts:
     def portfolio_exclusion(self) -> str | None:
         signature = Signature.parse(self.bill.signature)
         if signature is not None and signature.type_code == RATIFICATION_TYPE:
-            return "ratification"
+            return PortfolioExclusion.RATIFICATION
         return first_value(_EXCLUSIONS, self.bill.title or "", None)
 
     # ------------------------------------------------------------------ links

@@ -106,7 +106,7 @@ EXPECTED = {
         'not classified': ('UNKNOWN', 'Файловете на законопроекта още не са изтеглени и класифицирани.',
                    "The bill's files have not yet been downloaded and classified.",
                    'bill_id ia_files signature source_url'),
-        'ratification': ('UNKNOWN', 'Възможно изключение от оценка на въздействието (ratification), непотвърдено.',
+        'ratification': ('UNKNOWN', 'Възможно изключение от оценка на въздействието (ратификация), непотвърдено.',
                    'A possible exemption from impact assessment (ratification), not verified.',
                    'bill_id exemption signature source_url'),
     },

@@ -35,6 +35,23 @@ def decision_evidence(a: CouncilAct | None) -> dict[str, Any]:
                                  "source_url": a.source_url}}
 
 
+def days_bg(n: object) -> str:
+    """„1 ден“, „21 дни“ (Bulgarian counts its days in two forms; so does English)."""
+    return f"{n} ден" if n in (1, -1) else f"{n} дни"
+
+
+def days_en(n: object) -> str:
+    return f"{n} day" if n in (1, -1) else f"{n} days"
+
+
+def working_days_bg(n: object) -> str:
+    return f"{n} работен ден" if n in (1, -1) else f"{n} работни дни"
+
+
+def working_days_en(n: object) -> str:
+    return f"{n} working day" if n in (1, -1) else f"{n} working days"
+
+
 def days_between(a: dt.date | None, b: dt.date | None) -> int | None:
     return (b - a).days if a and b else None
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from criteria.catalogue._common import (
+    days_bg,
+    days_en,
     bill_evidence,
     consultation_evidence,
     consultation_or_none,
@@ -132,19 +134,19 @@ def cons_02(f: Facts, s: dict[str, Any]) -> Result:
         return unknown(f"Консултацията {c.reg_num} няма дати на откриване и закриване.",
                        f"Consultation {c.reg_num} has no opening and closing dates.", ev)
     if days >= s["min_days"]:
-        return passed(f"Консултацията {c.reg_num} е траяла {days} дни (изискват се поне {s['min_days']}).",
-                      f"Consultation {c.reg_num} lasted {days} days (at least {s['min_days']} required).", ev)
+        return passed(f"Консултацията {c.reg_num} е траяла {days_bg(days)} (изискват се поне {s['min_days']}).",
+                      f"Consultation {c.reg_num} lasted {days_en(days)} (at least {s['min_days']} required).", ev)
     if days == s["borderline_days"]:
-        return warn(f"Консултацията {c.reg_num} е траяла {days} дни: гранично (при броене и на двата дни стават 30).",
-                    f"Consultation {c.reg_num} lasted {days} days: borderline (counting both ends gives 30).", ev,
+        return warn(f"Консултацията {c.reg_num} е траяла {days_bg(days)}: гранично (при броене и на двата дни стават 30).",
+                    f"Consultation {c.reg_num} lasted {days_en(days)}: borderline (counting both ends gives 30).", ev,
                     labels=("borderline",))
     reason = reason_check(c, f.th.section("CONS-03"))
     ev.update(reason)
     if reason["reason_given"]:
-        return warn(f"Консултацията {c.reg_num} е съкратена на {days} дни с посочени мотиви (виж CONS-03).",
-                    f"Consultation {c.reg_num} was shortened to {days} days with a stated reason (see CONS-03).", ev)
-    return fail(f"Консултацията {c.reg_num} е траяла само {days} дни без посочени мотиви за кратък срок.",
-                f"Consultation {c.reg_num} lasted only {days} days with no stated reason for the short period.", ev)
+        return warn(f"Консултацията {c.reg_num} е съкратена на {days_bg(days)} с посочени мотиви (виж CONS-03).",
+                    f"Consultation {c.reg_num} was shortened to {days_en(days)} with a stated reason (see CONS-03).", ev)
+    return fail(f"Консултацията {c.reg_num} е траяла само {days_bg(days)} без посочени мотиви за кратък срок.",
+                f"Consultation {c.reg_num} lasted only {days_en(days)} with no stated reason for the short period.", ev)
 
 
 @criterion(
@@ -173,24 +175,24 @@ def cons_03(f: Facts, s: dict[str, Any]) -> Result:
         return unknown(f"Консултацията {c.reg_num} няма дати на откриване и закриване.",
                        f"Consultation {c.reg_num} has no opening and closing dates.", ev)
     if days >= full_days:
-        return not_applicable(f"Срокът ({days} дни) не е съкратен.", f"The period ({days} days) was not shortened.", ev)
+        return not_applicable(f"Срокът ({days_bg(days)}) не е съкратен.", f"The period ({days_en(days)}) was not shortened.", ev)
     reason = reason_check(c, s)
     ev.update(reason, reason_in_motives_checked=False)
     if days < s["min_days"]:
-        return fail(f"Консултацията {c.reg_num} е траяла {days} дни, под законовия минимум от {s['min_days']} дни.",
-                    f"Consultation {c.reg_num} lasted {days} days, below the legal minimum of {s['min_days']}.", ev)
+        return fail(f"Консултацията {c.reg_num} е траяла {days_bg(days)}, под законовия минимум от {days_bg(s['min_days'])}.",
+                    f"Consultation {c.reg_num} lasted {days_en(days)}, below the legal minimum of {s['min_days']}.", ev)
     if reason["reason_given"]:
         labels = ("generic_reason",) if reason["reason_generic"] else ()
         extra_bg = " (мотивът е общ, без конкретен срок)" if labels else ""
         extra_en = " (the reason is generic, with no concrete deadline)" if labels else ""
-        return warn(f"Срокът е съкратен на {days} дни с посочени мотиви{extra_bg}.",
-                    f"The period was shortened to {days} days with a stated reason{extra_en}.", ev, labels=labels)
+        return warn(f"Срокът е съкратен на {days_bg(days)} с посочени мотиви{extra_bg}.",
+                    f"The period was shortened to {days_en(days)} with a stated reason{extra_en}.", ev, labels=labels)
     if days == borderline:
-        return warn(f"{days} дни без мотиви за кратък срок: гранично (при броене и на двата дни стават 30).",
-                    f"{days} days with no reason for a short period: borderline (counting both ends gives 30).", ev,
+        return warn(f"{days_bg(days)} без мотиви за кратък срок: гранично (при броене и на двата дни стават 30).",
+                    f"{days_en(days)} with no reason for a short period: borderline (counting both ends gives 30).", ev,
                     labels=("borderline",))
-    return fail(f"Срокът е съкратен на {days} дни без мотиви за кратък срок.",
-                f"The period was shortened to {days} days with no reason stated.", ev)
+    return fail(f"Срокът е съкратен на {days_bg(days)} без мотиви за кратък срок.",
+                f"The period was shortened to {days_en(days)} with no reason stated.", ev)
 
 
 @criterion(

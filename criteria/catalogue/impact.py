@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from core.parliament import PortfolioExclusion
 from criteria.catalogue._common import bill_evidence, consultation_evidence, consultation_or_none, fmt, is_new_law, status_label
 from criteria.criterion import ANY, COM, Result, criterion, fail, not_applicable, passed, unknown, warn
 from texts.documents.impact_assessment import LABELS_EN as IA_LABELS_EN
@@ -22,7 +23,7 @@ from criteria.principles import Principle as P
 
 RIA = "impact_assessment"
 SE = "stakeholder_engagement"
-_EXEMPTION_UNVERIFIED = ("ratification", "budget")
+_EXEMPTION_UNVERIFIED = (PortfolioExclusion.RATIFICATION, PortfolioExclusion.BUDGET)
 
 
 def _consultation_kinds(f: Facts) -> tuple[set[str], set[str]]:
@@ -39,8 +40,9 @@ def _consultation_kinds(f: Facts) -> tuple[set[str], set[str]]:
 
 def _exemption(f: Facts) -> Result | None:
     if f.portfolio_exclusion in _EXEMPTION_UNVERIFIED:
-        return unknown(f"Възможно изключение от оценка на въздействието ({f.portfolio_exclusion}), непотвърдено.",
-                       f"A possible exemption from impact assessment ({f.portfolio_exclusion}), not verified.",
+        ex = PortfolioExclusion(f.portfolio_exclusion)
+        return unknown(f"Възможно изключение от оценка на въздействието ({ex.bg}), непотвърдено.",
+                       f"A possible exemption from impact assessment ({ex.en}), not verified.",
                        {**bill_evidence(f), "exemption": f.portfolio_exclusion}, labels=("exemption_unverified",))
     return None
 

@@ -12,8 +12,9 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from core.parliament import COMMITTEE_STAGES, classify_stage
-from criteria.catalogue._common import bill_evidence, days_between, fmt, status_label
+from core.parliament import COMMITTEE_STAGES, PortfolioExclusion, classify_stage
+from criteria.catalogue._common import (bill_evidence, days_bg, days_between, days_en, fmt, status_label, working_days_bg,
+                                        working_days_en)
 from criteria.catalogue._documents import OWN_FILE_ORIGINS, why_documents_cannot_tell
 from criteria.criterion import ANY, MP, Result, criterion, fail, not_applicable, passed, unknown, warn
 from criteria.facts import Facts, iso
@@ -149,9 +150,9 @@ def na_doc_01(f: Facts, s: dict[str, Any]) -> Result:
             return warn("Текстът на законопроекта не е сред публикуваните документи.",
                         "The bill text is not among the published documents.", ev)
         if [w[0] for w in missing] == ["ia"] and f.portfolio_exclusion in ("ratification", "budget"):
-            ex = f.portfolio_exclusion
-            return unknown(f"Не е публикувана оценка на въздействието; възможно изключение ({ex}), непотвърдено.",
-                           f"No impact assessment is published; a possible exemption ({ex}), not verified.",
+            ex = PortfolioExclusion(f.portfolio_exclusion)
+            return unknown(f"Не е публикувана оценка на въздействието; възможно изключение ({ex.bg}), непотвърдено.",
+                           f"No impact assessment is published; a possible exemption ({ex.en}), not verified.",
                            ev, labels=("exemption_unverified",))
         return warn(f"Публикувани са не всички документи; липсват: {names_bg}.",
                     f"Not all documents are published; missing: {names_en}.", ev)
@@ -166,11 +167,11 @@ def na_doc_01(f: Facts, s: dict[str, Any]) -> Result:
         lag = _working_days_after(f.submitted_on, published)
         ev["lag_working_days"] = lag
         if lag > s["max_lag_working_days"]:
-            return warn(f"Документите са публикувани {lag} работни дни след внасянето ({fmt(published)}).",
-                        f"The documents were published {lag} working days after submission ({published}).", ev,
+            return warn(f"Документите са публикувани {working_days_bg(lag)} след внасянето ({fmt(published)}).",
+                        f"The documents were published {working_days_en(lag)} after submission ({published}).", ev,
                         confidence="P")
-        return passed(f"Публикувани са {listed_bg}, {lag} работни дни след внасянето.",
-                      f"Published: {listed_en}, {lag} working days after submission.", ev)
+        return passed(f"Публикувани са {listed_bg}, {working_days_bg(lag)} след внасянето.",
+                      f"Published: {listed_en}, {working_days_en(lag)} after submission.", ev)
     ev["lag_checked"] = False
     return passed(f"Публикувани са {listed_bg} (датата на публикуване не е известна).",
                   f"Published: {listed_en} (the publication date is not known).", ev)
@@ -206,8 +207,8 @@ def na_01(f: Facts, s: dict[str, Any]) -> Result:
                            "The bill is distributed, but no committee is marked as lead.", ev)
         waited = (f.as_of - sub).days
         if waited > s["max_days"]:
-            return warn(f"{waited} дни след внасянето няма определена водеща комисия.",
-                        f"{waited} days after submission no lead committee is named.", {**ev, "days_waited": waited})
+            return warn(f"{days_bg(waited)} след внасянето няма определена водеща комисия.",
+                        f"{days_en(waited)} after submission no lead committee is named.", {**ev, "days_waited": waited})
         return not_applicable("Срокът за разпределение още тече.", "The distribution term is still running.", ev,
                               recheck_on=sub + dt.timedelta(days=s["max_days"] + 1))
     orders = sorted(fl.date for fl in f.bill.files if fl.origin == "order" and fl.date)
@@ -215,12 +216,12 @@ def na_01(f: Facts, s: dict[str, Any]) -> Result:
         gap = (orders[0] - sub).days
         ev.update(distribution_order=iso(orders[0]), days_to_distribution=gap)
         if gap <= s["max_days"]:
-            return passed(f"Законопроектът е разпределен {gap} дни след внасянето (разпореждане от {fmt(orders[0])}).",
-                          f"The bill was distributed {gap} days after submission (the Speaker's order of {fmt(orders[0])}).",
+            return passed(f"Законопроектът е разпределен {days_bg(gap)} след внасянето (разпореждане от {fmt(orders[0])}).",
+                          f"The bill was distributed {days_en(gap)} after submission (the Speaker's order of {fmt(orders[0])}).",
                           ev, confidence="R/I")
-        return warn(f"Законопроектът е разпределен {gap} дни след внасянето (разпореждане от {fmt(orders[0])}), "
+        return warn(f"Законопроектът е разпределен {days_bg(gap)} след внасянето (разпореждане от {fmt(orders[0])}), "
                     f"след {s['max_days']}-дневния срок.",
-                    f"The bill was distributed {gap} days after submission (the Speaker's order of {fmt(orders[0])}), "
+                    f"The bill was distributed {days_en(gap)} after submission (the Speaker's order of {fmt(orders[0])}), "
                     f"beyond the {s['max_days']}-day term.", ev, confidence="R/I")
     is_lead = _lead_matcher(f)
     acts = [r.date for r in f.bill.reports if r.date and r.origin in _OWN_REPORTS and is_lead(r.committee_id, r.committee_name)]
@@ -230,8 +231,8 @@ def na_01(f: Facts, s: dict[str, Any]) -> Result:
     gap = days_between(sub, first_act)
     ev["days_to_first_act"] = gap
     if gap is not None and gap <= s["max_days"]:
-        return passed(f"Водещата комисия е действала {gap} дни след внасянето, значи е определена навреме.",
-                      f"The lead committee acted {gap} days after submission, so it was named in time.", ev)
+        return passed(f"Водещата комисия е действала {days_bg(gap)} след внасянето, значи е определена навреме.",
+                      f"The lead committee acted {days_en(gap)} after submission, so it was named in time.", ev)
     return unknown("Датата на разпределение не се публикува; първото действие на водещата комисия е по-късно от срока.",
                    "The distribution date is not published; the lead committee's first act came after the term.", ev)
 
@@ -316,16 +317,16 @@ def na_03(f: Facts, s: dict[str, Any]) -> Result:
     bg_tail = f"(първо гласуване {fmt(fv)}, предложения до {fmt(deadline)})"
     en_tail = f"(first vote {fv}, proposals until {deadline})"
     if term > s["shelving_days"]:
-        return warn(f"Срокът за предложения е {term} дни {bg_tail}: удължаването подсказва отлагане.",
-                    f"The proposals term is {term} days {en_tail}: such an extension suggests shelving.", ev,
+        return warn(f"Срокът за предложения е {days_bg(term)} {bg_tail}: удължаването подсказва отлагане.",
+                    f"The proposals term is {days_en(term)} {en_tail}: such an extension suggests shelving.", ev,
                     confidence="P")
     if term >= s["min_days"]:
-        return passed(f"Срокът за предложения е {term} дни {bg_tail}.", f"The proposals term is {term} days {en_tail}.", ev)
+        return passed(f"Срокът за предложения е {days_bg(term)} {bg_tail}.", f"The proposals term is {days_en(term)} {en_tail}.", ev)
     if term >= s["red_flag_below_days"]:
-        return warn(f"Срокът за предложения е съкратен на {term} дни {bg_tail}.",
-                    f"The proposals term was shortened to {term} days {en_tail}.", ev)
-    return fail(f"Срокът за предложения е само {term} дни {bg_tail}: процедурен сигнал (оценка, не незаконност).",
-                f"The proposals term is only {term} days {en_tail}: a procedural red flag (a quality judgment, not illegality).",
+        return warn(f"Срокът за предложения е съкратен на {days_bg(term)} {bg_tail}.",
+                    f"The proposals term was shortened to {days_en(term)} {en_tail}.", ev)
+    return fail(f"Срокът за предложения е само {days_bg(term)} {bg_tail}: процедурен сигнал (оценка, не незаконност).",
+                f"The proposals term is only {days_en(term)} {en_tail}: a procedural red flag (a quality judgment, not illegality).",
                 ev, confidence="P", labels=("procedural_red_flag",))
 
 
@@ -442,17 +443,17 @@ def na_06(f: Facts, s: dict[str, Any]) -> Result:
         ev["sitting_bounded_by_report"] = True
     if days < s["min_days_to_committee"]:
         when = "заседанието" if sitting else "доклада"
-        return warn(f"Водещата комисия е разгледала законопроекта {days} дни след внасянето ({when} от {fmt(bound)}): "
+        return warn(f"Водещата комисия е разгледала законопроекта {days_bg(days)} след внасянето ({when} от {fmt(bound)}): "
                     f"твърде кратко за становища.",
-                    f"The lead committee took up the bill {days} days after submission "
+                    f"The lead committee took up the bill {days_en(days)} after submission "
                     f"({'sitting' if sitting else 'report'} of {bound}): too little time to comment.", ev)
     if sitting is None:
         return unknown(f"Заседанието на водещата комисия не е в хронологията; докладът ѝ е от {fmt(report)}, "
-                       f"{days} дни след внасянето.",
+                       f"{days_bg(days)} след внасянето.",
                        f"The lead committee's sitting is not in the chronology; its report is dated {report}, "
-                       f"{days} days after submission.", ev)
-    return passed(f"Водещата комисия е разгледала законопроекта {days} дни след внасянето ({fmt(sitting)}); {unchecked_bg}.",
-                  f"The lead committee took up the bill {days} days after submission ({sitting}); {unchecked_en}.", ev)
+                       f"{days_en(days)} after submission.", ev)
+    return passed(f"Водещата комисия е разгледала законопроекта {days_bg(days)} след внасянето ({fmt(sitting)}); {unchecked_bg}.",
+                  f"The lead committee took up the bill {days_en(days)} after submission ({sitting}); {unchecked_en}.", ev)
 
 
 @criterion(
@@ -476,17 +477,17 @@ def na_07(f: Facts, s: dict[str, Any]) -> Result:
         days = (ad - sub).days
         ev.update(adopted_on=iso(ad), days_to_adoption=days)
         if days < s["fast_track_days"]:
-            return warn(f"Приет за {days} дни от внасянето (ускорено).", f"Adopted {days} days after submission (fast track).",
+            return warn(f"Приет за {days_bg(days)} от внасянето (ускорено).", f"Adopted {days_en(days)} after submission (fast track).",
                         ev, labels=("fast_track",))
-        return passed(f"Приет за {days} дни от внасянето.", f"Adopted {days} days after submission.", ev)
+        return passed(f"Приет за {days_bg(days)} от внасянето.", f"Adopted {days_en(days)} after submission.", ev)
     if f.pending:
         days = (f.as_of - sub).days
         ev["days_pending"] = days
         if days > s["stalled_days"]:
-            return warn(f"Законопроектът е внесен преди {days} дни и още не е приет (застой).",
-                        f"Submitted {days} days ago and still pending (stalled).", ev, labels=("stalled",))
-        return passed(f"Законопроектът е внесен преди {days} дни и се разглежда.",
-                      f"Submitted {days} days ago and pending.", ev,
+            return warn(f"Законопроектът е внесен преди {days_bg(days)} и още не е приет (застой).",
+                        f"Submitted {days_en(days)} ago and still pending (stalled).", ev, labels=("stalled",))
+        return passed(f"Законопроектът е внесен преди {days_bg(days)} и се разглежда.",
+                      f"Submitted {days_en(days)} ago and pending.", ev,
                       recheck_on=sub + dt.timedelta(days=s["stalled_days"] + 1))
     return not_applicable(f"Законопроектът не е приет (състояние: {status_label(f.bill.status)}).",
                           f"The bill was not adopted (status: {status_label(f.bill.status, 'en')}).", ev)

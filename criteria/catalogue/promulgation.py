@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from criteria.catalogue._common import bill_evidence, fmt, status_label
+from criteria.catalogue._common import days_bg, days_en, bill_evidence, fmt, status_label
 from criteria.criterion import ANY, Result, criterion, fail, not_applicable, passed, unknown, warn
 from criteria.facts import Facts, iso
 from criteria.principles import Principle as P
@@ -53,10 +53,10 @@ def dv_01(f: Facts, s: dict[str, Any]) -> Result:
     days = (when - adopted).days
     ev["days"] = days
     if days <= s["max_days"]:
-        return passed(f"{_KIND_BG[kind]} {days} дни след приемането на {fmt(adopted)}.",
-                      f"{_KIND_EN[kind]} {days} days after adoption on {adopted}.", ev)
-    return fail(f"{_KIND_BG[kind]} {days} дни след приемането на {fmt(adopted)} (над {s['max_days']}).",
-                f"{_KIND_EN[kind]} {days} days after adoption on {adopted} (over {s['max_days']}).", ev)
+        return passed(f"{_KIND_BG[kind]} {days_bg(days)} след приемането на {fmt(adopted)}.",
+                      f"{_KIND_EN[kind]} {days_en(days)} after adoption on {adopted}.", ev)
+    return fail(f"{_KIND_BG[kind]} {days_bg(days)} след приемането на {fmt(adopted)} (над {s['max_days']}).",
+                f"{_KIND_EN[kind]} {days_en(days)} after adoption on {adopted} (over {s['max_days']}).", ev)
 
 
 @criterion(
@@ -85,8 +85,8 @@ def dv_02(f: Facts, s: dict[str, Any]) -> Result:
         days = (when - revote).days
         ev["days_after_readoption"] = days
         if days > s["repromulgation_days"]:
-            return fail(f"Повторно приетият закон е обнародван {days} дни след повторното приемане (над {s['repromulgation_days']}).",
-                        f"The re-adopted law was promulgated {days} days after re-adoption (over {s['repromulgation_days']}).", ev)
+            return fail(f"Повторно приетият закон е обнародван {days_bg(days)} след повторното приемане (над {s['repromulgation_days']}).",
+                        f"The re-adopted law was promulgated {days_en(days)} after re-adoption (over {s['repromulgation_days']}).", ev)
     when_bg = f" на {fmt(b.veto_on)}" if b.veto_on else ""
     when_en = f" on {b.veto_on}" if b.veto_on else ""
     return warn(f"Законът е върнат от президента за ново обсъждане{when_bg}.",

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from criteria.catalogue._common import bill_evidence, fmt, is_new_law, status_label
+from criteria.catalogue._common import days_bg, days_en, bill_evidence, fmt, is_new_law, status_label
 from criteria.criterion import ANY, Result, criterion, fail, not_applicable, passed, unknown, warn
 from criteria.facts import Facts
 from criteria.gazette import amendments_in_window, issue_date, parse_history
@@ -185,11 +185,11 @@ def lt_03(f: Facts, s: dict[str, Any]) -> Result:
     low = min(values)
     ev["shortest_vacatio_days"] = low
     if low < s["min_days"]:
-        return warn(f"Закон или част от него влиза в сила след {low} дни (под {s['min_days']} дни по чл. 5, ал. 5 от Конституцията).",
-                    f"The law or part of it enters into force after {low} days (under the {s['min_days']} days of Const. art. 5(5)).",
+        return warn(f"Закон или част от него влиза в сила след {days_bg(low)} (под {days_bg(s['min_days'])} по чл. 5, ал. 5 от Конституцията).",
+                    f"The law or part of it enters into force after {days_en(low)} (under the {days_en(s['min_days'])} of Const. art. 5(5)).",
                     ev)
-    return passed(f"Законът влиза в сила най-рано {low} дни след обнародването.",
-                  f"The law enters into force no sooner than {low} days after promulgation.", ev)
+    return passed(f"Законът влиза в сила най-рано {days_bg(low)} след обнародването.",
+                  f"The law enters into force no sooner than {days_en(low)} after promulgation.", ev)
 
 
 # --------------------------------------------------------------------------- LT-04 retroactivity
@@ -297,8 +297,8 @@ def lt_04(f: Facts, s: dict[str, Any]) -> Result:
                     labels=("retroactive",))
     if borderline:
         names, names_en = _clause_list(borderline), _clause_list(borderline, bg=False)
-        return unknown(f"Дата на действие до {lag} дни след {ref_bg}: дали е преди излизането на ДВ, не е известно ({names}).",
-                       f"A date of effect within {lag} days after {ref_en}: whether it precedes the ДВ issue is not "
+        return unknown(f"Дата на действие до {days_bg(lag)} след {ref_bg}: дали е преди излизането на ДВ, не е известно ({names}).",
+                       f"A date of effect within {days_en(lag)} after {ref_en}: whether it precedes the ДВ issue is not "
                        f"known ({names_en}).", ev, labels=("borderline",))
     if undetermined:
         return unknown("Дата на действие не може да се сравни с датата на обнародване (неизвестна дата или неразпозната клауза).",

@@ -146,7 +146,7 @@ def _print_summary(data: dict, db_url: str) -> None:
     t.add_row("Инициативи", str(data["initiatives"]))
     t.add_row("Връзки по метод", _counts(data["links"], lambda k: label(LinkMethod, k)))
     t.add_row("Оценени инициативи", str(data["evaluations"]))
-    left_out = ", ".join(f"{R.pick(R.EXCLUSION_LABELS[k], 'bg') if k in R.EXCLUSION_LABELS else 'друго'} {n}"
+    left_out = ", ".join(f"{R.exclusion_label(k, 'bg')} {n}"
                          for k, n in data["left_out"].items()) or "няма"
     t.add_row("В обобщенията", f"{data['assessed']} (извън обобщенията: {left_out})")
     t.add_row(R.t("verdicts", "bg") + " на оценените", ", ".join(

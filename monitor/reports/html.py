@@ -44,7 +44,7 @@ def executive_points(report: Report, lang: str) -> list[str]:
     pct = lambda v: L.percent(v, lang)  # noqa: E731
     num = lambda v: L.number(v, lang, 0 if v is None or float(v).is_integer() else 1)  # noqa: E731
     out = []
-    kinds = ", ".join(f"{v} – {L.pick(L.EXCLUSION_LABELS.get(k, (k, k)), lang)}" for k, v in tot["excluded_by_kind"].items())
+    kinds = ", ".join(f"{v} – {L.exclusion_label(k, lang)}" for k, v in tot["excluded_by_kind"].items())
     if lang == "bg":
         # "Label: figure" sentences: the figure may be 1, and a verb would have to agree with it.
         out.append(f"Оценени законопроекти: {tot['assessed']} ({com['bills']} на Министерския съвет и {mps['bills']} на "

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from core.parliament import BillStatus, Initiator, Regime, label
+from core.parliament import BillStatus, Initiator, PortfolioExclusion, Regime, label
 from criteria.principles import Principle
 
 if TYPE_CHECKING:
@@ -278,8 +278,9 @@ def composite_label(key: str, lang: str) -> str:
     return pick(COMPOSITE_LABELS[key], lang) if key in COMPOSITE_LABELS else key
 
 
-EXCLUSION_LABELS = {"ratification": ("ратификация", "ratification"), "budget": ("бюджет", "budget"),
-                    "constitution": ("Конституция", "Constitution")}
+def exclusion_label(key: str, lang: str) -> str:
+    """Why a bill is left out of the aggregates (core.parliament.PortfolioExclusion) in words."""
+    return label(PortfolioExclusion, key, lang)
 
 
 def t(key: str, lang: str, **kw: Any) -> str:
