@@ -110,9 +110,11 @@ def test_timeout_stops_the_whole_process_group(tmp_path):
 
 def test_scheduler_step_times_out_and_run_goes_on(sqlite_url, tmp_path):
     # `lexwatch schedule` never ends by itself: the step times out, SIGTERM stops it, the next step runs.
+    # The independent step runs under the (long) crawl timeout: a 3 s step timeout is shorter than a
+    # CLI's start on a loaded machine, and this test is about the step that never ends.
     steps = (StepSpec("forever", ("schedule",)), StepSpec("after", ("db", "status"), requires_any=("forever",)),
-             StepSpec("independent", ("db", "status")))
-    result = run_nightly(sqlite_url, _config(tmp_path, step_timeout_minutes=0.05), steps=steps)
+             StepSpec("independent", ("db", "status"), long=True))
+    result = run_nightly(sqlite_url, _config(tmp_path, step_timeout_minutes=0.05, crawl_timeout_minutes=5), steps=steps)
     by = {s.name: s for s in result.steps}
     assert by["forever"].status == "timeout" and by["forever"].errors[0].startswith("stopped after the 0.05 min timeout")
     assert by["after"].status == "skipped" and by["independent"].status == "ok"
