@@ -6,23 +6,10 @@ The codes are what the database stores (db.models.Document.classification, .stat
 """
 from __future__ import annotations
 
-from enum import StrEnum
+from core.labelled import Labelled, words
 
 
-class _Labelled(StrEnum):
-    @property
-    def bg(self) -> str:
-        return _LABELS[(type(self).__name__, self.value)][0]
-
-    @property
-    def en(self) -> str:
-        return _LABELS[(type(self).__name__, self.value)][1]
-
-    def label(self, lang: str = "bg") -> str:
-        return self.en if lang == "en" else self.bg
-
-
-class DocumentKind(_Labelled):
+class DocumentKind(Labelled):
     MOTIVES = "motives"
     BILL_TEXT = "bill_text"
     IMPACT_ASSESSMENT_PARTIAL = "impact_assessment_partial"
@@ -39,7 +26,7 @@ class DocumentKind(_Labelled):
     OTHER = "other"
 
 
-class DocumentStatus(_Labelled):
+class DocumentStatus(Labelled):
     """What became of a download (crawlers.documents.pipeline)."""
 
     OK = "ok"
@@ -47,13 +34,13 @@ class DocumentStatus(_Labelled):
     ERROR = "error"
 
 
-class DocumentOwner(_Labelled):
+class DocumentOwner(Labelled):
     BILL = "bill"
     CONSULTATION = "consultation"
 
 
 # Keyed by (enum name, code): members of two enums with the same code are equal strings.
-_LABELS: dict[tuple[str, str], tuple[str, str]] = {(type(k).__name__, k.value): v for k, v in [
+words([
     (DocumentKind.MOTIVES, ("мотиви", "motives")),
     (DocumentKind.BILL_TEXT, ("текст на законопроекта или проекта на акт", "text of the bill or draft act")),
     (DocumentKind.IMPACT_ASSESSMENT_PARTIAL, ("частична предварителна оценка на въздействието",
@@ -76,4 +63,4 @@ _LABELS: dict[tuple[str, str], tuple[str, str]] = {(type(k).__name__, k.value): 
     (DocumentStatus.ERROR, ("грешка", "error")),
     (DocumentOwner.BILL, ("законопроект", "bill")),
     (DocumentOwner.CONSULTATION, ("консултация", "consultation")),
-]}
+])

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from core.labelled import Labelled, words
 from core.rules import Rule, first_value, rule
 
 PUBLIC_SITE = "https://www.parliament.bg"
@@ -30,22 +31,7 @@ def bill_public_url(bill_id: int | str) -> str:
     return f"{PUBLIC_SITE}/bg/bills/ID/{bill_id}"
 
 
-class _Labelled(StrEnum):
-    """A stored code with its Bulgarian and English words (as core.review's enums)."""
-
-    @property
-    def bg(self) -> str:
-        return _LABELS[type(self)][self][0]
-
-    @property
-    def en(self) -> str:
-        return _LABELS[type(self)][self][1]
-
-    def label(self, lang: str = "bg") -> str:
-        return self.en if lang == "en" else self.bg
-
-
-class Initiator(_Labelled):
+class Initiator(Labelled):
     """Who brought the bill in (Constitution art. 87(1)); values are the stored codes."""
 
     COUNCIL_OF_MINISTERS = "council_of_ministers"
@@ -64,7 +50,7 @@ _INITIATOR_LABELS = {
 }
 
 
-class Regime(_Labelled):
+class Regime(Labelled):
     """The route a bill's evaluation is grouped under: the Council of Ministers' drafts go through
     ЗНА ch. 2–3 and УПМС, the bills of MPs and of committees through the Rules of Procedure only
     (so a committee's bill goes the parliamentary way); a unified ("mixed") bill is its own group.
@@ -96,7 +82,7 @@ _REGIME_LABELS = {
 }
 
 
-class SponsorClass(_Labelled):
+class SponsorClass(Labelled):
     """Who brought a bill in, as INIT-01 tells it from the sponsors or the signature: finer than the
     regime (one MP or a group of MPs; a committee's or unified bill). Values are the codes stored in
     INIT-01's evidence; the English labels read inside a sentence („Initiator: a group of MPs“)."""
@@ -140,7 +126,7 @@ _SPONSOR_LABELS = {
 }
 
 
-class BillStatus(_Labelled):
+class BillStatus(Labelled):
     """How far a bill got (derive_status); values are the stored codes."""
 
     SUBMITTED = "submitted"
@@ -167,7 +153,7 @@ _STATUS_LABELS = {
 }
 
 
-class StageClass(_Labelled):
+class StageClass(Labelled):
     """The class of a chronology row (classify_stage); values are the stored codes
     (`bill_stages.classification`). The readings' rows are scheduled („внесен“ for the plenary),
     debated, passed or rejected; „both readings“ is a first and second vote at one sitting."""
@@ -216,7 +202,7 @@ _STAGE_LABELS = {
 }
 # Rows of a committee (the lead committee's sitting, the bill's first committee date).
 COMMITTEE_STAGES = frozenset({StageClass.COMMITTEE_PASSED, StageClass.COMMITTEE_REJECTED, StageClass.COMMITTEE_OTHER})
-class PortfolioExclusion(_Labelled):
+class PortfolioExclusion(Labelled):
     """Bills a watchdog's aggregates leave out (NCPI practice, research/criteria.md §4): their
     per-bill checks still run. Values are the codes stored in an evaluation's facts."""
 
@@ -231,10 +217,8 @@ _EXCLUSION_LABELS = {
     PortfolioExclusion.CONSTITUTION: ("Конституция", "Constitution"),
 }
 
-_LABELS: dict[type[_Labelled], dict] = {
-    Initiator: _INITIATOR_LABELS, Regime: _REGIME_LABELS, SponsorClass: _SPONSOR_LABELS,
-    BillStatus: _STATUS_LABELS, StageClass: _STAGE_LABELS, PortfolioExclusion: _EXCLUSION_LABELS,
-}
+for _labels in (_INITIATOR_LABELS, _REGIME_LABELS, _SPONSOR_LABELS, _STATUS_LABELS, _STAGE_LABELS, _EXCLUSION_LABELS):
+    words(_labels.items())
 
 
 def label(enum_type: type[StrEnum], value: str | None, lang: str = "bg") -> str:

@@ -6,23 +6,10 @@ the labels are what a person reads in the CLI, the review UI and the reports.
 """
 from __future__ import annotations
 
-from enum import StrEnum
+from core.labelled import Labelled, words
 
 
-class _Labelled(StrEnum):
-    @property
-    def bg(self) -> str:
-        return _LABELS[(type(self).__name__, self.value)][0]
-
-    @property
-    def en(self) -> str:
-        return _LABELS[(type(self).__name__, self.value)][1]
-
-    def label(self, lang: str = "bg") -> str:
-        return self.en if lang == "en" else self.bg
-
-
-class LinkStatus(_Labelled):
+class LinkStatus(Labelled):
     """A link's state: the linker proposes or sends to review; staff confirm or reject."""
 
     PROPOSED = "proposed"
@@ -31,7 +18,7 @@ class LinkStatus(_Labelled):
     REJECTED = "rejected"
 
 
-class InitiativeLinkState(_Labelled):
+class InitiativeLinkState(Labelled):
     """An initiative's links taken together (linking.query.initiative_status)."""
 
     REVIEW = "review"
@@ -40,7 +27,7 @@ class InitiativeLinkState(_Labelled):
     UNLINKED = "unlinked"
 
 
-class FlagStatus(_Labelled):
+class FlagStatus(Labelled):
     """A review flag's state; `resolved`: the engine closed it when the verdicts changed."""
 
     OPEN = "open"
@@ -49,13 +36,13 @@ class FlagStatus(_Labelled):
     RESOLVED = "resolved"
 
 
-class Severity(_Labelled):
+class Severity(Labelled):
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"
 
 
-class LinkMethod(_Labelled):
+class LinkMethod(Labelled):
     """How the linker found a link (linking.stage.METHOD_BY_RANK, and merged bills)."""
 
     EXPLICIT = "explicit"
@@ -66,19 +53,19 @@ class LinkMethod(_Labelled):
     MERGED = "merged"
 
 
-class LinkTarget(_Labelled):
+class LinkTarget(Labelled):
     CONSULTATION = "consultation"
     COUNCIL_ACT = "council_act"
     BILL = "bill"
 
 
-class LinkFlag(_Labelled):
+class LinkFlag(Labelled):
     """Why a link needs a person (linking.model.MP_FLAG: INIT-03)."""
 
     MP_BILL_MATCHES_MINISTRY_DRAFT = "mp_bill_matches_ministry_draft"
 
 
-class MpCopyDoubt(_Labelled):
+class MpCopyDoubt(Labelled):
     """Why a possible MP copy of a ministry draft went to review (linking.regimes.mps)."""
 
     LOW_SCORE = "low_score"
@@ -93,7 +80,7 @@ class MpCopyDoubt(_Labelled):
     TITLE_MATCHES_NOT_PROPOSED = "title_matches_not_proposed"
 
 
-class LinkReference(_Labelled):
+class LinkReference(Labelled):
     """Where an explicit or ПРИС-chain link was read (linking.regimes: the evidence's `reference`)."""
 
     BILL_DOCUMENTS = "bill_documents"
@@ -102,7 +89,7 @@ class LinkReference(_Labelled):
     STATED_PERIOD = "stated_period"
 
 
-class PolicyTopic(_Labelled):
+class PolicyTopic(Labelled):
     """Policy areas an institution's or committee's name points to (linking.institutions.TOPICS)."""
 
     JUSTICE = "justice"
@@ -125,7 +112,7 @@ class PolicyTopic(_Labelled):
     TOURISM = "tourism"
 
 
-class Decision(_Labelled):
+class Decision(Labelled):
     """A staff decision in the audit trail (db.models.ReviewDecision.decision)."""
 
     CONFIRMED = "confirmed"
@@ -134,7 +121,7 @@ class Decision(_Labelled):
 
 
 # Keyed by (enum name, code): members of two enums with the same code are equal strings.
-_LABELS: dict[tuple[str, str], tuple[str, str]] = {(type(k).__name__, k.value): v for k, v in [
+words([
     (LinkStatus.PROPOSED, ("предложена", "proposed")),
     (LinkStatus.REVIEW, ("за преглед", "for review")),
     (LinkStatus.CONFIRMED, ("потвърдена", "confirmed")),
@@ -201,4 +188,4 @@ _LABELS: dict[tuple[str, str], tuple[str, str]] = {(type(k).__name__, k.value): 
     (Decision.CONFIRMED, ("потвърди", "confirmed")),
     (Decision.DISMISSED, ("отхвърли сигнала", "dismissed")),
     (Decision.REJECTED, ("отхвърли връзката", "rejected")),
-]}
+])
