@@ -35,6 +35,7 @@ sys.path.insert(0, str(REPO))
 
 from sqlalchemy import select  # noqa: E402
 
+from core.strategy import PROPOSALS_REPORT  # noqa: E402
 from db import migrate  # noqa: E402
 from db.engine import dispose_engines, session_scope  # noqa: E402
 from db.models import Bill, Consultation  # noqa: E402
@@ -133,7 +134,7 @@ class Evolving:
         if closed:
             c = self.rng.choice(closed)
             self.next_file += 1
-            c.documents.append(("Справка за получените предложения", sim_today, self.next_file))
+            c.documents.append((PROPOSALS_REPORT, sim_today, self.next_file))  # the portal's doc type 8 label
             c.version += 1
             done.append(f"consultation {c.id}: late справка")
         return done
