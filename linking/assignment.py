@@ -31,13 +31,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
-from scipy.sparse import coo_matrix, csr_matrix
-from scipy.sparse.csgraph import connected_components, johnson
 
 from linking.settings import TargetSettings
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 # A pair exactly at the review floor still beats leaving the bill unlinked.
 FLOOR_EPSILON = 0.01
@@ -109,6 +110,9 @@ def _best_per_pair(bills: np.ndarray, targets: np.ndarray, score: np.ndarray, id
 
 def _match(bills: np.ndarray, targets: np.ndarray, score: np.ndarray, idx: np.ndarray,
            target: TargetSettings) -> list[Choice]:
+    from scipy.sparse import coo_matrix  # scipy loads only when a matching runs (about 0.5 s a process)
+    from scipy.sparse.csgraph import connected_components
+
     ub, bi = np.unique(bills[idx], return_inverse=True)
     ut, ti = np.unique(targets[idx], return_inverse=True)
     nb = len(ub)
@@ -166,6 +170,8 @@ def _local(label: np.ndarray, ncomp: int) -> tuple[np.ndarray, np.ndarray]:
 def _matching(e: _Edges, nbc: np.ndarray, ntc: np.ndarray) -> np.ndarray:
     """The matching of greatest utility in each component (linear_sum_assignment; a bill
     may take its own dummy column, i.e. stay unlinked)."""
+    from scipy.optimize import linear_sum_assignment
+
     matched = np.zeros(len(e.comp), dtype=bool)
     for edges in _components(e.comp):
         c = int(e.comp[edges[0]])
@@ -260,6 +266,8 @@ def _small_margins(e: _Edges, comps: np.ndarray, size: int, loss: np.ndarray, ri
 def _large_margins(e: _Edges, c: int, size: int, loss: np.ndarray, rival: np.ndarray) -> None:
     """Margins of one large component: shortest paths to END and to each matched target by
     Johnson's algorithm on the reversed residual graphs (negative arcs, no negative cycle)."""
+    from scipy.sparse.csgraph import johnson
+
     sel = np.nonzero(e.comp == c)[0]
     end_node = size - 1
     end = np.full(c + 1, end_node, np.int64)
@@ -289,6 +297,8 @@ def _dense(slot: np.ndarray, arcs: tuple[np.ndarray, ...], n: int, size: int) ->
 
 
 def _csr(src: np.ndarray, dst: np.ndarray, w: np.ndarray, size: int) -> csr_matrix:
+    from scipy.sparse import csr_matrix
+
     # Explicit zero weights stay arcs in a csr_matrix built from (data, (row, col)).
     return csr_matrix((w, (src, dst)), shape=(size, size))
 

@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from texts.lawtext import ActTextAnalysis, analyse_act
 from monitor.commands.evaluate import wide
 from monitor.commands.output import read_json_input
 from monitor.commands.options import FormatOption
 from core.errors import LexwatchError, UsageError
+
+if TYPE_CHECKING:
+    from texts.lawtext import ActTextAnalysis, analyse_act
 
 
 def _load(path: str) -> dict:
@@ -79,6 +82,7 @@ def act_text(
                                     help="Date of the State Gazette issue (the payload does not hold it)."),
 ) -> None:
     """Other laws amended and entry-into-force clauses of one promulgated law."""
+    from texts.lawtext import ActTextAnalysis, analyse_act
     try:
         if fmt not in ("table", "json"):
             raise UsageError(f"--format must be table or json, not {fmt!r}")

@@ -20,8 +20,6 @@ from core.errors import LexwatchError, UsageError
 from db.models import InitiativeLink
 from core.parliament import bill_public_url
 from core.review import InitiativeLinkState, LinkFlag, LinkMethod, LinkStatus, LinkTarget
-from linking.build import link
-from linking.decisions import decide_link
 from linking.query import STATUSES, list_initiatives, show_initiative
 from monitor.commands.output import bg_initiator, bg_status, check_format as _check_format, console, enum_label, get_by_id, is_piped
 from monitor.commands.options import ConfigOption, DbOption, FormatOption, InitiatorOption, TextFormatOption, initiator_codes
@@ -48,6 +46,7 @@ def link_command(
     """Link bills to consultations and ПРИС decisions into initiatives (incremental by default).
 
     The thresholds and weights are the linker's defaults, or what the config file's [linking] changes."""
+    from linking.build import link
     _check_format(fmt)
     settings = load_config(config_path).linking
     err = console(stderr=True)
@@ -191,6 +190,7 @@ def _evidence_summary(ev: dict[str, Any]) -> str:
 
 
 def _decide(decision: str, link_id: int, by: str, note: str | None, db: str | None, fmt: str) -> None:
+    from linking.decisions import decide_link
     _check_format(fmt, ("text", "json"))
     with open_session(db) as session:
         if get_by_id(session, InitiativeLink, link_id) is None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -14,7 +15,9 @@ from rich.table import Table
 from db.engine import database_url
 from monitor.config import load_config
 from core.errors import UsageError
-from monitor.nightly import NightlyResult, run_nightly
+
+if TYPE_CHECKING:
+    from monitor.nightly import NightlyResult, run_nightly
 
 
 def _print_table(result: NightlyResult) -> None:
@@ -44,6 +47,7 @@ def register(app: typer.Typer) -> None:
 
         Exit 0 when every step succeeded, 1 when any failed, 75 when another run holds the lock.
         """
+        from monitor.nightly import NightlyResult, run_nightly
         if fmt not in ("table", "json"):
             raise UsageError(f"--format must be table or json, not {fmt!r}")
         # The flags win over the file and the environment (core.config).

@@ -12,7 +12,6 @@ from rich.table import Table
 
 from monitor.config import load_config
 from core.errors import UsageError
-from monitor.schedule import list_jobs, serve
 
 
 def register(app: typer.Typer) -> None:
@@ -24,6 +23,7 @@ def register(app: typer.Typer) -> None:
         fmt: str = typer.Option("table", "--format", help="table or json (with --show)"),
     ) -> None:
         """Run the nightly pipeline on schedule (the config's schedule section; default 02:30 Europe/Sofia) until stopped."""
+        from monitor.schedule import list_jobs, serve
         if fmt not in ("table", "json"):
             raise UsageError(f"--format must be table or json, not {fmt!r}")
         config = load_config(config_path)

@@ -21,7 +21,6 @@ from monitor.config import load_config
 from core.errors import UsageError
 from monitor.health import check_health
 from monitor.lock import current_lock, stale_reason
-from monitor.nightly import checked_sources
 
 
 def _iso(value) -> str | None:
@@ -48,6 +47,7 @@ def register(app: typer.Typer) -> None:
         fmt: FormatOption = "table",
     ) -> None:
         """Last pipeline runs, each source's last crawl, and any problem (stale, broken, unreconciled). Exit 1 on a problem."""
+        from monitor.nightly import checked_sources
         if fmt not in ("table", "json"):
             raise UsageError(f"--format must be table or json, not {fmt!r}")
         config = load_config(config_path)

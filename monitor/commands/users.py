@@ -12,7 +12,6 @@ from rich.table import Table
 
 from db.session import open_session
 from core.errors import UsageError
-from monitor.review import accounts
 
 users_app = typer.Typer(help="Staff accounts of the review UI.", no_args_is_help=True)
 
@@ -33,6 +32,7 @@ def _password(password_stdin: bool) -> str:
 @users_app.command("add")
 def add(name: str = typer.Argument(..., help="User name."), password_stdin: bool = _STDIN, db: DbOption = None) -> None:
     """Create an account; the password is prompted for (twice) or read from stdin."""
+    from monitor.review import accounts
     accounts.validate_username(name)
     password = _password(password_stdin)
     with open_session(db) as session:
@@ -43,6 +43,7 @@ def add(name: str = typer.Argument(..., help="User name."), password_stdin: bool
 @users_app.command("passwd")
 def passwd(name: str = typer.Argument(...), password_stdin: bool = _STDIN, db: DbOption = None) -> None:
     """Set a new password for an account."""
+    from monitor.review import accounts
     password = _password(password_stdin)
     with open_session(db) as session:
         accounts.set_password(session, name, password)
@@ -52,6 +53,7 @@ def passwd(name: str = typer.Argument(...), password_stdin: bool = _STDIN, db: D
 @users_app.command("remove")
 def remove(name: str = typer.Argument(...), db: DbOption = None) -> None:
     """Delete an account (its open sessions stop working at their next request)."""
+    from monitor.review import accounts
     with open_session(db) as session:
         accounts.remove_user(session, name)
     typer.echo(f"user {name} removed", err=True)
@@ -65,6 +67,7 @@ def unlock(
     db: DbOption = None,
 ) -> None:
     """Lift a sign-in lock-out of an account or of a client address now (and forget its failed attempts)."""
+    from monitor.review import accounts
     import ipaddress
 
     from monitor.review.throttle import client_key, reset_client, reset_user
@@ -89,6 +92,7 @@ def unlock(
 @users_app.command("list")
 def list_(fmt: FormatOption = "table", db: DbOption = None) -> None:
     """The accounts (never their password hashes)."""
+    from monitor.review import accounts
     if fmt not in ("table", "json"):
         raise UsageError(f"--format {fmt!r}: use table or json")
     with open_session(db) as session:

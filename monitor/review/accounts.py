@@ -1,6 +1,7 @@
 """Staff accounts of the review UI: salted password hashes (werkzeug.security), never plain text."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -16,9 +17,14 @@ MIN_PASSWORD_LENGTH = 8
 # Letters (Cyrillic too), digits and . _ @ - : a name that is safe in logs and in the notes it signs.
 _USERNAME = re.compile(r"^[\w.@-]{1,100}$")
 
-# Checked when the user does not exist, so a wrong name costs the same time as a wrong password
-# (no user enumeration by timing).
-_DUMMY_HASH = generate_password_hash("lexwatch-no-such-user")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Checked when the user does not exist, so a wrong name costs the same time as a wrong password
+    (no user enumeration by timing). Made on first use, not at import: scrypt is slow on purpose
+    and every command line process imports this module."""
+    return generate_password_hash("lexwatch-no-such-user")
 
 
 @dataclass(frozen=True)
@@ -87,7 +93,7 @@ def authenticate(session: Session, name: str, password: str) -> User | None:
     """The user if the password matches, else None (same cost whether or not the name exists)."""
     user = _get(session, name) if is_valid_username(name) else None
     if user is None:
-        check_password_hash(_DUMMY_HASH, password or "")
+        check_password_hash(_dummy_hash(), password or "")
         return None
     return user if check_password_hash(user.password_hash, password or "") else None
 
