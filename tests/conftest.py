@@ -81,15 +81,15 @@ def pg_server() -> str:
     return PG_URL
 
 
-def _fresh_pg_database(pg_server: str) -> tuple[str, str]:
-    """A new empty database on the server, so parallel runs never share state."""
+def _fresh_pg_database(pg_server: str, template: str | None = None) -> tuple[str, str]:
+    """A new database on the server (empty, or a copy of `template`), so parallel runs never share state."""
     import uuid
 
     from sqlalchemy.engine import make_url
 
     name = f"lexwatch_t_{uuid.uuid4().hex[:12]}"
     with _pg_admin_engine().connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
     return make_url(pg_server).set(database=name).render_as_string(hide_password=False), name
 
 
@@ -101,24 +101,52 @@ def _drop_pg_database(name: str) -> None:
         conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+# Each test gets its own database, copied from one migrated once per test process: running the
+# migrations for every test cost more than many of the tests (the migrations have tests of their own).
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory) -> Path:
+    from db import migrate
+
+    from db.engine import dispose_engines
+
+    path = tmp_path_factory.mktemp("template") / "lexwatch.sqlite3"
+    migrate.upgrade(f"sqlite:///{path}")
+    # The last connection's close checkpoints the write-ahead log into the file that is copied.
+    dispose_engines()
+    assert not path.with_name(path.name + "-wal").exists()
+    return path
+
+
 @pytest.fixture
-def sqlite_url(tmp_path) -> str:
+def sqlite_url(tmp_path, _sqlite_template) -> str:
     """A migrated SQLite database in a temporary file."""
+    import shutil
+
+    path = tmp_path / "lexwatch.sqlite3"
+    shutil.copyfile(_sqlite_template, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture(scope="session")
+def _pg_template(pg_server):
+    """A migrated database that each test's database is created from (CREATE DATABASE … TEMPLATE)."""
     from db import migrate
-
-    url = f"sqlite:///{tmp_path / 'lexwatch.sqlite3'}"
-    migrate.upgrade(url)
-    return url
-
-
-@pytest.fixture
-def pg_url(pg_server):
-    """A migrated, freshly created PostgreSQL database, dropped after the test."""
-    from db import migrate
+    from db.engine import dispose_engines
 
     url, name = _fresh_pg_database(pg_server)
     try:
         migrate.upgrade(url)
+        dispose_engines()  # a template must have no open connection when it is copied
+        yield name
+    finally:
+        _drop_pg_database(name)
+
+
+@pytest.fixture
+def pg_url(pg_server, _pg_template):
+    """A migrated, freshly created PostgreSQL database, dropped after the test."""
+    url, name = _fresh_pg_database(pg_server, template=_pg_template)
+    try:
         yield url
     finally:
         _drop_pg_database(name)
@@ -130,3 +158,30 @@ def db_url(request) -> str:
     if request.param == "sqlite":
         return request.getfixturevalue("sqlite_url")
     return request.getfixturevalue("pg_url")
+
+
+# --------------------------------------------------------------------------- the demo world
+
+# One demo run (generated world, replayed sources, crawls, files, linking, evaluation, reports) serves
+# every test that reads a whole demo world: it takes a minute of CPU. Its tests share an xdist group
+# (`make test` runs with --dist loadgroup), so the run happens once per test session, not per worker.
+DEMO_BILLS, DEMO_SEED = 60, 7
+
+
+@pytest.fixture(scope="session")
+def demo_params() -> tuple[int, int]:
+    """How many bills the demo world has, and its seed."""
+    return DEMO_BILLS, DEMO_SEED
+
+
+@pytest.fixture(scope="session")
+def demo_world(tmp_path_factory) -> tuple[str, dict, Path]:
+    """The demo world: its database URL, the figures the demo printed (JSON) and its work folder."""
+    import subprocess
+    import sys
+
+    work = tmp_path_factory.mktemp("demo") / "demo"
+    proc = subprocess.run([sys.executable, "-m", "monitor.cli", "demo", "--bills", str(DEMO_BILLS), "--seed",
+                           str(DEMO_SEED), "--workdir", str(work), "--format", "json"], capture_output=True, timeout=1200)
+    assert proc.returncode == 0, proc.stderr.decode()[-3000:]
+    return f"sqlite:///{work / 'lexwatch-demo.sqlite3'}", json.loads(proc.stdout), work

@@ -22,7 +22,7 @@ from monitor.review.evidence import finding_lines
 
 # The demo runs every stage as the nightly run does (crawls, files, link, evaluate, reports): minutes
 # on a shared 2-core machine, more than the suite's default timeout.
-pytestmark = pytest.mark.timeout(1200)
+pytestmark = [pytest.mark.timeout(1200), pytest.mark.xdist_group("demo_world")]
 
 
 def _demo(workdir: Path, bills: int, *args: str, env: dict[str, str] | None = None):
@@ -33,21 +33,22 @@ def _demo(workdir: Path, bills: int, *args: str, env: dict[str, str] | None = No
 
 
 @pytest.fixture(scope="module")
-def demo_json(tmp_path_factory) -> tuple[dict, Path]:
-    workdir = tmp_path_factory.mktemp("demo") / "demo"
-    result = _demo(workdir, 40, "--format", "json")
-    return json.loads(result.stdout), workdir
+def demo_json(demo_world) -> tuple[dict, Path]:
+    """The demo world (tests/conftest.py) as the demo printed it (JSON), and its work folder."""
+    _url, printed, workdir = demo_world
+    return printed, workdir
 
 
-def test_demo_runs_every_stage_and_reports(demo_json):
+def test_demo_runs_every_stage_and_reports(demo_json, demo_params):
     from simulation.corpus.world import generate_world
 
     data, workdir = demo_json
-    world = generate_world(40, seed=3, today=dt.date.today())
-    assert data["bills"] == len(world.bills) == 40
+    bills, seed = demo_params
+    world = generate_world(bills, seed=seed, today=dt.date.today())
+    assert data["bills"] == len(world.bills) == bills
     assert data["consultations"] == len(world.consultations)
     assert data["council_acts"] == len(world.decisions)
-    assert data["initiatives"] == data["evaluations"] == 40
+    assert data["initiatives"] == data["evaluations"] == bills
     assert all(r["status"] == "ok" and r["errors"] == 0 for r in data["crawl_runs"])
     assert data["documents"]["ok"] > 0
     assert sum(data["verdicts"].values()) > 0 and data["verdicts"].get("PASS", 0) > 0

@@ -26,8 +26,9 @@ from db.engine import session_scope
 from db.models import Bill, Initiative, InitiativeLink
 from monitor.reports.labels import ordinal, plural
 
-BILLS, SEED = 60, 7
 VERDICTS = ("PASS", "WARN", "FAIL", "N_A", "UNKNOWN")
+# Runs where the demo world was built (see demo_world in tests/conftest.py).
+pytestmark = [pytest.mark.timeout(1200), pytest.mark.xdist_group("demo_world")]
 
 
 def _lexwatch(*args: str, db: str | None = None) -> subprocess.CompletedProcess:
@@ -36,12 +37,10 @@ def _lexwatch(*args: str, db: str | None = None) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    """The demo world: its database and the figures the demo printed (JSON)."""
-    work = tmp_path_factory.mktemp("demo") / "demo"
-    proc = _lexwatch("demo", "--bills", str(BILLS), "--seed", str(SEED), "--workdir", str(work), "--format", "json")
-    assert proc.returncode == 0, proc.stderr.decode()[-3000:]
-    return f"sqlite:///{work / 'lexwatch-demo.sqlite3'}", json.loads(proc.stdout)
+def demo(demo_world):
+    """The demo world (tests/conftest.py): its database and the figures the demo printed (JSON)."""
+    url, printed, _work = demo_world
+    return url, printed
 
 
 @pytest.fixture(scope="module")
@@ -184,12 +183,12 @@ def test_a_filter_that_matches_nothing_is_an_error(demo):
 # --------------------------------------------------------------------------- the same numbers everywhere
 
 
-def test_numbers_agree_across_summary_demo_and_every_format(demo, report_json, tmp_path):
+def test_numbers_agree_across_summary_demo_and_every_format(demo, demo_params, report_json, tmp_path):
     url, printed = demo
     agg = report_json["aggregates"]["all"]
     totals = {v: sum(c.get(v, 0) for c in agg["verdicts"].values()) for v in VERDICTS}
     assessed = report_json["totals"]["assessed"]
-    assert assessed + report_json["totals"]["excluded"] == report_json["totals"]["evaluated"] == BILLS
+    assert assessed + report_json["totals"]["excluded"] == report_json["totals"]["evaluated"] == demo_params[0]
     assert {v: report_json["totals"]["verdicts"].get(v, 0) for v in VERDICTS} == totals
 
     summary = json.loads(_lexwatch("summary", "--format", "json", db=url).stdout)
