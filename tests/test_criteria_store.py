@@ -462,3 +462,41 @@ def test_the_newest_flag_decides_and_ties_go_to_the_later_row(sqlite_url):
     assert [f[0] for f in flags_of(sqlite_url, ini_id)] == ["dismissed", "resolved"] and stats.flags_resolved == 1
     assert _reason_keys([{"criterion": "NA-03", "verdict": "WARN"}, "NA-04:FAIL", 7, None]) == {"NA-03:WARN", "NA-04:FAIL"}
     assert _reason_keys(None) == frozenset()
+
+
+def test_initiatives_are_evaluated_in_id_order_and_a_flag_names_its_evaluation(sqlite_url):
+    from db.models import BillStage
+
+    ids = plain_bills(sqlite_url, 3, 2, 1)  # initiative ids run against the bill ids
+    with session_scope(sqlite_url) as s:
+        b = s.get(Bill, 2)  # a 5-day proposals term after the first vote: NA-03 WARN, a "low" flag
+        b.status, b.proposals_deadline = "first_reading_passed", dt.date(2026, 9, 15)
+        b.stages = [BillStage(position=0, origin="activity", date=dt.date(2026, 9, 10), stage="зала първо гласуване",
+                              event="приет")]
+    stats = evaluate_stored(factory(sqlite_url), defaults(), as_of=AS_OF, batch=1)
+    assert (stats.evaluated, stats.flags_opened) == (3, 1)
+    with session_scope(sqlite_url) as s:
+        order = list(s.scalars(select(Evaluation.initiative_id).order_by(Evaluation.id)))
+        assert order == sorted(ids.values())
+        flag = s.scalars(select(ReviewFlag)).one()
+        ev = s.scalars(select(Evaluation).where(Evaluation.initiative_id == ids[2])).one()
+        assert (flag.initiative_id, flag.evaluation_id, flag.severity, flag.status) == (ids[2], ev.id, "low", "open")
+        assert ev.flag_severity == "low"
+
+
+def test_a_second_latest_evaluation_is_refused_with_a_message(sqlite_url):
+    from core.errors import LexwatchError
+    from criteria.assemble import assemble
+    from criteria.evaluate import evaluate
+    from criteria.store import write_evaluation
+
+    ini_id = plain_bills(sqlite_url, 1)[1]
+    with session_scope(sqlite_url) as s:
+        result = evaluate(assemble(s, ini_id), defaults(), AS_OF)
+        with s.no_autoflush:  # another writer's latest row, not yet visible to write_evaluation's update
+            s.add(Evaluation(initiative_id=ini_id, is_latest=True, ruleset_version="x", thresholds_hash="x", input_hash="x"))
+            with pytest.raises(LexwatchError) as exc:
+                write_evaluation(s, ini_id, result)
+        s.rollback()
+    assert str(exc.value) == (f"initiative {ini_id}: another evaluation was written at the same moment (two `lexwatch "
+                              "evaluate` at once?); nothing of this batch was kept, run it again")
