@@ -183,7 +183,7 @@ def test_assemble_copies_every_field_and_follows_only_kept_links(stored):
     )
 
 
-def test_a_bare_initiative_and_the_missing_ones(stored):
+def test_a_bare_initiative_and_the_missing_ones(stored, caplog):
     url, ids = stored
     with session_scope(url) as s:
         bare = assemble(s, ids["other"])
@@ -196,6 +196,18 @@ def test_a_bare_initiative_and_the_missing_ones(stored):
         ghost = M.Initiative(id=500, bill_id=4242, title="x", initiator="mps")
         out = list(assemble_many(s, [ghost, s.get(M.Initiative, ids["other"])]))
         assert [row.id for row, _ini in out] == [ids["other"]]
+        assert "initiative 500: bill 4242 is not stored; skipped" in caplog.messages
+
+
+def test_documents_are_read_for_the_owners_asked_only(stored):
+    from criteria.assemble import _documents
+
+    url, _ids = stored
+    with session_scope(url) as s:
+        docs = _documents(s, [("bill", 11), ("consultation", 20)])
+        assert _documents(s, []) == {}
+    assert {k: [d.url for d in v] for k, v in docs.items()} == {
+        ("bill", 11): [f"{BASE}/bills/50/y.pdf"], ("consultation", 20): ["https://strategy.bg/d/20"]}
 
 
 def test_assemble_many_keeps_the_order_and_each_initiatives_own_links(stored):
