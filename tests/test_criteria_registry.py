@@ -130,3 +130,14 @@ def test_verdicts_tags_and_regimes():
     assert C.COM == {Initiator.COUNCIL_OF_MINISTERS.value, Initiator.MIXED.value}
     assert C.MP == {Initiator.MPS.value, Initiator.COMMITTEE.value, Initiator.MIXED.value}
     assert C.ANY == C.COM | C.MP and Initiator.UNKNOWN.value not in C.ANY
+
+
+def test_principles_by_key_or_bulgarian_name():
+    assert [Principle.from_key(p.key) for p in Principle] == list(Principle)
+    assert [Principle.from_key(p.bg) for p in Principle] == list(Principle)
+    assert Principle.JUSTIFICATION.en == "justification (evidence-based)"
+    with pytest.raises(KeyError) as exc:
+        Principle.from_key("justification (evidence-based)")  # the English label is not a key
+    assert exc.value.args[0] == ("unknown principle 'justification (evidence-based)'; known: necessity, justification, "
+                                 "predictability, openness, coherence, subsidiarity, proportionality, stability")
+    assert hash(Principle.OPENNESS) == object.__hash__(Principle.OPENNESS)
