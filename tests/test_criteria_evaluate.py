@@ -68,3 +68,113 @@ def test_result_without_flag_or_recheck():
     assert r.verdicts()["NA-01"] == "WARN" and r.flag is None  # a ratification bill raises no flag
     assert r.summary()["flag"] is None and r.to_dict()["flag"] is None and r.initiative_id is None
     assert r.recheck_on is None and r.summary()["recheck_on"] is None  # adopted: nothing changes with time alone
+
+
+# --------------------------------------------------------------------------- the engine's applicability
+
+
+def run_on(crit, bill: I.Bill, cons=(), th=None):
+    from criteria.evaluate import run_criterion
+    from criteria.facts import Facts
+
+    th = th or defaults()
+    ini = I.Initiative(bills=[bill], consultations=list(cons), links_checked=True)
+    return run_criterion(crit, Facts(ini, th, D(2026, 11, 1)), th)
+
+
+def probe(**kw):
+    from criteria.criterion import Criterion, passed
+    from criteria.principles import Principle
+
+    base = dict(id="PROBE-1", name_bg="Проба", name_en="Probe", group="init", principles=(Principle.OPENNESS,),
+                legal_basis="-", confidence="C2", check=lambda f, s: passed("Да.", "Yes.", {"section": s}))
+    base.update(kw)
+    return Criterion(**base)
+
+
+def bill_of(initiator: str, submitted: dt.date | None = D(2024, 3, 1)) -> I.Bill:
+    return I.Bill(id=1, signature="50-002-01-1", title="Законопроект", initiator=initiator, status="submitted",
+                  submitted_on=submitted)
+
+
+def test_a_regime_rule_on_an_unknown_or_other_initiator():
+    from criteria.criterion import COM, MP, Verdict
+
+    r = run_on(probe(initiators=COM), bill_of("unknown"))
+    assert (r.verdict, r.explanation_bg, r.explanation_en, r.evidence) == (
+        Verdict.UNKNOWN, "Вносителят не е известен, а критерият зависи от него.",
+        "The initiator is unknown and the criterion depends on it.", {"initiator": "unknown"})
+    assert (r.criterion_id, r.confidence, [p.key for p in r.principles]) == ("PROBE-1", "C2", ["openness"])
+    r = run_on(probe(initiators=COM), bill_of("mps"))
+    assert (r.verdict, r.explanation_bg, r.explanation_en, r.evidence, r.labels) == (
+        Verdict.N_A, "Критерият се прилага само за законопроекти на Министерския съвет.",
+        "The criterion applies only to Council of Ministers bills.", {"initiator": "mps"}, ("initiator",))
+    r = run_on(probe(initiators=MP), bill_of("council_of_ministers"))
+    assert (r.verdict, r.explanation_bg, r.explanation_en) == (
+        Verdict.N_A, "Критерият се прилага само за законопроекти на народни представители.",
+        "The criterion applies only to bills of MPs.")
+    # a mixed bill is under both regimes; a rule for any initiator runs on an unknown one
+    assert run_on(probe(initiators=COM), bill_of("mixed")).verdict is Verdict.PASS
+    assert run_on(probe(initiators=MP), bill_of("mixed")).verdict is Verdict.PASS
+    assert run_on(probe(), bill_of("unknown")).verdict is Verdict.PASS
+    assert run_on(probe(initiators=COM | {"unknown"}), bill_of("unknown")).verdict is Verdict.PASS
+
+
+def consultation(act_type: str | None, opened: dt.date = D(2016, 10, 1)) -> I.Consultation:
+    return I.Consultation(id=4, reg_num="4-K", title="Проект", date_open=opened, date_close=opened + dt.timedelta(days=30),
+                          act_type=act_type)
+
+
+def test_normative_only_and_the_reform_date():
+    from criteria.criterion import Verdict
+
+    crit = probe(normative_only=True)
+    r = run_on(crit, bill_of("council_of_ministers"), [consultation("Рамкова позиция")])
+    assert (r.verdict, r.explanation_bg, r.explanation_en, r.evidence, r.labels) == (
+        Verdict.N_A, "Консултацията 4-K е за ненормативен акт (Рамкова позиция), извън чл. 26 ЗНА.",
+        "Consultation 4-K is on a non-normative act (Рамкова позиция), outside ЗНА art. 26.",
+        {"consultation": "4-K", "act_type": "Рамкова позиция"}, ("non_normative",))
+    assert run_on(crit, bill_of("council_of_ministers"), [consultation("Закон")]).verdict is Verdict.PASS
+    assert run_on(crit, bill_of("council_of_ministers"), [consultation(None)]).verdict is Verdict.PASS
+    assert run_on(probe(), bill_of("council_of_ministers"), [consultation("Рамкова позиция")]).verdict is Verdict.PASS
+
+    reform = probe(from_reform=True)
+    r = run_on(reform, bill_of("council_of_ministers", D(2016, 11, 3)))
+    assert (r.verdict, r.labels) == (Verdict.N_A, ("pre_reform",))
+    assert r.explanation_bg == ("Преди реформата: режимът на консултации и оценка на въздействието (ЗИД ЗНА, ДВ бр. 34/2016) "
+                                "се прилага от 04.11.2016 г.")
+    assert r.explanation_en == ("Pre-reform: the consultation and impact-assessment regime (ЗИД ЗНА, ДВ 34/2016) applies "
+                                "from 2016-11-04.")
+    assert r.evidence == {"reference_date": "2016-11-03", "reform_date": "2016-11-04", "reference": "submission"}
+    assert run_on(reform, bill_of("council_of_ministers", D(2016, 11, 4))).verdict is Verdict.PASS
+    assert run_on(reform, bill_of("council_of_ministers", None)).verdict is Verdict.PASS
+    # by the consultation's opening when the criterion says so, else by submission
+    by_cons = probe(from_reform=True, reform_date_of="consultation")
+    r = run_on(by_cons, bill_of("council_of_ministers", D(2017, 1, 10)), [consultation("Закон", D(2016, 10, 1))])
+    assert r.verdict is Verdict.N_A and r.evidence["reference"] == "consultation"
+    assert r.evidence["reference_date"] == "2016-10-01"
+    assert run_on(by_cons, bill_of("council_of_ministers", D(2016, 10, 1))).verdict is Verdict.N_A  # no consultation
+    assert run_on(reform, bill_of("council_of_ministers", D(2017, 1, 10)),
+                  [consultation("Закон", D(2016, 10, 1))]).verdict is Verdict.PASS
+    later = defaults().with_overrides({"regime": {"reform_date": D(2018, 1, 1)}})
+    assert run_on(reform, bill_of("council_of_ministers", D(2017, 1, 10)), th=later).verdict is Verdict.N_A
+
+
+def test_a_check_that_raises_is_an_unknown_labelled_error_and_logged(caplog):
+    from criteria.criterion import Verdict
+
+    r = run_on(probe(check=lambda f, s: 1 / 0), bill_of("mps"))
+    assert (r.verdict, r.explanation_bg, r.explanation_en, r.evidence, r.labels, r.criterion_id) == (
+        Verdict.UNKNOWN, "Грешка при проверката; виж журнала.", "The check failed; see the log.",
+        {"error": "ZeroDivisionError: division by zero"}, ("error",), "PROBE-1")
+    assert caplog.messages == ["criterion PROBE-1 failed on bill 1"]
+    caplog.clear()  # raised on purpose: not the failure conftest looks for
+
+
+def test_the_check_gets_its_section_and_a_branch_keeps_its_own_tag():
+    from criteria.criterion import passed
+
+    r = run_on(probe(id="NA-03"), bill_of("mps"))
+    assert r.evidence == {"section": defaults().section("NA-03")} and r.confidence == "C2"
+    r = run_on(probe(check=lambda f, s: passed("Да.", "Yes.", confidence="P")), bill_of("mps"))
+    assert r.confidence == "P"
