@@ -94,3 +94,14 @@ def test_an_integer_for_a_share_is_the_same_setting_as_its_float(tmp_path):
     one_float.write_text("[CONS-06]\npass_share = 1.0\n", encoding="utf-8")
     assert T.load(one).hash == T.load(one_float).hash
     assert isinstance(T.load(one).section("CONS-06")["pass_share"], float)
+
+
+def test_a_broken_defaults_file_is_refused_naming_it(tmp_path, monkeypatch):
+    """The defaults are validated like a user file: a slip in criteria/thresholds.toml names that file."""
+    broken = tmp_path / "defaults.toml"
+    broken.write_text(T.DEFAULTS_PATH.read_text(encoding="utf-8").replace("min_days = 30", "min_days = -30", 1),
+                      encoding="utf-8")
+    monkeypatch.setattr(T, "DEFAULTS_PATH", broken)
+    with pytest.raises(T.ThresholdsError) as exc:
+        T.load()
+    assert str(exc.value) == f"thresholds file {broken}: [CONS-02] min_days = -30 must not be negative"
