@@ -105,8 +105,8 @@ def test_input_hash_is_the_canonical_form():
 def test_validate_reports_the_first_error_and_how_many_more():
     with pytest.raises(I.InitiativeFormatError) as exc:
         I.validate({"bills": [{"id": "x"}], "extra": 1}, "doc.json")
-    assert str(exc.value).startswith("doc.json: Additional properties are not allowed ('extra' was unexpected) (and ")
-    assert str(exc.value).endswith(" more)")
+    # the extra key, then the bill's five missing keys and its id of the wrong type
+    assert str(exc.value) == "doc.json: Additional properties are not allowed ('extra' was unexpected) (and 6 more)"
     with pytest.raises(I.InitiativeFormatError) as exc:
         I.validate({**minimal(), "id": "x"}, "doc.json")
     assert str(exc.value) == "doc.json.id: 'x' is not of type 'integer', 'null'"

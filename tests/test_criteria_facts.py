@@ -1,0 +1,83 @@
+"""criteria/facts.py's link and decision facts on their own: which of several links to one target
+counts, which ПРИС acts are linked, which decision approved the bill, and when the promulgated
+text's analysis is there to read.
+
+The catalogue tests reach these through verdicts of whole criteria; these pin the choices
+themselves on the smallest inputs that tell them apart.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from criteria import initiative as I
+from criteria.facts import Facts
+from criteria.thresholds import defaults
+
+D = dt.date
+
+
+def facts(*, links=(), acts=(), cons=(), texts=(), submitted: D | None = D(2024, 3, 1)) -> Facts:
+    bill = I.Bill(id=1, signature="50-002-01-1", title="Законопроект", initiator="council_of_ministers",
+                  status="submitted", submitted_on=submitted)
+    ini = I.Initiative(bills=[bill], links=list(links), council_acts=list(acts), consultations=list(cons),
+                       act_texts=list(texts), links_checked=True)
+    return Facts(ini, defaults(), D(2026, 11, 1))
+
+
+def link(status: str, target_id: int = 100, kind: str = "consultation", bill_id: int = 1) -> I.Link:
+    return I.Link(bill_id, kind, target_id, "explicit", status)
+
+
+def test_the_strongest_of_several_links_to_one_target_counts():
+    ranked = [("proposed", "review", "proposed"), ("review", "proposed", "proposed"), ("review", "rejected", "review"),
+              ("rejected", "confirmed", "confirmed"), ("confirmed", "proposed", "confirmed"),
+              ("superseded", "rejected", "rejected"), ("rejected", "superseded", "rejected")]
+    for first, second, expected in ranked:
+        f = facts(links=[link(first, bill_id=1), link(second, bill_id=2)])
+        assert f.link_status("consultation", 100) == expected, (first, second)
+    f = facts(links=[link("rejected", 100, "council_act")])
+    assert f.link_status("consultation", 100) == "given"  # another kind of target with the same id
+    assert f.link_status("council_act", 100) == "rejected"
+
+
+def act(pid: int, day: D | None, approves: bool = True) -> I.CouncilAct:
+    return I.CouncilAct(id=pid, doc_date=day, doc_num=str(pid), act_type="Решения", approves_bill=approves)
+
+
+def test_council_acts_are_the_linked_ones_with_their_status():
+    acts = [act(1, D(2024, 1, 1)), act(2, D(2024, 1, 2)), act(3, D(2024, 1, 3)), act(4, D(2024, 1, 4))]
+    f = facts(acts=acts, links=[link("review", 2, "council_act"), link("rejected", 3, "council_act"),
+                                link("proposed", 4, "council_act")])
+    assert [(a.id, s) for a, s in f.council_acts] == [(1, "given"), (4, "proposed")]
+
+
+def test_the_decision_is_the_latest_approval_not_after_submission():
+    before, after = act(1, D(2024, 2, 20)), act(2, D(2024, 3, 5))
+    earlier = act(3, D(2024, 1, 10))
+    assert facts(acts=[after, before, earlier]).decision is before
+    assert facts(acts=[after, before]).decision_date == D(2024, 2, 20)
+    assert facts(acts=[after, act(4, D(2024, 4, 1))]).decision.id == 4  # none before: the latest of all
+    assert facts(acts=[after], submitted=None).decision is after
+    # an approving decision is preferred to any other act; undated acts are left out
+    other = act(5, D(2024, 2, 25), approves=False)
+    assert facts(acts=[other, before]).decision is before
+    assert facts(acts=[other, act(6, None, approves=False)]).decision is other
+    # an undated approval is still the approval: another act does not stand in for its date
+    assert facts(acts=[other, act(6, None)]).decision is None
+    assert facts(acts=[act(6, None)]).decision is None and facts().decision_date is None
+    assert facts(acts=[before], links=[link("rejected", 1, "council_act")]).decision is None
+
+
+def text(bill_id: int, analysis: dict | None) -> I.ActText:
+    return I.ActText(bill_id=bill_id, analysis=analysis)
+
+
+def test_the_act_analysis_only_when_available():
+    assert facts(texts=[text(1, {"available": False, "promulgation_date": "2024-05-01"})]).act_analysis is None
+    assert facts(texts=[text(1, {"promulgation_date": "2024-05-01"})]).act_analysis == {"promulgation_date": "2024-05-01"}
+    assert facts(texts=[text(1, {"available": True})]).act_analysis == {"available": True}
+    assert facts(texts=[text(1, {})]).act_analysis is None and facts(texts=[text(1, None)]).act_analysis is None
+    assert facts().act_analysis is None
+    # the primary bill's text, else the first one given
+    own, other = text(1, {"available": True, "k": 1}), text(9, {"available": True, "k": 9})
+    assert facts(texts=[other, own]).act_text is own and facts(texts=[other]).act_text is other
