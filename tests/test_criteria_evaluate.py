@@ -179,3 +179,16 @@ def test_the_check_gets_its_section_and_a_branch_keeps_its_own_tag():
     assert r.evidence == {"section": defaults().section("NA-03")} and r.confidence == "C2"
     r = run_on(probe(check=lambda f, s: passed("Да.", "Yes.", confidence="P")), bill_of("mps"))
     assert r.confidence == "P"
+
+
+def test_the_criteria_index_is_rebuilt_for_a_new_tuple_under_a_reused_id():
+    from criteria import evaluate as E
+
+    crits = (probe(),)
+    stale = (probe(id="OLD-1"),)
+    E._INDEXES[id(crits)] = (stale, {"OLD-1": stale[0]})  # left by a tuple that had the same id and is gone
+    try:
+        assert E._index(crits) == {"PROBE-1": crits[0]}
+        assert E._index(crits) is E._index(crits)  # kept for the next call
+    finally:
+        E._INDEXES.pop(id(crits), None)

@@ -81,3 +81,64 @@ def test_the_act_analysis_only_when_available():
     # the primary bill's text, else the first one given
     own, other = text(1, {"available": True, "k": 1}), text(9, {"available": True, "k": 9})
     assert facts(texts=[other, own]).act_text is own and facts(texts=[other]).act_text is other
+
+
+def test_the_initiator_falls_back_to_the_initiatives_row():
+    def of(bill_initiator: str, row_initiator: str | None) -> str | None:
+        bill = I.Bill(id=1, signature="s", title="t", initiator=bill_initiator, status="submitted", submitted_on=None)
+        return Facts(I.Initiative(bills=[bill], initiator=row_initiator), defaults(), D(2026, 11, 1)).initiator
+
+    assert of("unknown", "mps") == "mps"
+    assert of("mps", "council_of_ministers") == "mps"
+    assert of("unknown", None) is None and of("unknown", "unknown") is None and of("??", "committee") == "committee"
+
+
+def stage(day: D, cls: str) -> I.Stage:
+    return I.Stage(day, None, None, classification=cls)
+
+
+def test_the_second_plenary_is_the_first_second_reading_sitting_after_the_first_vote():
+    def second_plenary(*stages: I.Stage) -> D | None:
+        bill = I.Bill(id=1, signature="s", title="t", initiator="mps", status="adopted", submitted_on=None,
+                      stages=list(stages))
+        return Facts(I.Initiative(bills=[bill]), defaults(), D(2026, 11, 1)).second_plenary
+
+    first = stage(D(2024, 4, 10), "first_reading_passed")
+    assert second_plenary(first, stage(D(2024, 5, 1), "second_reading_debated"),
+                          stage(D(2024, 5, 8), "second_reading_passed")) == D(2024, 5, 1)
+    assert second_plenary(first, stage(D(2024, 5, 8), "second_reading_passed"),
+                          stage(D(2024, 5, 20), "second_reading_scheduled")) == D(2024, 5, 8)
+    # a second-reading row dated before the first vote is a mis-dated one, not the sitting
+    assert second_plenary(first, stage(D(2024, 4, 1), "second_reading_debated")) is None
+    assert second_plenary(stage(D(2024, 6, 2), "both_readings_passed")) == D(2024, 6, 2)
+
+
+def test_the_best_linked_consultation_wins_before_the_latest_opened():
+    def cons(cid: int, opened: D) -> I.Consultation:
+        return I.Consultation(id=cid, reg_num=f"{cid}-K", title="Проект", date_open=opened, date_close=opened + dt.timedelta(days=30))
+
+    early, late = cons(100, D(2023, 11, 1)), cons(101, D(2024, 1, 5))
+    f = facts(cons=[early, late], links=[link("confirmed", 100), link("proposed", 101)])
+    assert f.consultation is early and f.consultation_days == 30
+    assert facts(cons=[early, late]).consultation is late  # both given: the latest opened before submission
+    after = cons(102, D(2024, 4, 1))
+    assert facts(cons=[early, after]).consultation is early  # opened after submission: only if nothing else
+    assert facts(cons=[after]).consultation is after
+
+
+def test_files_that_failed_to_read_leave_the_bill_unclassified():
+    def classified(*docs: I.Document) -> bool:
+        bill = I.Bill(id=1, signature="s", title="t", initiator="mps", status="submitted", submitted_on=None)
+        return Facts(I.Initiative(bills=[bill], documents=list(docs)), defaults(), D(2026, 11, 1)).bill_documents_classified
+
+    def doc(**kw) -> I.Document:
+        values = dict(owner_type="bill", owner_id=1, url="u", classification="motives", status="ok", has_text=True)
+        values.update(kw)
+        return I.Document(**values)
+
+    assert classified(doc())
+    assert not classified(doc(), doc(url="v", status="error"))
+    assert not classified(doc(), doc(url="v", is_scanned=True))
+    assert not classified(doc(), doc(url="v", analysis={"unreadable": True}))
+    assert not classified(doc(classification="order"))  # the chair's order alone says nothing
+    assert not classified(doc(classification=None)) and not classified()

@@ -76,10 +76,10 @@ CRITERIA = {c.id: c for c in (A, B, B2, C, D, E, E2, F, H, P1, P2, P3)}
 
 
 def example() -> list[Finding]:
-    return [finding(A, PASS), finding(B, WARN), finding(B2, PASS), finding(C, FAIL), finding(D, FAIL),
+    return [named("ZZ-9", FAIL),  # not among the criteria given: left out of every score, the rest still counted
+            finding(A, PASS), finding(B, WARN), finding(B2, PASS), finding(C, FAIL), finding(D, FAIL),
             finding(E, N_A), finding(E2, UNKNOWN), finding(F, PASS), finding(H, UNKNOWN),
-            finding(P1, PASS), finding(P2, FAIL), finding(P3, FAIL),
-            named("ZZ-9", FAIL)]  # not among the criteria given: left out of every score
+            finding(P1, PASS), finding(P2, FAIL), finding(P3, FAIL)]
 
 
 def test_principle_scores_mean_of_scored_findings_with_n_a_and_unknown_counted_as_excluded():
