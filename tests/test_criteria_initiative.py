@@ -7,6 +7,7 @@ by `from_dict` directly (a caller that builds the dict in code); they are pinned
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -126,3 +127,14 @@ def test_load_names_the_file(tmp_path):
     with pytest.raises(I.InitiativeFormatError) as exc:
         I.load(tmp_path / "none.json")
     assert str(exc.value) == f"{tmp_path / 'none.json'}: cannot read (No such file or directory)"
+
+
+def test_to_dict_from_an_empty_field_name_memo():
+    """The field names of each dataclass are looked up once per process and kept; built afresh
+    they give the same form (every field, nested dataclasses included)."""
+    ini = I.from_dict({**minimal(stages=[{"date": "2026-09-10", "stage": "зала", "event": "приет"}]), "id": 2})
+    kept = I.to_dict(ini)
+    I._FIELD_NAMES.clear()
+    fresh = I.to_dict(ini)
+    assert fresh == kept and fresh["bills"][0]["stages"][0]["date"] == "2026-09-10"
+    assert list(fresh) == [f.name for f in dataclasses.fields(I.Initiative)]
