@@ -31,7 +31,8 @@ def link(status: str, target_id: int = 100, kind: str = "consultation", bill_id:
 def test_the_strongest_of_several_links_to_one_target_counts():
     ranked = [("proposed", "review", "proposed"), ("review", "proposed", "proposed"), ("review", "rejected", "review"),
               ("rejected", "confirmed", "confirmed"), ("confirmed", "proposed", "confirmed"),
-              ("superseded", "rejected", "rejected"), ("rejected", "superseded", "rejected")]
+              ("superseded", "rejected", "rejected"), ("rejected", "superseded", "rejected"),
+              ("superseded", "withdrawn", "superseded")]  # two unknown statuses: the first stays
     for first, second, expected in ranked:
         f = facts(links=[link(first, bill_id=1), link(second, bill_id=2)])
         assert f.link_status("consultation", 100) == expected, (first, second)
@@ -142,3 +143,21 @@ def test_files_that_failed_to_read_leave_the_bill_unclassified():
     assert not classified(doc(), doc(url="v", analysis={"unreadable": True}))
     assert not classified(doc(classification="order"))  # the chair's order alone says nothing
     assert not classified(doc(classification=None)) and not classified()
+
+
+def test_document_kinds_and_the_adoption_date():
+    from criteria.facts import doc_kinds
+
+    d = I.Document("bill", 1, "u", classification=None,
+                   analysis={"classification": {"kind": "motives", "contains": ["impact_assessment_partial", 3]}})
+    assert doc_kinds(d) == {"motives", "impact_assessment_partial"}
+    assert doc_kinds(I.Document("bill", 1, "u", classification="bill_text", analysis={"classification": "x"})) == {"bill_text"}
+
+    def adoption(status: str, adopted_on: D | None) -> D | None:
+        bill = I.Bill(id=1, signature="s", title="t", initiator="mps", status=status, submitted_on=None,
+                      adopted_on=adopted_on, stages=[stage(D(2024, 5, 8), "second_reading_passed")])
+        return Facts(I.Initiative(bills=[bill]), defaults(), D(2026, 11, 1)).adoption_date
+
+    assert adoption("adopted", None) == D(2024, 5, 8)  # the second vote when the date is not given
+    assert adoption("adopted", D(2024, 5, 9)) == D(2024, 5, 9)
+    assert adoption("first_reading_passed", None) is None

@@ -138,3 +138,17 @@ def test_to_dict_from_an_empty_field_name_memo():
     fresh = I.to_dict(ini)
     assert fresh == kept and fresh["bills"][0]["stages"][0]["date"] == "2026-09-10"
     assert list(fresh) == [f.name for f in dataclasses.fields(I.Initiative)]
+
+
+def test_default_source_names_and_optional_types():
+    import typing
+
+    with pytest.raises(I.InitiativeFormatError) as exc:
+        I.from_json("{")
+    assert str(exc.value).startswith("initiative: not JSON")
+    with pytest.raises(I.InitiativeFormatError) as exc:
+        I.validate({"bills": []})
+    assert str(exc.value) == "initiative.bills: [] should be non-empty"
+    # typing.Optional as well as `X | None`
+    assert I._strip_none(typing.Optional[int]) == (int, True) and I._strip_none(int | None) == (int, True)
+    assert I._strip_none(int) == (int, False)

@@ -425,6 +425,7 @@ def test_sync_flag_on_each_state_of_the_latest_flag(sqlite_url):
         s.scalars(select(ReviewFlag)).one().note = "staff note"
     sync(ev1, None)
     assert flags_of(sqlite_url, ini_id)[0][0] == "resolved"
+    assert flags_of(sqlite_url, ini_id)[0][3] == ev1  # resolved by this evaluation
     assert flags_of(sqlite_url, ini_id)[0][4] == f"staff note\nresolved automatically: evaluation {ev1} no longer raises it"
     assert stats.flags_resolved == 1
     sync(ev2, None)  # a resolved flag is not resolved again

@@ -233,11 +233,11 @@ def row(initiator: str | None, *, adopted: bool = False, days: int | None = None
 
 def portfolio() -> list[Row]:
     return [
-        row("CoM", adopted=True, days=20, other=2, amending=True, to_adoption=10, IA_01="FAIL", IA_02="WARN",
+        row("CoM", adopted=True, days=20, other=1, amending=True, to_adoption=10, IA_01="FAIL", IA_02="WARN",
             NA_05="WARN", NA_04="PASS", NA_03="FAIL", LT_02="FAIL"),
         row("CoM", days=14, IA_01="PASS", IA_02="FAIL", NA_04="WARN", NA_03="N_A"),
-        row("MP", adopted=True, other=0, to_adoption=30, IA_01="N_A", NA_05="PASS", LT_02="WARN"),
-        row("mixed", adopted=True, days=30, to_adoption=14, LT_02="PASS"),
+        row("MP", adopted=True, other=0, to_adoption=30, IA_01="N_A", NA_05="FAIL", LT_02="WARN"),
+        row("mixed", adopted=True, days=30, to_adoption=14, NA_05="PASS", LT_02="PASS"),
         row(None),
         row("CoM", days=5),
     ]
@@ -268,11 +268,12 @@ def test_watchdog_indicators_by_hand():
         "mixed": {"without_ia": share(0, 0, None), "without_required_full_ia": share(0, 0, None)},
         "unknown": {"without_ia": share(0, 0, None), "without_required_full_ia": share(0, 0, None)},
     }
-    # adopted with a known count of other laws: the CoM act (2 other laws, itself amending) and the MP act (0)
+    # adopted with a known count of other laws: the CoM act (1 other law, itself amending) and the MP act (0);
+    # riders: NA-05 WARN and FAIL of three adopted acts
     assert wd["WD-04"] == {"label": "Amendments to other laws via the ПЗР",
                            "laws_amending_other_laws": share(1, 2, 0.5),
-                           "share_of_amendments_via_pzr": share(2, 3, 0.6667),
-                           "riders_added_at_second_reading": share(1, 2, 0.5)}
+                           "share_of_amendments_via_pzr": share(1, 2, 0.5),
+                           "riders_added_at_second_reading": share(2, 3, 0.6667)}
     assert wd["WD-05"] == {"label": "Both votes at one sitting, and shortened proposal terms",
                            "both_votes_one_sitting": share(1, 2, 0.5), "shortened_proposal_term": share(1, 1, 1.0)}
     assert wd["WD-06"] == {"label": "Laws amended at least 3 times in 12 months (LT-02)",
@@ -331,9 +332,10 @@ def test_aggregate_leaves_portfolio_exclusions_out_unless_asked():
 
 
 def test_aggregate_by_a_fact_groups_and_puts_unknown_last():
+    # sorted by the key, not by the rows (the 2023 rows would sort after the 2025 ones)
     rows = [row("CoM", year=2025, CONS_01="PASS"), row("MP", year=None, NA_03="WARN"),
-            row("CoM", year=2023, CONS_01="FAIL"), row("CoM", year=2025, CONS_01="FAIL"),
-            row("CoM", year=2023, excluded="budget", CONS_01="FAIL")]
+            row("MP", year=2023, CONS_01="FAIL"), row("CoM", year=2025, CONS_01="FAIL"),
+            row("MP", year=2023, excluded="budget", CONS_01="FAIL")]
     out = aggregate_by(rows, "year")
     assert list(out) == ["2023", "2025", "None"]
     assert out["2023"]["initiatives"] == 1 and out["2023"]["portfolio_excluded"]["count"] == 1
@@ -380,3 +382,13 @@ def test_root_causes_in_catalogue_order_within_a_weight_and_unknown_ids_last():
     # each cascade's consequences are listed in catalogue order, whatever the order of CASCADES
     verdicts = dict.fromkeys(("IA-01", *CASCADES["IA-01"]), "FAIL")
     assert root_causes(verdicts)[0].consequences == ("CONS-04", "IA-02", "IA-03", "IA-04", "IA-05", "NA-DOC-01")
+
+
+def test_catalogue_rank_from_an_empty_memo():
+    """The catalogue order is read once per process and kept; built afresh it is the same."""
+    from criteria import summary
+
+    summary._RANK.clear()
+    assert [c.criterion for c in root_causes({"DV-02": "FAIL", "INIT-02": "FAIL", "ZZ-1": "FAIL"})] == \
+        ["INIT-02", "DV-02", "ZZ-1"]
+    assert summary._RANK["INIT-01"] == 0 and summary._RANK["DV-02"] == len(summary._RANK) - 1

@@ -133,3 +133,11 @@ def test_the_hash_does_not_depend_on_the_order_of_the_tables(tmp_path, monkeypat
     assert again.hash == original.hash and again.to_dict() == original.to_dict()
     assert list(again.to_dict()) == sorted(again.to_dict())
     assert again.to_dict()["regime"]["reform_date"] == "2016-11-04"
+
+
+def test_overrides_in_code_are_named_overrides():
+    th = T.defaults().with_overrides({"NA-03": {"min_days": 5}})
+    assert th.sources[-1] == "overrides"
+    with pytest.raises(T.ThresholdsError) as exc:
+        T.defaults().with_overrides({"NA-03": {"min_days": -1}})
+    assert str(exc.value) == "thresholds file overrides: [NA-03] min_days = -1 must not be negative"
