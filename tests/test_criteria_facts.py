@@ -161,3 +161,18 @@ def test_document_kinds_and_the_adoption_date():
     assert adoption("adopted", None) == D(2024, 5, 8)  # the second vote when the date is not given
     assert adoption("adopted", D(2024, 5, 9)) == D(2024, 5, 9)
     assert adoption("first_reading_passed", None) is None
+
+
+def test_bill_documents_are_the_bills_own_and_a_same_day_consultation_counts_as_before():
+    own = I.Document("bill", 1, "https://www.parliament.bg/a.pdf", classification="motives")
+    other_bill = I.Document("bill", 2, "https://www.parliament.bg/b.pdf", classification="motives")
+    same_id = I.Document("consultation", 1, "https://strategy.bg/c", classification="motives")  # a consultation with id 1
+    f = facts()
+    f.ini.documents = [own, other_bill, same_id]
+    assert f.bill_documents == [own]
+
+    def cons(cid: int, opened: D) -> I.Consultation:
+        return I.Consultation(id=cid, reg_num=f"{cid}-K", title="Проект", date_open=opened, date_close=None)
+
+    same_day, earlier = cons(100, D(2024, 3, 1)), cons(101, D(2024, 2, 1))  # the bill came on 2024-03-01
+    assert facts(cons=[same_day, earlier]).consultation is same_day

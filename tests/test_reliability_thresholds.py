@@ -141,3 +141,7 @@ def test_overrides_in_code_are_named_overrides():
     with pytest.raises(T.ThresholdsError) as exc:
         T.defaults().with_overrides({"NA-03": {"min_days": -1}})
     assert str(exc.value) == "thresholds file overrides: [NA-03] min_days = -1 must not be negative"
+
+
+def test_a_criterion_without_settings_gets_an_empty_section():
+    assert T.defaults().section("INIT-01") == {} and T.defaults().section("CONS-02")["min_days"] == 30
