@@ -233,7 +233,8 @@ def main() -> int:
         if names or checked < total:
             low, high = wilson(killed, checked)
             print(f"95 % confidence interval (Wilson) for all the mutants of {args.only}: {low:.1%} – {high:.1%} "
-                  f"(treats the {checked} checked as a random sample; samples are {', '.join(names) or 'cut short'})")
+                  f"(treats the {checked} checked as a random sample; "
+                  f"{'cut short' if not names else ', '.join(names) if len(names) <= 6 else f'{len(names)} name patterns'})")
         if counts.get("no tests"):
             print(f"{counts['no tests']} mutants reached by no test of the selection (counted as not killed)")
         by_module: dict[str, Counter] = {}
