@@ -5,7 +5,11 @@ the code), mutates the modules given (default: all of criteria/), runs the crite
 each mutant (mutmut runs only the tests that reach the mutated function) and prints the score
 and the surviving mutants. Not part of CI: over all of criteria/ it takes hours on this machine.
 
-    .venv/bin/python bench/mutation.py [--only criteria/thresholds.py,criteria/summary.py] [--max-children 2]
+    .venv/bin/python bench/mutation.py [--only criteria/thresholds.py,criteria/summary.py] [--max-children 2] \
+        [--sample 0.1 | --sample "criteria.summary.*7"] [--timeout SECONDS] [--keep]
+
+A sampled (or cut) run also prints a 95 % confidence interval (Wilson) for the score of all the
+mutants of the modules given.
 
 Needs mutmut (`pip install mutmut`, in the `dev` extras).
 """
@@ -14,6 +18,7 @@ from __future__ import annotations
 import argparse
 import ast
 import fnmatch
+import math
 import os
 import re
 import shutil
@@ -31,6 +36,61 @@ SKIP = {".venv", "var", "mutants", ".git", "__pycache__", ".pytest_cache", "node
 TESTS = ["tests/test_criteria_*.py", "tests/test_reliability_thresholds.py"]
 # A mutant that makes the tests time out or crash is noticed as surely as one that fails them.
 KILLED = ("killed", "timeout", "segfault")
+
+
+def sample_patterns(sample: str) -> list[str]:
+    """mutmut name patterns for --sample: a fraction ("0.1", "25%") becomes every mutant whose number
+    ends in one of round(fraction × 10^d) evenly spread endings of d digits (0.1 → "*7", 0.05 →
+    "*07", "*_7", "*27", "*47", …); anything else is taken as comma-separated patterns. Mutants are numbered from 1 within
+    each function, so the sample is systematic by number, not by content."""
+    text = sample.strip()
+    try:
+        fraction = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+    except ValueError:
+        return [x.strip() for x in text.split(",") if x.strip()]
+    if not 0 < fraction <= 1:
+        raise ValueError(f"--sample {sample}: a fraction must be in (0, 1]")
+    if fraction == 1:
+        return []
+    digits = next((d for d in (1, 2, 3) if abs(fraction * 10**d - round(fraction * 10**d)) < 1e-9), 3)
+    size = 10**digits
+    k = max(1, round(fraction * size))
+    # endings spread over the range from 7, so that 0.1 keeps the "*7" of the earlier runs
+    endings = sorted({(7 + i * size // k) % size for i in range(k)})
+    patterns = []
+    for e in endings:
+        text_e = str(e).zfill(digits)
+        patterns.append(f"*{text_e}")
+        short = text_e.lstrip("0")
+        if short and short != text_e:  # a number with fewer digits than the ending (7 for "07")
+            patterns.append(f"*_{short}")
+    return patterns
+
+
+def wilson(killed: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95 % Wilson score interval of a proportion killed/n (sound at 0 % or 100 % and small n)."""
+    if n == 0:
+        return 0.0, 1.0
+    p = killed / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def shared_fixtures() -> Path | None:
+    """The real payloads the tests read (tests/conftest.py): $LEXWATCH_SHARED_FIXTURES, else
+    shared/fixtures beside this checkout or, for a git worktree, beside the main checkout. Without
+    them the tests that need them skip, and the mutants only they reach count as "no tests"."""
+    if os.environ.get("LEXWATCH_SHARED_FIXTURES"):
+        return Path(os.environ["LEXWATCH_SHARED_FIXTURES"])
+    candidates = [REPO.parent / "shared" / "fixtures"]
+    try:
+        common = subprocess.run(["git", "rev-parse", "--path-format=absolute", "--git-common-dir"], cwd=REPO,
+                                capture_output=True, text=True, check=True).stdout.strip()
+        candidates.append(Path(common).parent.parent / "shared" / "fixtures")
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    return next((c for c in candidates if c.is_dir()), None)
 
 
 def module_of(mutant: str) -> str:
@@ -114,7 +174,8 @@ def main() -> int:
     ap.add_argument("--tests", default=",".join(TESTS), help="comma-separated globs of test files to run")
     # A sample of the mutants (mutmut's name patterns, e.g. "criteria.catalogue.consultation.*7" for
     # every tenth): the score is then over the mutants checked, and the rest are counted apart.
-    ap.add_argument("--sample", default="", help="comma-separated mutant-name patterns to run (default: all)")
+    ap.add_argument("--sample", default="", help="a fraction of the mutants (0.1, 25%%) or comma-separated "
+                    "mutant-name patterns to run (default: all)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary copy (its path is printed)")
     ap.add_argument("--timeout", type=float, default=6 * 3600, help="seconds for the whole run")
     args = ap.parse_args()
@@ -122,6 +183,15 @@ def main() -> int:
         print("mutmut is not installed: pip install mutmut", file=sys.stderr)
         return 2
     mutmut = str(Path(sys.executable).parent / "mutmut")
+    try:
+        names = sample_patterns(args.sample)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    fixtures = shared_fixtures()
+    if fixtures is None or not fixtures.is_dir():
+        print(f"warning: no shared fixtures ({fixtures or 'set LEXWATCH_SHARED_FIXTURES'}): the tests that read "
+              "them skip and the mutants only they reach count as \"no tests\"", file=sys.stderr)
     tmp = Path(tempfile.mkdtemp(prefix="lexwatch-mutation-"))
     started = time.monotonic()
     try:
@@ -133,8 +203,8 @@ def main() -> int:
         # starts (a missing PYTHONPATH entry is cached as having nothing to import)
         (tmp / "mutants").mkdir(exist_ok=True)
         env = {**os.environ, "PYTHONPATH": str(tmp / "mutants")}
-        env.setdefault("LEXWATCH_SHARED_FIXTURES", str(REPO.parent / "shared" / "fixtures"))
-        names = [x.strip() for x in args.sample.split(",") if x.strip()]
+        if fixtures is not None:
+            env["LEXWATCH_SHARED_FIXTURES"] = str(fixtures)
         try:
             run = subprocess.run([mutmut, "run", *names], cwd=tmp, env=env, capture_output=True, text=True,
                                  timeout=args.timeout)
@@ -160,6 +230,13 @@ def main() -> int:
         checked = total - counts.get("not checked", 0)  # a run cut short leaves some unchecked
         print(f"mutation score {killed / max(checked, 1):.1%} (killed or timed out / {checked} checked) "
               f"in {time.monotonic() - started:.0f} s")
+        if names or checked < total:
+            low, high = wilson(killed, checked)
+            print(f"95 % confidence interval (Wilson) for all the mutants of {args.only}: {low:.1%} – {high:.1%} "
+                  f"(treats the {checked} checked as a random sample; "
+                  f"{'cut short' if not names else ', '.join(names) if len(names) <= 6 else f'{len(names)} name patterns'})")
+        if counts.get("no tests"):
+            print(f"{counts['no tests']} mutants reached by no test of the selection (counted as not killed)")
         by_module: dict[str, Counter] = {}
         for name, status in statuses.items():
             by_module.setdefault(module_of(name), Counter())[status] += 1

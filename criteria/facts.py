@@ -261,10 +261,6 @@ class Facts:
         return out
 
     @cached_property
-    def uncertain_council_acts(self) -> list[CouncilAct]:
-        return [a for a in self.ini.council_acts if self.link_status("council_act", a.id) in UNCERTAIN]
-
-    @cached_property
     def decision(self) -> CouncilAct | None:
         """The Council of Ministers' decision approving the bill (the latest one not after submission)."""
         acts = [a for a, _ in self.council_acts if a.approves_bill] or [a for a, _ in self.council_acts]

@@ -274,3 +274,230 @@ def test_cli_input_document_and_errors(tmp_path):
     assert piped.exit_code == 0 and json.loads(piped.stdout)["bill_id"] == 167546
     listed = json.loads(lexwatch("criteria", "--format", "json").stdout)
     assert {"INIT-01", "CONS-07", "DV-02"} <= {c["id"] for c in listed["criteria"]}
+
+
+# --------------------------------------------------------------------------- in-process, without the shared fixtures
+# The tests above need the real payloads; these pin what criteria/store.py itself does on a bill built
+# in code: what latest_evaluation reads back, how a flag is chosen, resolved, updated or kept, and how
+# a run is batched, filtered and reported.
+
+
+def plain_bills(url: str, *bids: int) -> dict[int, int]:
+    """MP bills without files or links (one initiative each): {bill id: initiative id}."""
+    ids = {}
+    with session_scope(url) as s:
+        for bid in bids:
+            s.add(Bill(id=bid, signature=f"50-454-01-{bid}", title="Законопроект за изменение на Закона за водите",
+                       initiator="mps", status="submitted", submitted_on=dt.date(2026, 9, 1), assembly=50,
+                       source_url=f"{BASE}/bg/bills/ID/{bid}", content_hash="-"))
+            s.flush()
+            row = Initiative(bill_id=bid, title="Законопроект", initiator="mps")
+            s.add(row)
+            s.flush()
+            ids[bid] = row.id
+    return ids
+
+
+def test_latest_evaluation_reads_back_the_stored_evaluation_in_catalogue_order(sqlite_url):
+    from criteria.assemble import assemble
+    from criteria.catalogue import CATALOGUE
+    from criteria.evaluate import evaluate, ruleset_version
+    from criteria.initiative import input_hash
+
+    ini_id = plain_bills(sqlite_url, 1)[1]
+    th = defaults()
+    with session_scope(sqlite_url) as s:
+        assert latest_evaluation(s, ini_id) is None
+    evaluate_stored(factory(sqlite_url), th, as_of=AS_OF)
+    with session_scope(sqlite_url) as s:
+        ini = assemble(s, ini_id)
+        expected = evaluate(ini, th, AS_OF)
+        ev_row = s.scalars(select(Evaluation)).one()
+        # two findings of criteria the catalogue does not (or no longer) list: after it, by id
+        ev_row.findings += [Finding(criterion_id=cid, verdict="PASS", principles=[], confidence="C", explanation_bg="б",
+                                    explanation_en="e", evidence={}) for cid in ("ZZ-1", "AA-0")]
+    with session_scope(sqlite_url) as s:
+        ev = latest_evaluation(s, ini_id)
+        row = s.get(Evaluation, ev["evaluation_id"])
+        assert ev["evaluated_at"] == row.evaluated_at.isoformat(timespec="seconds")
+    assert {k: ev[k] for k in ("ruleset_version", "thresholds_hash", "input_hash", "flag_severity")} == {
+        "ruleset_version": ruleset_version(), "thresholds_hash": th.hash, "input_hash": input_hash(ini),
+        "flag_severity": expected.flag.severity if expected.flag else None}
+    assert ev["principle_scores"] == expected.principle_scores and ev["composite"] == expected.composite
+    assert ev["summary"] == json.loads(json.dumps(expected.summary()))
+    assert [f["criterion"] for f in ev["findings"]] == [c.id for c in CATALOGUE] + ["AA-0", "ZZ-1"]
+    by_id = {f.criterion_id: f for f in expected.findings}
+    for f in ev["findings"][:-2]:
+        x = by_id[f["criterion"]]
+        labels = {"labels": list(x.labels)} if x.labels else {}
+        assert f == {"criterion": x.criterion_id, "verdict": x.verdict.value, "confidence": x.confidence,
+                     "principles": [p.key for p in x.principles], "explanation_bg": x.explanation_bg,
+                     "explanation_en": x.explanation_en, "evidence": json.loads(json.dumps({**x.evidence, **labels}))}
+    # a Council of Ministers rule on an MP bill: N_A, and its label is kept with the evidence
+    cons01 = next(f for f in ev["findings"] if f["criterion"] == "CONS-01")
+    assert cons01["verdict"] == "N_A" and cons01["evidence"]["labels"] == ["initiator"]
+
+
+def test_a_run_is_batched_filtered_and_reported(sqlite_url):
+    ids = plain_bills(sqlite_url, 1, 2, 3)
+    seen = []
+    stats = evaluate_stored(factory(sqlite_url), defaults(), as_of=AS_OF, initiative_ids=[ids[1], ids[3]], batch=1,
+                            progress=lambda st: seen.append((st.initiatives, st.evaluated)))
+    assert seen == [(1, 1), (2, 2)]
+    assert stats.to_dict() == {"initiatives": 2, "evaluated": 2, "unchanged": 0, "flags_opened": 0, "flags_updated": 0,
+                               "flags_resolved": 0, "flags_kept_reviewed": 0}
+    from criteria.assemble import assemble
+    from criteria.initiative import input_hash
+
+    with session_scope(sqlite_url) as s:
+        assert {e.initiative_id for e in s.scalars(select(Evaluation))} == {ids[1], ids[3]}
+        row = s.get(Initiative, ids[1])
+        assert row.data_hash == input_hash(assemble(s, ids[1]))
+        assert s.get(Initiative, ids[2]).data_hash is None
+    again = evaluate_stored(factory(sqlite_url), defaults(), as_of=AS_OF, batch=2)
+    assert (again.initiatives, again.evaluated, again.unchanged) == (3, 1, 2)
+    forced = evaluate_stored(factory(sqlite_url), defaults(), as_of=AS_OF, force=True)
+    assert (forced.evaluated, forced.unchanged) == (3, 0)
+    with session_scope(sqlite_url) as s:
+        assert s.scalar(select(func.count()).select_from(Evaluation)) == 6
+        assert s.scalar(select(func.count()).select_from(Evaluation).where(Evaluation.is_latest.is_(True))) == 3
+
+
+def test_due_on_the_recheck_day_and_not_before(sqlite_url):
+    from criteria.store import _due
+
+    ini_id = plain_bills(sqlite_url, 1)[1]
+    th = defaults()
+    evaluate_stored(factory(sqlite_url), th, as_of=AS_OF)
+    with session_scope(sqlite_url) as s:
+        ev = s.scalars(select(Evaluation)).one()
+        h = ev.input_hash
+        ev.summary = {**ev.summary, "recheck_on": "2026-12-01"}
+        assert _due(None, h, th, AS_OF)
+        assert not _due(ev, h, th, dt.date(2026, 11, 30))
+        assert _due(ev, h, th, dt.date(2026, 12, 1))
+        assert _due(ev, "other", th, AS_OF) and _due(ev, h, th.with_overrides({"NA-03": {"min_days": 5}}), AS_OF)
+        ev.summary = {"recheck_on": None}
+        assert not _due(ev, h, th, dt.date(2030, 1, 1))
+        ev.summary = None
+        assert not _due(ev, h, th, AS_OF)
+        ev.ruleset_version = "0.9.0+old"
+        assert _due(ev, h, th, AS_OF)
+    assert ini_id
+
+
+def flags_of(url: str, initiative_id: int) -> list[tuple]:
+    with session_scope(url) as s:
+        return [(f.status, f.severity, f.reasons, f.evaluation_id, f.note) for f in s.scalars(
+            select(ReviewFlag).where(ReviewFlag.initiative_id == initiative_id).order_by(ReviewFlag.id))]
+
+
+def test_sync_flag_on_each_state_of_the_latest_flag(sqlite_url):
+    from criteria.store import RunStats, sync_flag
+    from criteria.summary import Flag
+
+    ini_id = plain_bills(sqlite_url, 1)[1]
+    evaluate_stored(factory(sqlite_url), defaults(), as_of=AS_OF)
+    evaluate_stored(factory(sqlite_url), defaults(), as_of=AS_OF, force=True)
+    with session_scope(sqlite_url) as s:
+        ev1, ev2 = s.scalars(select(Evaluation.id).order_by(Evaluation.id)).all()
+    na03 = Flag("low", (("NA-03", "WARN", "C2/P"),))
+    na03_high = Flag("high", (("NA-03", "WARN", "C2/P"),))
+    both = Flag("high", (("NA-03", "WARN", "C2/P"), ("NA-04", "FAIL", "C")))
+    stats = RunStats()
+
+    def sync(ev_id: int, flag) -> None:
+        with session_scope(sqlite_url) as s:
+            sync_flag(s, ini_id, ev_id, flag, stats)
+
+    sync(ev1, None)  # nothing to resolve
+    assert flags_of(sqlite_url, ini_id) == [] and stats == RunStats()
+    sync(ev1, na03)
+    reasons = [{"criterion": "NA-03", "verdict": "WARN", "confidence": "C2/P"}]
+    assert flags_of(sqlite_url, ini_id) == [("open", "low", reasons, ev1, None)] and stats.flags_opened == 1
+    sync(ev2, na03)  # the same reasons and severity: it follows the evaluation, nothing else changes
+    assert flags_of(sqlite_url, ini_id) == [("open", "low", reasons, ev2, None)] and stats.flags_updated == 0
+    sync(ev1, na03_high)  # the same reasons at another severity: updated
+    assert flags_of(sqlite_url, ini_id) == [("open", "high", reasons, ev1, None)] and stats.flags_updated == 1
+    sync(ev2, both)  # other reasons: updated
+    assert flags_of(sqlite_url, ini_id)[0][2][1]["criterion"] == "NA-04" and stats.flags_updated == 2
+    with session_scope(sqlite_url) as s:
+        s.scalars(select(ReviewFlag)).one().note = "staff note"
+    sync(ev1, None)
+    assert flags_of(sqlite_url, ini_id)[0][0] == "resolved"
+    assert flags_of(sqlite_url, ini_id)[0][3] == ev1  # resolved by this evaluation
+    assert flags_of(sqlite_url, ini_id)[0][4] == f"staff note\nresolved automatically: evaluation {ev1} no longer raises it"
+    assert stats.flags_resolved == 1
+    sync(ev2, None)  # a resolved flag is not resolved again
+    assert stats.flags_resolved == 1 and len(flags_of(sqlite_url, ini_id)) == 1
+    sync(ev2, na03)  # after a resolved one: a new open flag
+    assert [f[0] for f in flags_of(sqlite_url, ini_id)] == ["resolved", "open"] and stats.flags_opened == 2
+    sync(ev1, None)
+    assert flags_of(sqlite_url, ini_id)[1][4] == f"resolved automatically: evaluation {ev1} no longer raises it"
+    with session_scope(sqlite_url) as s:
+        s.add(ReviewFlag(initiative_id=ini_id, evaluation_id=ev1, severity="low", status="confirmed",
+                         reasons=["NA-03:WARN"], created_at=dt.datetime(2030, 1, 1), updated_at=dt.datetime(2030, 1, 1)))
+    sync(ev2, na03)  # staff confirmed these very reasons (stored in the old form, "criterion:verdict")
+    assert stats.flags_kept_reviewed == 1 and len(flags_of(sqlite_url, ini_id)) == 3
+    sync(ev2, None)  # a reviewed flag is not resolved
+    assert flags_of(sqlite_url, ini_id)[2][0] == "confirmed" and stats.flags_resolved == 2
+    sync(ev2, both)  # new reasons beside the reviewed flag
+    assert [f[0] for f in flags_of(sqlite_url, ini_id)] == ["resolved", "resolved", "confirmed", "open"]
+    assert stats.flags_opened == 3
+
+
+def test_the_newest_flag_decides_and_ties_go_to_the_later_row(sqlite_url):
+    from criteria.store import RunStats, _reason_keys, sync_flag
+
+    ini_id = plain_bills(sqlite_url, 1)[1]
+    evaluate_stored(factory(sqlite_url), defaults(), as_of=AS_OF)
+    at = dt.datetime(2026, 11, 1, 12, 0)
+    with session_scope(sqlite_url) as s:
+        ev = s.scalars(select(Evaluation.id)).one()
+        for status in ("dismissed", "open"):  # created at the same moment: the later row is the latest
+            s.add(ReviewFlag(initiative_id=ini_id, evaluation_id=ev, severity="low", status=status,
+                             reasons=[{"criterion": "NA-03", "verdict": "WARN"}], created_at=at, updated_at=at))
+    stats = RunStats()
+    with session_scope(sqlite_url) as s:
+        sync_flag(s, ini_id, ev, None, stats)
+    assert [f[0] for f in flags_of(sqlite_url, ini_id)] == ["dismissed", "resolved"] and stats.flags_resolved == 1
+    assert _reason_keys([{"criterion": "NA-03", "verdict": "WARN"}, "NA-04:FAIL", 7, None]) == {"NA-03:WARN", "NA-04:FAIL"}
+    assert _reason_keys(None) == frozenset()
+
+
+def test_initiatives_are_evaluated_in_id_order_and_a_flag_names_its_evaluation(sqlite_url):
+    from db.models import BillStage
+
+    ids = plain_bills(sqlite_url, 3, 2, 1)  # initiative ids run against the bill ids
+    with session_scope(sqlite_url) as s:
+        b = s.get(Bill, 2)  # a 5-day proposals term after the first vote: NA-03 WARN, a "low" flag
+        b.status, b.proposals_deadline = "first_reading_passed", dt.date(2026, 9, 15)
+        b.stages = [BillStage(position=0, origin="activity", date=dt.date(2026, 9, 10), stage="зала първо гласуване",
+                              event="приет")]
+    stats = evaluate_stored(factory(sqlite_url), defaults(), as_of=AS_OF, batch=1)
+    assert (stats.evaluated, stats.flags_opened) == (3, 1)
+    with session_scope(sqlite_url) as s:
+        order = list(s.scalars(select(Evaluation.initiative_id).order_by(Evaluation.id)))
+        assert order == sorted(ids.values())
+        flag = s.scalars(select(ReviewFlag)).one()
+        ev = s.scalars(select(Evaluation).where(Evaluation.initiative_id == ids[2])).one()
+        assert (flag.initiative_id, flag.evaluation_id, flag.severity, flag.status) == (ids[2], ev.id, "low", "open")
+        assert ev.flag_severity == "low"
+
+
+def test_a_second_latest_evaluation_is_refused_with_a_message(sqlite_url):
+    from core.errors import LexwatchError
+    from criteria.assemble import assemble
+    from criteria.evaluate import evaluate
+    from criteria.store import write_evaluation
+
+    ini_id = plain_bills(sqlite_url, 1)[1]
+    with session_scope(sqlite_url) as s:
+        result = evaluate(assemble(s, ini_id), defaults(), AS_OF)
+        with s.no_autoflush:  # another writer's latest row, not yet visible to write_evaluation's update
+            s.add(Evaluation(initiative_id=ini_id, is_latest=True, ruleset_version="x", thresholds_hash="x", input_hash="x"))
+            with pytest.raises(LexwatchError) as exc:
+                write_evaluation(s, ini_id, result)
+        s.rollback()
+    assert str(exc.value) == (f"initiative {ini_id}: another evaluation was written at the same moment (two `lexwatch "
+                              "evaluate` at once?); nothing of this batch was kept, run it again")

@@ -94,3 +94,54 @@ def test_an_integer_for_a_share_is_the_same_setting_as_its_float(tmp_path):
     one_float.write_text("[CONS-06]\npass_share = 1.0\n", encoding="utf-8")
     assert T.load(one).hash == T.load(one_float).hash
     assert isinstance(T.load(one).section("CONS-06")["pass_share"], float)
+
+
+def test_a_broken_defaults_file_is_refused_naming_it(tmp_path, monkeypatch):
+    """The defaults are validated like a user file: a slip in criteria/thresholds.toml names that file."""
+    broken = tmp_path / "defaults.toml"
+    broken.write_text(T.DEFAULTS_PATH.read_text(encoding="utf-8").replace("min_days = 30", "min_days = -30", 1),
+                      encoding="utf-8")
+    monkeypatch.setattr(T, "DEFAULTS_PATH", broken)
+    with pytest.raises(T.ThresholdsError) as exc:
+        T.load()
+    assert str(exc.value) == f"thresholds file {broken}: [CONS-02] min_days = -30 must not be negative"
+
+
+def test_a_file_that_is_not_toml_or_not_there_is_named(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[CONS-02\nmin_days = 3\n", encoding="utf-8")
+    with pytest.raises(T.ThresholdsError) as exc:
+        T.load(bad)
+    assert str(exc.value).startswith(f"thresholds file {bad} is not valid TOML: ")
+    with pytest.raises(T.ThresholdsError) as exc:
+        T.load(tmp_path / "none.toml")
+    assert str(exc.value) == f"cannot read thresholds file {tmp_path / 'none.toml'}: No such file or directory"
+
+
+def test_the_hash_does_not_depend_on_the_order_of_the_tables(tmp_path, monkeypatch):
+    import re
+
+    text = T.DEFAULTS_PATH.read_text(encoding="utf-8")
+    head, *tables = re.split(r"(?m)^(?=\[)", text)
+    assert len(tables) > 10
+    reordered = tmp_path / "reordered.toml"
+    reordered.write_text(head + "".join(t if t.endswith("\n") else t + "\n" for t in reversed(tables)), encoding="utf-8")
+    original = T.load()
+    monkeypatch.setattr(T, "DEFAULTS_PATH", reordered)
+    again = T.load()
+    assert list(again.values) != list(original.values)  # the tables really are in another order
+    assert again.hash == original.hash and again.to_dict() == original.to_dict()
+    assert list(again.to_dict()) == sorted(again.to_dict())
+    assert again.to_dict()["regime"]["reform_date"] == "2016-11-04"
+
+
+def test_overrides_in_code_are_named_overrides():
+    th = T.defaults().with_overrides({"NA-03": {"min_days": 5}})
+    assert th.sources[-1] == "overrides"
+    with pytest.raises(T.ThresholdsError) as exc:
+        T.defaults().with_overrides({"NA-03": {"min_days": -1}})
+    assert str(exc.value) == "thresholds file overrides: [NA-03] min_days = -1 must not be negative"
+
+
+def test_a_criterion_without_settings_gets_an_empty_section():
+    assert T.defaults().section("INIT-01") == {} and T.defaults().section("CONS-02")["min_days"] == 30
