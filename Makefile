@@ -21,7 +21,7 @@ demo: $(STAMP)
 	$(VENV)/bin/lexwatch demo
 
 test: $(STAMP) chromium
-	$(VENV)/bin/python -m pytest -n auto --dist loadgroup --durations=25
+	$(VENV)/bin/python -m pytest -n auto --durations=25
 
 # The browser tests (tests/test_review_browser.py) drive Debian's Chromium through Playwright,
 # never a browser Playwright downloads; the PDF report is printed by the same Chromium and its

@@ -163,8 +163,9 @@ def db_url(request) -> str:
 # --------------------------------------------------------------------------- the demo world
 
 # One demo run (generated world, replayed sources, crawls, files, linking, evaluation, reports) serves
-# every test that reads a whole demo world: it takes a minute of CPU. Its tests share an xdist group
-# (`make test` runs with --dist loadgroup), so the run happens once per test session, not per worker.
+# every test that reads a whole demo world: it takes a minute of CPU. The xdist workers of one session
+# share it: the first to need it builds it under a file lock, the others read it (xdist's own recipe;
+# its --dist loadgroup does not group tests under pytest 9.2, pytest-dev/pytest-xdist#1386).
 DEMO_BILLS, DEMO_SEED = 60, 7
 
 
@@ -175,13 +176,23 @@ def demo_params() -> tuple[int, int]:
 
 
 @pytest.fixture(scope="session")
-def demo_world(tmp_path_factory) -> tuple[str, dict, Path]:
-    """The demo world: its database URL, the figures the demo printed (JSON) and its work folder."""
+def demo_world(tmp_path_factory, worker_id) -> tuple[str, dict, Path]:
+    """The demo world: its database URL, the figures the demo printed (JSON) and its work folder.
+    Read-only for the tests: they all see the same database."""
     import subprocess
     import sys
 
-    work = tmp_path_factory.mktemp("demo") / "demo"
-    proc = subprocess.run([sys.executable, "-m", "monitor.cli", "demo", "--bills", str(DEMO_BILLS), "--seed",
-                           str(DEMO_SEED), "--workdir", str(work), "--format", "json"], capture_output=True, timeout=1200)
-    assert proc.returncode == 0, proc.stderr.decode()[-3000:]
-    return f"sqlite:///{work / 'lexwatch-demo.sqlite3'}", json.loads(proc.stdout), work
+    from filelock import FileLock
+
+    root = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        root = root.parent  # the folder every worker's base folder of this session is in
+    work, printed = root / "demo-world" / "demo", root / "demo-world" / "printed.json"
+    with FileLock(str(root / "demo-world.lock")):
+        if not printed.exists():
+            proc = subprocess.run([sys.executable, "-m", "monitor.cli", "demo", "--bills", str(DEMO_BILLS), "--seed",
+                                   str(DEMO_SEED), "--workdir", str(work), "--format", "json"],
+                                  capture_output=True, timeout=1200)
+            assert proc.returncode == 0, proc.stderr.decode()[-3000:]
+            printed.write_bytes(proc.stdout)
+    return f"sqlite:///{work / 'lexwatch-demo.sqlite3'}", json.loads(printed.read_text(encoding="utf-8")), work

@@ -22,7 +22,7 @@ from monitor.review.evidence import finding_lines
 
 # The demo runs every stage as the nightly run does (crawls, files, link, evaluate, reports): minutes
 # on a shared 2-core machine, more than the suite's default timeout.
-pytestmark = [pytest.mark.timeout(1200), pytest.mark.xdist_group("demo_world")]
+pytestmark = pytest.mark.timeout(1200)
 
 
 def _demo(workdir: Path, bills: int, *args: str, env: dict[str, str] | None = None):

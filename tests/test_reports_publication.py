@@ -27,8 +27,8 @@ from db.models import Bill, Initiative, InitiativeLink
 from monitor.reports.labels import ordinal, plural
 
 VERDICTS = ("PASS", "WARN", "FAIL", "N_A", "UNKNOWN")
-# Runs where the demo world was built (see demo_world in tests/conftest.py).
-pytestmark = [pytest.mark.timeout(1200), pytest.mark.xdist_group("demo_world")]
+# The demo world (tests/conftest.py) may be built in a test's setup: minutes on a loaded machine.
+pytestmark = pytest.mark.timeout(1200)
 
 
 def _lexwatch(*args: str, db: str | None = None) -> subprocess.CompletedProcess:
