@@ -371,3 +371,6 @@ def test_lt_05_amending_is_told_by_the_final_title():
     assert run(renamed, "LT-05").verdict.value == "N_A"
     untitled = _new_law([], title="Законопроект за изменение на Закона за водите", final_title=None)
     assert run(untitled, "LT-05").evidence["title"] == "Законопроект за изменение на Закона за водите"
+    # A bill recorded without any title is shown with an empty one.
+    nameless = _new_law([], title=None, final_title=None)
+    assert (run(nameless, "LT-05").verdict.value, run(nameless, "LT-05").evidence["title"]) == ("PASS", "")
