@@ -117,6 +117,13 @@ def test_lt_02_the_issue_from_the_promulgated_text():
                    "The State Gazette issue of the law is not known.")
 
 
+def test_lt_02_untitled_bill():
+    # A bill recorded without a title: its own history is counted under an empty name.
+    b = _adopted(title=None)
+    f = run(ini(b, texts=[_text({}, history=_history("5", "80"))]), "LT-02")
+    assert (f.verdict.value, f.evidence["laws"][0]["law"]) == ("WARN", "")
+
+
 def test_lt_02_threshold_settings():
     case = ini(_adopted(), texts=[_text({}, history=_history("5", "80"))])  # 3 in the window
     assert run(case, "LT-02", _th("LT-02", warn_amendments=4)).verdict.value == "PASS"
@@ -239,6 +246,9 @@ def test_lt_04_borderline_after_the_decree_or_adoption():
                "A date of effect within 7 days after the promulgation decree: whether it precedes the ДВ issue is not "
                "known (§ 9 (the whole act, from 2024-05-21)).")
     assert f.labels == ("borderline",) and f.evidence["borderline"][0]["days_before_reference"] is None
+    # The decree's own day is borderline too, and is no day before it.
+    on_decree_day = _lt04(_clause(0, day="2024-05-15"), ref="decree")
+    assert [x["days_before_reference"] for x in on_decree_day.evidence["borderline"]] == [None]
     adoption = _lt04(_clause(14, day="2024-05-29"), ref="adoption")
     assert adoption.verdict.value == "UNKNOWN"
     assert adoption.explanation_bg.startswith(
