@@ -213,6 +213,15 @@ def test_ia_04_analyses_without_counts_are_not_scored():
     # A one-element checklist is a checklist.
     one = doc("impact_assessment_partial", analysis={"impact_assessment": {"form": "partial", "found": 1, "of": 1}})
     assert run(ini(bill(), docs=[one]), "IA-04").evidence["score"] == 1.0
+    # An analysis that names no form is judged as one "без посочен вид".
+    formless = doc("impact_assessment", analysis={"impact_assessment": {"found": 7, "of": 8}})
+    f = run(ini(bill(), docs=[formless]), "IA-04")
+    _explained(f, "PASS", "Оценката на въздействието (без посочен вид) съдържа 7 от 8 елемента на минималното съдържание "
+               "(липсват: —).", "The impact assessment contains 7 of the 8 elements of the minimum content (missing: —).",
+               {**BILL, "ia_file": "https://www.parliament.bg/bills/50/x.pdf", "ia_owner": "bill", "form": "unknown",
+                "checklist": None, "elements_found": 7, "elements_of": 8, "score": 0.875, "missing": [], "elements": [],
+                "ia_files_analysed": [{"url": "https://www.parliament.bg/bills/50/x.pdf", "form": None, "found": 7, "of": 8}],
+                "ia_files_not_analysed": []})
 
 
 def test_ia_04_only_the_consultation_lists_an_ia():

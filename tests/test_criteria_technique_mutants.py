@@ -267,7 +267,10 @@ def test_lt_04_undetermined_dates():
                         (_clause(None, kind="unrecognised"), "promulgation")):
         f = _lt04(clause, ref=ref)
         _explained(f, "UNKNOWN", text_bg, text_en)
-        assert len(f.evidence["undetermined"]) == 1
+        assert f.evidence["undetermined"] == [
+            {"section": "§ 9", "text": "§ 9 …", "effect": "entry_into_force", "verb": "влиза в сила",
+             "provisions": "the whole act", "effective_date": None, "days_before_reference": None, "express_wording": None}
+        ], (clause, ref)
     # An unrecognised application clause, a conditional one and one deferring another law do not count.
     for clause in (_clause(None, kind="unrecognised", effect="application", verb=None),
                    _clause(None, kind="conditional"), _clause(-30, scope="other_law")):
