@@ -224,6 +224,16 @@ def test_ia_04_analyses_without_counts_are_not_scored():
                 "ia_files_not_analysed": []})
 
 
+def test_ia_04_reads_every_file_and_only_the_linked_consultation():
+    # An IA listed after a file of another kind is still found.
+    assert run(ini(bill(), docs=[doc("bill_text"), _ia(8)]), "IA-04").verdict.value == "PASS"
+    # The files of a consultation whose link is still in review are not the bill's: no IA.
+    review = ini(bill(), docs=[doc("bill_text"), _file("impact_assessment_partial", 1000)], cons=[consultation()],
+                 links=[I.Link(1, "consultation", 100, "title_match", "review")])
+    _explained(run(review, "IA-04"), "N_A", "Няма оценка на въздействието (виж IA-01).",
+               "There is no impact assessment (see IA-01).", {**BILL, "ia_files_not_analysed": []})
+
+
 def test_ia_04_only_the_consultation_lists_an_ia():
     # No file analysed, but the portal types a file as the IA: its text is awaited (UNKNOWN), not absent.
     case = com_case(consultation(docs=("Оценка на въздействие",)))

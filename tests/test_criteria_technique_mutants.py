@@ -40,7 +40,8 @@ def _text(analysis: dict, *, issue: str | None = "40", year: int | None = 2024, 
 
 
 def _law(name: str, section: str, *, action: str = "amend", history: str | None = None, normalised: bool = True) -> dict:
-    return {"section": section, "law_name": name, "law_name_normalised": name if normalised else None,
+    """An amended law as the text names it („Закона за горите“) and as normalised („Закон за горите“)."""
+    return {"section": section, "law_name": name.replace("Закон ", "Закона ", 1), "law_name_normalised": name if normalised else None,
             "action": action, "gazette_history": history}
 
 
@@ -93,14 +94,15 @@ def test_lt_02_counts_each_amended_law_and_judges_the_worst():
             _law("Закон за пчеларството", "§ 12")]
     b = _adopted(final_title="Закон за изменение и допълнение на Закона за водите")
     f = run(ini(b, texts=[_text({"amended_laws": laws}, history=_history(""))]), "LT-02")
-    _explained(f, "FAIL", "Закон за лова: 6 изменения за 12 месеца (с настоящото).",
-               "Закон за лова: 6 amending acts in 12 months (this one included).",
+    # The law not normalised is named as the text has it.
+    _explained(f, "FAIL", "Закона за лова: 6 изменения за 12 месеца (с настоящото).",
+               "Закона за лова: 6 amending acts in 12 months (this one included).",
                {**BILL, "dv_issue": "40", "dv_year": 2024, "window_months": 12, "dates_estimated_from_issue_numbers": True,
                 "laws": [
                     {"law": "Закон за изменение и допълнение на Закона за водите", "where": "this act's subject",
                      "amendments_in_window": 1, "issues": []},
                     {"law": "Закон за горите", "where": "§ 10", "amendments_in_window": 3, "issues": ["80/2023", "5/2024"]},
-                    {"law": "Закон за лова", "where": "§ 11", "amendments_in_window": 6,
+                    {"law": "Закона за лова", "where": "§ 11", "amendments_in_window": 6,
                      "issues": ["90/2023", "5/2024", "10/2024", "20/2024", "30/2024"]}]})
     assert f.labels == ("red_flag",)
 
@@ -275,6 +277,9 @@ def test_lt_04_undetermined_dates():
     for clause in (_clause(None, kind="unrecognised", effect="application", verb=None),
                    _clause(None, kind="conditional"), _clause(-30, scope="other_law")):
         assert _lt04(clause).verdict.value == "PASS", clause
+    # A clause deferring another law does not hide the clauses after it.
+    after = _lt04(_clause(-30, scope="other_law"), _clause(-3, section="§ 10", day="2024-05-12"))
+    assert (after.verdict.value, [x["section"] for x in after.evidence["implicit"]]) == ("FAIL", ["§ 10"])
 
 
 def test_lt_04_unknown_reference_kind_is_worded_as_promulgation():
