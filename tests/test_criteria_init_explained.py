@@ -287,11 +287,22 @@ def test_init_03_evidence_of_a_match_in_review():
 def test_init_03_threshold_decides_a_match_without_full_consultation():
     from criteria.thresholds import defaults
 
+    # Under the catalogue's stricter "2 of 4 signals" one match passes, and the explanation says why:
+    # it used to say the draft "went through a full consultation", which this one (14 days, no
+    # справка) did not.
     two = defaults().with_overrides({"INIT-03": {"min_signals": 2}})
     found = run(SCENARIOS["INIT-03"]["a match"], "INIT-03", two)
-    assert (found.verdict.value, found.explanation_en) == (
-        "PASS", "It matches a ministry draft, but that draft went through a full consultation.")
+    assert (found.verdict.value, found.explanation_bg, found.explanation_en) == (
+        "PASS", "Съвпадение с проект на министерство има (100-K), но измерените признаци (1) са под прага (2).",
+        "It matches a ministry draft (100-K), but the measured signals (1) are below the threshold (2).")
     assert found.evidence["score"] == 1 and "signal_lowered_by_full_consultation" not in found.evidence
+    # A consulted draft is still told as such under that threshold.
+    lowered = run(SCENARIOS["INIT-03"]["full consultation"], "INIT-03", two)
+    assert (lowered.verdict.value, lowered.explanation_en) == (
+        "PASS", "It matches a ministry draft, but that draft went through a full consultation.")
+    # Two unconsulted matches are still one signal (the match), below 2.
+    assert run(SCENARIOS["INIT-03"]["two matches"], "INIT-03", two).explanation_en == (
+        "It matches a ministry draft (100-K, 101-K), but the measured signals (1) are below the threshold (2).")
     # A shorter "full" consultation setting makes the 29-day one full.
     short = defaults().with_overrides({"INIT-03": {"full_consultation_days": 29}})
     assert run(SCENARIOS["INIT-03"]["29 days with a справка"], "INIT-03", short).verdict.value == "PASS"
