@@ -88,6 +88,8 @@ SCENARIOS = {
         "a tie keeps the first": ini(bill(), docs=[_at(_labelled(3), BILLS + "first.pdf"),
                                                    _at(_labelled(3), BILLS + "second.pdf")]),
         "count not a number": ini(bill(), docs=[doc("motives", analysis={"motives": {"found": "5"}})]),
+        # An element key the English labels do not know is shown as its key rather than dropped.
+        "an unknown element": ini(bill(), docs=[doc("motives", analysis={"motives": {"found": 4, "missing": ["impact"]}})]),
     },
     "MOT-03": {
         "all": ini(bill(), docs=[_combined("motives", "impact_assessment_partial", "consultation_report",
@@ -169,6 +171,9 @@ EXPECTED = {
         'count not a number': ('UNKNOWN', 'Текстът на мотивите не е изтеглен и анализиран.',
                    "The motives' text has not been analysed.",
                    'bill_id signature source_url'),
+        'an unknown element': ('WARN', 'Мотивите съдържат 4 от 5 елемента по чл. 28, ал. 2 ЗНА (липсват: impact).',
+                   'The motives contain 4 of the 5 elements of ЗНА art. 28(2) (missing: impact).',
+                   'bill_id elements elements_found elements_of missing motives_file signature source_url'),
     },
     "MOT-03": {
         'all': ('PASS', 'Законопроектът е придружен от изискваните справки.',
@@ -305,6 +310,8 @@ FINDINGS = {
             'elements': [('reasons', True, 'Причини: …'), ('objectives', True, 'Цели: …'), ('means', True, 'Средства: …'), ('results', False, None), ('eu_law', False, None)]}),
         'count not a number': ('C2', (), None, {
             }),
+        'an unknown element': ('C2', (), None, {
+            'motives_file': 'x.pdf', 'elements_found': 4, 'elements_of': 5, 'missing': ['impact'], 'elements': []}),
     },
     'MOT-03': {
         'all': ('C2', (), None, {

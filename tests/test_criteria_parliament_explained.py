@@ -78,6 +78,7 @@ SCENARIOS = {
         "order in 3 days": _order(D(2024, 3, 4)),
         "order in 4 days": _order(D(2024, 3, 5)),
         "order before submission": _order(D(2024, 2, 20)),
+        "order on the submission day": _order(D(2024, 3, 1)),
         "no lead after 12 days": ini(bill(submitted_on=D(2026, 10, 20))),
         "too early to tell": ini(bill(submitted_on=D(2026, 10, 30))),
         "no lead at 3 days": ini(bill(submitted_on=D(2026, 10, 29))),
@@ -140,6 +141,9 @@ SCENARIOS = {
         "opinions after the sitting or undated": _na06(13, reports=[LATE_OPINION, UNDATED_OPINION]),
         "another committee's sitting": _na06(None, stages=[_committee_sitting(D(2024, 3, 5), OTHER)]),
         "the lead's second reading": _na06(None, stages=[_committee_sitting(D(2024, 3, 5), stage="комисии второ гласуване")]),
+        # The chronology row names the lead committee by its id only.
+        "the lead's sitting by id": _na06(None, stages=[I.Stage(D(2024, 3, 20), "комисии първо гласуване", "приет",
+                                                                "steno_com", None, LEAD.committee_id, None)]),
     },
     "NA-07": {
         "fast": ini(_adopted(adopted_on=D(2024, 3, 14))),
@@ -258,6 +262,9 @@ EXPECTED = {
         'an opinion is not an act': ('UNKNOWN', 'Датата на разпределение не се публикува; първото действие на водещата комисия е по-късно от срока.',
                    "The distribution date is not published; the lead committee's first act came after the term.",
                    'bill_id days_to_first_act lead_committees lead_first_act signature source_url submitted_on'),
+        'order on the submission day': ('PASS', 'Законопроектът е разпределен 0 дни след внасянето (разпореждане от 01.03.2024).',
+                   "The bill was distributed 0 days after submission (the Speaker's order of 01.03.2024).",
+                   'bill_id days_to_distribution distribution_order lead_committees signature source_url submitted_on'),
     },
     "NA-02": {
         'day before': ('PASS', 'Докладите на комисията са предоставени поне ден преди заседанията.',
@@ -409,6 +416,9 @@ EXPECTED = {
         "the lead's second reading": ('N_A', 'Законопроектът не е стигнал до първо четене във водещата комисия (състояние: в комисия).',
                    "The bill has not reached the lead committee's first reading (status: in committee).",
                    'bill_id signature source_url status'),
+        "the lead's sitting by id": ('PASS', 'Водещата комисия е разгледала законопроекта 19 дни след внасянето (20.03.2024); дали докладът на комисията споменава становища не е проверено (текстът му не се изтегля).',
+                   'The lead committee took up the bill 19 days after submission (2024-03-20); whether the committee report mentions stakeholder opinions is not checked (its text is not downloaded).',
+                   'bill_id days_to_committee lead_committees lead_first_reading_report lead_first_reading_sitting opinions_before_committee report_mentions_opinions report_text_checked signature source_url stakeholder_opinions submitted_on'),
     },
     "NA-07": {
         'fast': ('WARN', 'Приет за 13 дни от внасянето (ускорено).',
@@ -589,6 +599,9 @@ FINDINGS = {
         'order before submission': ('C/R', (), None, {
             'submitted_on': '2024-03-01', 'lead_committees': ['Комисия по правни въпроси'],
             'lead_first_act': '2024-03-20', 'days_to_first_act': 19}),
+        'order on the submission day': ('R/I', (), None, {
+            'submitted_on': '2024-03-01', 'lead_committees': ['Комисия по правни въпроси'],
+            'distribution_order': '2024-03-01', 'days_to_distribution': 0}),
         'no lead after 12 days': ('C/R', (), None, {
             'submitted_on': '2026-10-20', 'lead_committees': [], 'days_waited': 12}),
         'too early to tell': ('C/R', (), D(2026, 11, 3), {
@@ -756,6 +769,11 @@ FINDINGS = {
             'status': 'in_committee'}),
         "the lead's second reading": ('U/P', (), None, {
             'status': 'in_committee'}),
+        "the lead's sitting by id": ('U/P', (), None, {
+            'submitted_on': '2024-03-01', 'lead_committees': ['Комисия по правни въпроси'],
+            'lead_first_reading_sitting': '2024-03-20', 'lead_first_reading_report': None,
+            'stakeholder_opinions': [], 'report_text_checked': False, 'report_mentions_opinions': None,
+            'days_to_committee': 19, 'opinions_before_committee': 0}),
     },
     'NA-07': {
         'fast': ('P', ('fast_track',), None, {
