@@ -64,6 +64,7 @@ SCENARIOS = {
         "two working days": _published(FULL, date=D(2024, 3, 5)),
         "on the sitting's day": _published(FULL, date=D(2024, 3, 20), sitting=D(2024, 3, 20)),
         "before the reform, no IA": _published(_sep("bill_text"), _sep("motives"), submitted_on=D(2015, 3, 2)),
+        "on the reform day, no IA": _published(_sep("bill_text"), _sep("motives"), submitted_on=D(2016, 11, 4)),
         "budget": _published(_sep("bill_text"), _sep("motives"),
                              title="Законопроект за държавния бюджет на Република България за 2025 г."),
         "text missing, report only": _published(*SEPARATE, reports=_report(D(2024, 3, 18))),
@@ -100,6 +101,9 @@ SCENARIOS = {
         "second report late": _two_readings(D(2024, 5, 2)),
         "second report missing": _two_readings(None),
         "only after the sitting": ini(bill(committees=[LEAD], stages=FIRST_VOTE, reports=_report(D(2024, 4, 12)))),
+        # No report of the lead committee: another committee's report stands in for it.
+        "only another committee's report": ini(bill(committees=[LEAD, OTHER], stages=FIRST_VOTE, reports=[
+            I.Report("stan_list", D(2024, 4, 10), 3820, OTHER.name, "първо гласуване")])),
         "another committee's later report": ini(bill(committees=[LEAD, OTHER], stages=FIRST_VOTE, reports=_report(
             D(2024, 4, 1)) + [I.Report("stan_list", D(2024, 4, 10), 3820, OTHER.name, "първо гласуване")])),
         "no first vote": ini(bill()),
@@ -139,6 +143,8 @@ SCENARIOS = {
         "reached plenary": _na06(None, status="first_reading_passed", stages=FIRST_VOTE),
         "adopted, no sitting": _na06(None, status="adopted", adopted_on=D(2024, 5, 1)),
         "opinions after the sitting or undated": _na06(13, reports=[LATE_OPINION, UNDATED_OPINION]),
+        "an opinion on the sitting's day": _na06(13, reports=[
+            I.Report("standp_list", D(2024, 3, 14), 3816, LEAD.name, "първо гласуване", "Становище на Сдружение В")]),
         "another committee's sitting": _na06(None, stages=[_committee_sitting(D(2024, 3, 5), OTHER)]),
         "the lead's second reading": _na06(None, stages=[_committee_sitting(D(2024, 3, 5), stage="комисии второ гласуване")]),
         # The chronology row names the lead committee by its id only.
@@ -218,6 +224,9 @@ EXPECTED = {
         'over a weekend': ('WARN', 'Документите са публикувани 2 работни дни след внасянето (04.03.2024).',
                    'The documents were published 2 working days after submission (2024-03-04).',
                    'bill_id files first_published ia_files ia_required lag_working_days lead_first_reading_report lead_first_reading_sitting missing motives_files signature source_url submitted_on text_files'),
+        'on the reform day, no IA': ('WARN', 'Публикувани са не всички документи; липсват: оценка на въздействието.',
+                   'Not all documents are published; missing: impact assessment.',
+                   'bill_document_kinds bill_id files first_published ia_files ia_required lead_first_reading_report lead_first_reading_sitting missing motives_files signature source_url submitted_on text_files'),
     },
     "NA-01": {
         'report in 3 days': ('PASS', 'Водещата комисия е действала 3 дни след внасянето, значи е определена навреме.',
@@ -293,6 +302,9 @@ EXPECTED = {
                    'bill_id first_reading signature source_url'),
         "another committee's later report": ('PASS', 'Докладите на комисията са предоставени поне ден преди заседанията.',
                    'The committee reports were available at least a day before the sittings.',
+                   'bill_id first_reading signature source_url'),
+        "only another committee's report": ('FAIL', 'Докладът за първото гласуване не е предоставен поне 24 часа преди заседанието на 10.04.2024.',
+                   'The report for the first vote was not available 24 hours before the sitting of 2024-04-10.',
                    'bill_id first_reading signature source_url'),
     },
     "NA-03": {
@@ -419,6 +431,9 @@ EXPECTED = {
         "the lead's sitting by id": ('PASS', 'Водещата комисия е разгледала законопроекта 19 дни след внасянето (20.03.2024); дали докладът на комисията споменава становища не е проверено (текстът му не се изтегля).',
                    'The lead committee took up the bill 19 days after submission (2024-03-20); whether the committee report mentions stakeholder opinions is not checked (its text is not downloaded).',
                    'bill_id days_to_committee lead_committees lead_first_reading_report lead_first_reading_sitting opinions_before_committee report_mentions_opinions report_text_checked signature source_url stakeholder_opinions submitted_on'),
+        "an opinion on the sitting's day": ('WARN', 'Водещата комисия е разгледала законопроекта 13 дни след внасянето (заседанието от 14.03.2024): твърде кратко за становища.',
+                   'The lead committee took up the bill 13 days after submission (sitting of 2024-03-14): too little time to comment.',
+                   'bill_id days_to_committee lead_committees lead_first_reading_report lead_first_reading_sitting opinions_before_committee report_mentions_opinions report_text_checked signature source_url stakeholder_opinions submitted_on'),
     },
     "NA-07": {
         'fast': ('WARN', 'Приет за 13 дни от внасянето (ускорено).',
@@ -544,6 +559,13 @@ FINDINGS = {
             'text_files': ['50-002-01-1_bill_text.pdf'], 'motives_files': ['50-002-01-1_motives.pdf'],
             'ia_required': False, 'missing': [], 'first_published': None, 'lead_first_reading_sitting': None,
             'lead_first_reading_report': None, 'lag_checked': False}),
+        'on the reform day, no IA': ('C2', (), None, {
+            'submitted_on': '2016-11-04',
+            'files': [{'filename': '50-002-01-1_bill_text.pdf', 'url': '50-002-01-1_bill_text.pdf', 'date': None}, {'filename': '50-002-01-1_motives.pdf', 'url': '50-002-01-1_motives.pdf', 'date': None}],
+            'text_files': ['50-002-01-1_bill_text.pdf'], 'motives_files': ['50-002-01-1_motives.pdf'],
+            'ia_files': [], 'ia_required': True, 'missing': ['ia'], 'first_published': None,
+            'lead_first_reading_sitting': None, 'lead_first_reading_report': None,
+            'bill_document_kinds': ['bill_text', 'motives']}),
         'budget': ('C2', ('exemption_unverified',), None, {
             'submitted_on': '2024-03-01',
             'files': [{'filename': '50-002-01-1_bill_text.pdf', 'url': '50-002-01-1_bill_text.pdf', 'date': None}, {'filename': '50-002-01-1_motives.pdf', 'url': '50-002-01-1_motives.pdf', 'date': None}],
@@ -642,6 +664,8 @@ FINDINGS = {
             'second_reading': {'plenary': '2024-05-02', 'report': None, 'days_before': None, 'report_after_plenary': None, 'result': 'unknown'}}),
         'only after the sitting': ('C/R', (), None, {
             'first_reading': {'plenary': '2024-04-10', 'report': None, 'days_before': None, 'report_after_plenary': '2024-04-12', 'result': 'late'}}),
+        "only another committee's report": ('C/R', (), None, {
+            'first_reading': {'plenary': '2024-04-10', 'report': '2024-04-10', 'days_before': 0, 'report_after_plenary': None, 'result': 'late'}}),
         "another committee's later report": ('C/R', (), None, {
             'first_reading': {'plenary': '2024-04-10', 'report': '2024-04-01', 'days_before': 9, 'report_after_plenary': None, 'result': 'ok'}}),
         'no first vote': ('C/R', (), None, {
@@ -765,6 +789,12 @@ FINDINGS = {
             'stakeholder_opinions': [{'date': '2024-03-20', 'committee': 'Комисия по правни въпроси', 'stage': 'първо гласуване', 'subject': 'Становище на Сдружение Б'}, {'date': None, 'committee': 'Комисия по правни въпроси', 'stage': 'първо гласуване', 'subject': 'Становище без дата'}],
             'report_text_checked': False, 'report_mentions_opinions': None, 'days_to_committee': 13,
             'opinions_before_committee': 0}),
+        "an opinion on the sitting's day": ('U/P', (), None, {
+            'submitted_on': '2024-03-01', 'lead_committees': ['Комисия по правни въпроси'],
+            'lead_first_reading_sitting': '2024-03-14', 'lead_first_reading_report': None,
+            'stakeholder_opinions': [{'date': '2024-03-14', 'committee': 'Комисия по правни въпроси', 'stage': 'първо гласуване', 'subject': 'Становище на Сдружение В'}],
+            'report_text_checked': False, 'report_mentions_opinions': None, 'days_to_committee': 13,
+            'opinions_before_committee': 1}),
         "another committee's sitting": ('U/P', (), None, {
             'status': 'in_committee'}),
         "the lead's second reading": ('U/P', (), None, {
