@@ -36,6 +36,13 @@ def _means(*passages: str, url: str = BILLS + "m.pdf", owner: str = "bill", owne
                analysis={source: {"found": 1, "of": 5, "elements": [element]}})
 
 
+def _explicit_na() -> I.Document:
+    """All five found, the EU-law element by an explicit „не е приложимо“ (ЗНА чл. 28: counts as present)."""
+    d = _labelled(5)
+    d.analysis["motives"]["elements"][4]["explicit_na"] = True
+    return d
+
+
 def _transposing(*kinds: str) -> I.Document:
     """One file holding the motives, whose EU-law element says the bill transposes a directive."""
     d = _combined("motives", *kinds)
@@ -90,6 +97,7 @@ SCENARIOS = {
         "count not a number": ini(bill(), docs=[doc("motives", analysis={"motives": {"found": "5"}})]),
         # An element key the English labels do not know is shown as its key rather than dropped.
         "an unknown element": ini(bill(), docs=[doc("motives", analysis={"motives": {"found": 4, "missing": ["impact"]}})]),
+        "EU law explicitly not applicable": ini(bill(), docs=[_explicit_na()]),
     },
     "MOT-03": {
         "all": ini(bill(), docs=[_combined("motives", "impact_assessment_partial", "consultation_report",
@@ -173,6 +181,9 @@ EXPECTED = {
                    'bill_id signature source_url'),
         'an unknown element': ('WARN', 'Мотивите съдържат 4 от 5 елемента по чл. 28, ал. 2 ЗНА (липсват: impact).',
                    'The motives contain 4 of the 5 elements of ЗНА art. 28(2) (missing: impact).',
+                   'bill_id elements elements_found elements_of missing motives_file signature source_url'),
+        'EU law explicitly not applicable': ('PASS', 'Мотивите съдържат всичките 5 елемента по чл. 28, ал. 2 ЗНА.',
+                   'The motives contain all 5 elements of ЗНА art. 28(2).',
                    'bill_id elements elements_found elements_of missing motives_file signature source_url'),
     },
     "MOT-03": {
@@ -270,7 +281,7 @@ def test_motives_evidence_lists_the_files_and_each_element():
 
 # What the review UI shows beside the sentence: the branch's confidence tag, its labels, the day the
 # verdict may change with the same data, and the evidence's values (bill_id, signature and source_url
-# aside; URLs under BILLS written as the file's name; each element as (key, present, passage) and each
+# aside; URLs under BILLS written as the file's name; each element as (key, present, explicit_na, passage) and each
 # budget passage as (source, url, reads_as), whose fields test_criteria_ia04_mot04.py pins).
 FINDINGS = {
     'MOT-01': {
@@ -286,17 +297,17 @@ FINDINGS = {
     'MOT-02': {
         'five': ('C2', (), None, {
             'motives_file': 'x.pdf', 'elements_found': 5, 'elements_of': 5, 'missing': [],
-            'elements': [('reasons', True, 'Причини: …'), ('objectives', True, 'Цели: …'), ('means', True, 'Средства: …'), ('results', True, 'Очаквани резултати: …'), ('eu_law', True, 'Анализ за съответствие с правото на ЕС: …')]}),
+            'elements': [('reasons', True, None, 'Причини: …'), ('objectives', True, None, 'Цели: …'), ('means', True, None, 'Средства: …'), ('results', True, None, 'Очаквани резултати: …'), ('eu_law', True, None, 'Анализ за съответствие с правото на ЕС: …')]}),
         'four': ('C2', (), None, {
             'motives_file': 'x.pdf', 'elements_found': 4, 'elements_of': 5, 'missing': ['eu_law'],
-            'elements': [('reasons', True, 'Причини: …'), ('objectives', True, 'Цели: …'), ('means', True, 'Средства: …'), ('results', True, 'Очаквани резултати: …'), ('eu_law', False, None)]}),
+            'elements': [('reasons', True, None, 'Причини: …'), ('objectives', True, None, 'Цели: …'), ('means', True, None, 'Средства: …'), ('results', True, None, 'Очаквани резултати: …'), ('eu_law', False, None, None)]}),
         'two, unlabelled': ('C2', (), None, {
             'motives_file': 'x.pdf', 'elements_found': 2, 'elements_of': 5,
             'missing': ['means', 'results', 'eu_law'],
-            'elements': [('reasons', True, None), ('objectives', True, None), ('means', False, None), ('results', False, None), ('eu_law', False, None)]}),
+            'elements': [('reasons', True, None, None), ('objectives', True, None, None), ('means', False, None, None), ('results', False, None, None), ('eu_law', False, None, None)]}),
         'the better of two': ('C2', (), None, {
             'motives_file': 'x.pdf', 'elements_found': 3, 'elements_of': 5, 'missing': ['results', 'eu_law'],
-            'elements': [('reasons', True, 'Причини: …'), ('objectives', True, 'Цели: …'), ('means', True, 'Средства: …'), ('results', False, None), ('eu_law', False, None)]}),
+            'elements': [('reasons', True, None, 'Причини: …'), ('objectives', True, None, 'Цели: …'), ('means', True, None, 'Средства: …'), ('results', False, None, None), ('eu_law', False, None, None)]}),
         'no motives': ('C2', (), None, {
             }),
         'not analysed': ('C2', (), None, {
@@ -307,11 +318,14 @@ FINDINGS = {
             }),
         'a tie keeps the first': ('C2', (), None, {
             'motives_file': 'first.pdf', 'elements_found': 3, 'elements_of': 5, 'missing': ['results', 'eu_law'],
-            'elements': [('reasons', True, 'Причини: …'), ('objectives', True, 'Цели: …'), ('means', True, 'Средства: …'), ('results', False, None), ('eu_law', False, None)]}),
+            'elements': [('reasons', True, None, 'Причини: …'), ('objectives', True, None, 'Цели: …'), ('means', True, None, 'Средства: …'), ('results', False, None, None), ('eu_law', False, None, None)]}),
         'count not a number': ('C2', (), None, {
             }),
         'an unknown element': ('C2', (), None, {
             'motives_file': 'x.pdf', 'elements_found': 4, 'elements_of': 5, 'missing': ['impact'], 'elements': []}),
+        'EU law explicitly not applicable': ('C2', (), None, {
+            'motives_file': 'x.pdf', 'elements_found': 5, 'elements_of': 5, 'missing': [],
+            'elements': [('reasons', True, None, 'Причини: …'), ('objectives', True, None, 'Цели: …'), ('means', True, None, 'Средства: …'), ('results', True, None, 'Очаквани резултати: …'), ('eu_law', True, True, 'Анализ за съответствие с правото на ЕС: …')]}),
     },
     'MOT-03': {
         'all': ('C2', (), None, {
@@ -395,7 +409,7 @@ def _summary(evidence: dict) -> dict:
     if "budget_passages" in ev:
         ev["budget_passages"] = [(p["source"], local(p["url"]), p["reads_as"]) for p in evidence["budget_passages"]]
     if "elements" in ev:
-        ev["elements"] = [(e["key"], e["present"], e["passage"]) for e in evidence["elements"]]
+        ev["elements"] = [(e["key"], e["present"], e["explicit_na"], e["passage"]) for e in evidence["elements"]]
     return ev
 
 

@@ -80,6 +80,9 @@ SCENARIOS = {
         "order in 4 days": _order(D(2024, 3, 5)),
         "order before submission": _order(D(2024, 2, 20)),
         "order on the submission day": _order(D(2024, 3, 1)),
+        # The report names the lead committee by its name only (no committee id).
+        "the lead's report by name": ini(bill(committees=[LEAD], reports=[
+            I.Report("stan_list", D(2024, 3, 4), None, LEAD.name, "първо гласуване")])),
         "no lead after 12 days": ini(bill(submitted_on=D(2026, 10, 20))),
         "too early to tell": ini(bill(submitted_on=D(2026, 10, 30))),
         "no lead at 3 days": ini(bill(submitted_on=D(2026, 10, 29))),
@@ -150,6 +153,7 @@ SCENARIOS = {
         # The chronology row names the lead committee by its id only.
         "the lead's sitting by id": _na06(None, stages=[I.Stage(D(2024, 3, 20), "комисии първо гласуване", "приет",
                                                                 "steno_com", None, LEAD.committee_id, None)]),
+        "the lead's report by id": _na06(None, reports=[I.Report("stan_list", D(2024, 3, 22), 3816, None, "първо гласуване")]),
     },
     "NA-07": {
         "fast": ini(_adopted(adopted_on=D(2024, 3, 14))),
@@ -274,6 +278,9 @@ EXPECTED = {
         'order on the submission day': ('PASS', 'Законопроектът е разпределен 0 дни след внасянето (разпореждане от 01.03.2024).',
                    "The bill was distributed 0 days after submission (the Speaker's order of 01.03.2024).",
                    'bill_id days_to_distribution distribution_order lead_committees signature source_url submitted_on'),
+        "the lead's report by name": ('PASS', 'Водещата комисия е действала 3 дни след внасянето, значи е определена навреме.',
+                   'The lead committee acted 3 days after submission, so it was named in time.',
+                   'bill_id days_to_first_act lead_committees lead_first_act signature source_url submitted_on'),
     },
     "NA-02": {
         'day before': ('PASS', 'Докладите на комисията са предоставени поне ден преди заседанията.',
@@ -434,6 +441,9 @@ EXPECTED = {
         "an opinion on the sitting's day": ('WARN', 'Водещата комисия е разгледала законопроекта 13 дни след внасянето (заседанието от 14.03.2024): твърде кратко за становища.',
                    'The lead committee took up the bill 13 days after submission (sitting of 2024-03-14): too little time to comment.',
                    'bill_id days_to_committee lead_committees lead_first_reading_report lead_first_reading_sitting opinions_before_committee report_mentions_opinions report_text_checked signature source_url stakeholder_opinions submitted_on'),
+        "the lead's report by id": ('UNKNOWN', 'Заседанието на водещата комисия не е в хронологията; докладът ѝ е от 22.03.2024, 21 дни след внасянето.',
+                   "The lead committee's sitting is not in the chronology; its report is dated 2024-03-22, 21 days after submission.",
+                   'bill_id days_to_committee lead_committees lead_first_reading_report lead_first_reading_sitting opinions_before_committee report_mentions_opinions report_text_checked signature sitting_bounded_by_report source_url stakeholder_opinions submitted_on'),
     },
     "NA-07": {
         'fast': ('WARN', 'Приет за 13 дни от внасянето (ускорено).',
@@ -624,6 +634,9 @@ FINDINGS = {
         'order on the submission day': ('R/I', (), None, {
             'submitted_on': '2024-03-01', 'lead_committees': ['Комисия по правни въпроси'],
             'distribution_order': '2024-03-01', 'days_to_distribution': 0}),
+        "the lead's report by name": ('C/R', (), None, {
+            'submitted_on': '2024-03-01', 'lead_committees': ['Комисия по правни въпроси'],
+            'lead_first_act': '2024-03-04', 'days_to_first_act': 3}),
         'no lead after 12 days': ('C/R', (), None, {
             'submitted_on': '2026-10-20', 'lead_committees': [], 'days_waited': 12}),
         'too early to tell': ('C/R', (), D(2026, 11, 3), {
@@ -804,6 +817,11 @@ FINDINGS = {
             'lead_first_reading_sitting': '2024-03-20', 'lead_first_reading_report': None,
             'stakeholder_opinions': [], 'report_text_checked': False, 'report_mentions_opinions': None,
             'days_to_committee': 19, 'opinions_before_committee': 0}),
+        "the lead's report by id": ('U/P', (), None, {
+            'submitted_on': '2024-03-01', 'lead_committees': ['Комисия по правни въпроси'],
+            'lead_first_reading_sitting': None, 'lead_first_reading_report': '2024-03-22',
+            'stakeholder_opinions': [], 'report_text_checked': False, 'report_mentions_opinions': None,
+            'days_to_committee': 21, 'opinions_before_committee': 0, 'sitting_bounded_by_report': True}),
     },
     'NA-07': {
         'fast': ('P', ('fast_track',), None, {
