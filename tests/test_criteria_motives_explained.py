@@ -43,12 +43,12 @@ def _explicit_na() -> I.Document:
     return d
 
 
-def _transposing(*kinds: str) -> I.Document:
-    """One file holding the motives, whose EU-law element says the bill transposes a directive."""
+def _transposing(*kinds: str, key: str = "eu_law", rule: str = "transposes") -> I.Document:
+    """One file holding the motives, whose EU-law element (or `key`) says by `rule` the bill transposes a directive."""
     d = _combined("motives", *kinds)
     d.analysis["motives"] = {"found": 5, "of": 5, "missing": [], "elements": [
-        {"key": "eu_law", "present": True,
-         "evidence": [{"rule": "transposes", "passage": "Със законопроекта се въвежда Директива (ЕС) 2022/2464."}]}]}
+        {"key": key, "present": True,
+         "evidence": [{"rule": rule, "passage": "Със законопроекта се въвежда Директива (ЕС) 2022/2464."}]}]}
     return d
 
 
@@ -109,6 +109,11 @@ SCENARIOS = {
         "transposes, no EU table": ini(bill(), docs=[_transposing("consultation_report", "echr_compatibility")]),
         "transposes, with the table": ini(bill(), docs=[_transposing("consultation_report", "echr_compatibility",
                                                                      "eu_compatibility_table")]),
+        # Only the EU-law element's "transposes" rule asks for the table: not its heading, not another element's rule.
+        "EU law without transposing": ini(bill(), docs=[_transposing("consultation_report", "echr_compatibility",
+                                                                     rule="heading")]),
+        "transposes under another element": ini(bill(), docs=[_transposing("consultation_report", "echr_compatibility",
+                                                                           key="objectives")]),
     },
     "MOT-04": {
         "quantified": ini(bill(), docs=[_motives_text(QUANTIFIED)]),
@@ -119,6 +124,8 @@ SCENARIOS = {
         "neither": ini(bill(), docs=[doc("bill_text")]),
         "justification named as a file": ini(bill(), docs=[_means(STATED), _justification_file()]),
         "justification in the consultation": ini(bill(), cons=[_consultation_with_justification()], docs=[_means(STATED)]),
+        "the bill's justification beside a consultation": ini(bill(), cons=[consultation()],
+                                                              docs=[_means(STATED), _justification_file()]),
         "the IA's section reads none": ini(bill(), docs=[_means(source="impact_assessment", statement="none")]),
         "the IA's section reads stated": ini(bill(), docs=[_means(NONE, source="impact_assessment", statement="stated")]),
         "the consultation's IA": ini(bill(), cons=[consultation()], docs=[
@@ -208,6 +215,12 @@ EXPECTED = {
         'transposes, with the table': ('PASS', 'Законопроектът е придружен от изискваните справки.',
                    'The bill carries the required справки.',
                    'bill_document_kinds bill_id missing motives_say_transposes signature source_url'),
+        'EU law without transposing': ('PASS', 'Законопроектът е придружен от изискваните справки.',
+                   'The bill carries the required справки.',
+                   'bill_document_kinds bill_id missing motives_say_transposes signature source_url'),
+        'transposes under another element': ('PASS', 'Законопроектът е придружен от изискваните справки.',
+                   'The bill carries the required справки.',
+                   'bill_document_kinds bill_id missing motives_say_transposes signature source_url'),
     },
     "MOT-04": {
         'quantified': ('PASS', 'Въздействието върху бюджета е посочено с размер или с финансова обосновка.',
@@ -255,6 +268,9 @@ EXPECTED = {
         'an IA not read': ('UNKNOWN', 'Текстът на мотивите и на оценката на въздействието не е изтеглен и анализиран.',
                    'The text of the motives and of the impact assessment has not been analysed.',
                    'bill_id budget_passages justification_files signature source_url'),
+        "the bill's justification beside a consultation": ('PASS', 'Въздействието върху бюджета е посочено с размер или с финансова обосновка.',
+                   'The budget impact is quantified or backed by a financial justification.',
+                   'bill_id budget_passages consultation_url justification_files signature source_url statement'),
     },
 }
 
@@ -350,6 +366,12 @@ FINDINGS = {
         'transposes, with the table': ('C2', (), None, {
             'bill_document_kinds': ['bill_text', 'consultation_report', 'echr_compatibility', 'eu_compatibility_table', 'motives'],
             'motives_say_transposes': True, 'missing': []}),
+        'EU law without transposing': ('C2', (), None, {
+            'bill_document_kinds': ['bill_text', 'consultation_report', 'echr_compatibility', 'motives'],
+            'motives_say_transposes': False, 'missing': []}),
+        'transposes under another element': ('C2', (), None, {
+            'bill_document_kinds': ['bill_text', 'consultation_report', 'echr_compatibility', 'motives'],
+            'motives_say_transposes': False, 'missing': []}),
     },
     'MOT-04': {
         'quantified': ('C2/R/P', (), None, {
@@ -373,6 +395,9 @@ FINDINGS = {
         'justification in the consultation': ('C2/R/P', (), None, {
             'budget_passages': [('motives', 'm.pdf', 'stated')],
             'justification_files': ['https://strategy.bg/download/1001'],
+            'consultation_url': 'https://strategy.bg/bg/public-consultations/100', 'statement': 'quantified'}),
+        "the bill's justification beside a consultation": ('C2/R/P', (), None, {
+            'budget_passages': [('motives', 'm.pdf', 'stated')], 'justification_files': ['fo.docx'],
             'consultation_url': 'https://strategy.bg/bg/public-consultations/100', 'statement': 'quantified'}),
         "the IA's section reads none": ('P', (), None, {
             'budget_passages': [], 'justification_files': [], 'statement': 'none'}),

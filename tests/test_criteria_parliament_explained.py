@@ -144,6 +144,9 @@ SCENARIOS = {
         "mixed initiators": ini(bill(initiator="mixed", committees=[LEAD], stages=[_committee_sitting(D(2024, 3, 5))])),
         "14 days": _na06(14),
         "reached plenary": _na06(None, status="first_reading_passed", stages=FIRST_VOTE),
+        # Debated in plenary, not yet voted: past the lead committee all the same.
+        "debated in plenary": _na06(None, stages=[I.Stage(FIRST, "зала първо гласуване", "обсъждане", "activity",
+                                                          "first_reading_debated")]),
         "adopted, no sitting": _na06(None, status="adopted", adopted_on=D(2024, 5, 1)),
         "opinions after the sitting or undated": _na06(13, reports=[LATE_OPINION, UNDATED_OPINION]),
         "an opinion on the sitting's day": _na06(13, reports=[
@@ -444,6 +447,9 @@ EXPECTED = {
         "the lead's report by id": ('UNKNOWN', 'Заседанието на водещата комисия не е в хронологията; докладът ѝ е от 22.03.2024, 21 дни след внасянето.',
                    "The lead committee's sitting is not in the chronology; its report is dated 2024-03-22, 21 days after submission.",
                    'bill_id days_to_committee lead_committees lead_first_reading_report lead_first_reading_sitting opinions_before_committee report_mentions_opinions report_text_checked signature sitting_bounded_by_report source_url stakeholder_opinions submitted_on'),
+        'debated in plenary': ('UNKNOWN', 'Законопроектът е стигнал до първо гласуване в зала, но датата на първото четене във водещата комисия липсва в данните.',
+                   "The bill has reached the first reading in plenary, but the date of the lead committee's first-reading sitting is missing from the data.",
+                   'bill_id lead_committees lead_first_reading_report lead_first_reading_sitting report_mentions_opinions report_text_checked signature source_url stakeholder_opinions submitted_on'),
     },
     "NA-07": {
         'fast': ('WARN', 'Приет за 13 дни от внасянето (ускорено).',
@@ -789,6 +795,10 @@ FINDINGS = {
             'stakeholder_opinions': [], 'report_text_checked': False, 'report_mentions_opinions': None,
             'days_to_committee': 14, 'opinions_before_committee': 0}),
         'reached plenary': ('U/P', (), None, {
+            'submitted_on': '2024-03-01', 'lead_committees': ['Комисия по правни въпроси'],
+            'lead_first_reading_sitting': None, 'lead_first_reading_report': None, 'stakeholder_opinions': [],
+            'report_text_checked': False, 'report_mentions_opinions': None}),
+        'debated in plenary': ('U/P', (), None, {
             'submitted_on': '2024-03-01', 'lead_committees': ['Комисия по правни въпроси'],
             'lead_first_reading_sitting': None, 'lead_first_reading_report': None, 'stakeholder_opinions': [],
             'report_text_checked': False, 'report_mentions_opinions': None}),
