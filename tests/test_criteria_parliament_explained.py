@@ -87,6 +87,12 @@ SCENARIOS = {
         "too early to tell": ini(bill(submitted_on=D(2026, 10, 30))),
         "no lead at 3 days": ini(bill(submitted_on=D(2026, 10, 29))),
         "withdrawn undistributed": ini(bill(status="withdrawn", submitted_on=D(2026, 10, 1))),
+        "merged undistributed": ini(bill(status="merged", submitted_on=D(2026, 10, 1))),
+        # Only the Speaker's order dates the distribution, not another dated file of the bill.
+        "a dated bill file is no order": ini(bill(committees=[LEAD], reports=_report(D(2024, 3, 20)), files=[
+            I.BillFile("file_list", "50-002-01-1.pdf", BILLS + "50-002-01-1.pdf", D(2024, 3, 2))])),
+        "the lead's sitting by id": ini(bill(committees=[LEAD], stages=[
+            I.Stage(D(2024, 3, 3), "комисии първо гласуване", "приет", "steno_com", None, LEAD.committee_id, None)])),
         "no lead marked": ini(bill(committees=[OTHER])),
         "no submission date": ini(bill(submitted_on=None, committees=[LEAD])),
         "lead by role, sitting in 2 days": ini(bill(committees=[BY_ROLE], stages=[
@@ -114,6 +120,7 @@ SCENARIOS = {
     "NA-03": {
         "7 days": _na03(7), "5 days": _na03(5), "2 days": _na03(2), "31 days": _na03(31), "no deadline": _na03(None),
         "3 days": _na03(3), "30 days": _na03(30), "deadline before the vote": _na03(-1),
+        "deadline on the vote's day": _na03(0),
         "adopted, no first vote": ini(bill(status="adopted", adopted_on=D(2024, 5, 1))),
         "extended by date2": ini(mp_bill(status="first_reading_passed", stages=FIRST_VOTE,
                                          proposals_deadline=D(2024, 4, 13), proposals_date2=D(2024, 4, 17))),
@@ -127,6 +134,9 @@ SCENARIOS = {
         "no votes": ini(bill(status="adopted", adopted_on=D(2024, 5, 1))),
         "not adopted": ini(bill(status="first_reading_passed")),
         "adopted, first vote only": ini(bill(status="adopted", stages=FIRST_VOTE)),
+        # A first vote, later both votes at one sitting: the sitting named is the one of both votes.
+        "first vote, then both at one sitting": ini(bill(status="adopted", stages=stages(
+            (FIRST, "зала първо гласуване", "приет"), (D(2024, 4, 17), "зала първо и второ гласуване", "приет")))),
     },
     "NA-05": {
         "same laws": ini(_adopted(), docs=[INITIAL], texts=[_act(["Закон за горите"])]),
@@ -147,6 +157,9 @@ SCENARIOS = {
         # Debated in plenary, not yet voted: past the lead committee all the same.
         "debated in plenary": _na06(None, stages=[I.Stage(FIRST, "зала първо гласуване", "обсъждане", "activity",
                                                           "first_reading_debated")]),
+        # The lead committee's first-reading row records the withdrawal, not a sitting (the event decides).
+        "withdrawn at the committee": _na06(None, status="withdrawn", stages=[
+            I.Stage(D(2024, 3, 5), "комисии първо гласуване", "оттеглен", "activity", None, LEAD.committee_id, LEAD.name)]),
         "adopted, no sitting": _na06(None, status="adopted", adopted_on=D(2024, 5, 1)),
         "opinions after the sitting or undated": _na06(13, reports=[LATE_OPINION, UNDATED_OPINION]),
         "an opinion on the sitting's day": _na06(13, reports=[
@@ -284,6 +297,15 @@ EXPECTED = {
         "the lead's report by name": ('PASS', 'Водещата комисия е действала 3 дни след внасянето, значи е определена навреме.',
                    'The lead committee acted 3 days after submission, so it was named in time.',
                    'bill_id days_to_first_act lead_committees lead_first_act signature source_url submitted_on'),
+        'merged undistributed': ('N_A', 'Законопроектът е оттеглен/обединен преди разпределение.',
+                   'The bill was withdrawn or merged before distribution.',
+                   'bill_id lead_committees signature source_url submitted_on'),
+        'a dated bill file is no order': ('UNKNOWN', 'Датата на разпределение не се публикува; първото действие на водещата комисия е по-късно от срока.',
+                   "The distribution date is not published; the lead committee's first act came after the term.",
+                   'bill_id days_to_first_act lead_committees lead_first_act signature source_url submitted_on'),
+        "the lead's sitting by id": ('PASS', 'Водещата комисия е действала 2 дни след внасянето, значи е определена навреме.',
+                   'The lead committee acted 2 days after submission, so it was named in time.',
+                   'bill_id days_to_first_act lead_committees lead_first_act signature source_url submitted_on'),
     },
     "NA-02": {
         'day before': ('PASS', 'Докладите на комисията са предоставени поне ден преди заседанията.',
@@ -354,6 +376,9 @@ EXPECTED = {
         'extended by date2': ('PASS', 'Срокът за предложения е 7 дни (първо гласуване 10.04.2024, предложения до 17.04.2024).',
                    'The proposals term is 7 days (first vote 2024-04-10, proposals until 2024-04-17).',
                    'bill_id deadline first_vote proposals_date2 proposals_deadline signature source_url term_days'),
+        "deadline on the vote's day": ('FAIL', 'Срокът за предложения е само 0 дни (първо гласуване 10.04.2024, предложения до 10.04.2024): процедурен сигнал (оценка, не незаконност).',
+                   'The proposals term is only 0 days (first vote 2024-04-10, proposals until 2024-04-10): a procedural red flag (a quality judgment, not illegality).',
+                   'bill_id deadline first_vote proposals_date2 proposals_deadline signature source_url term_days'),
     },
     "NA-04": {
         'same day': ('WARN', 'Двете гласувания са проведени в едно заседание (10.04.2024).',
@@ -373,6 +398,9 @@ EXPECTED = {
                    'bill_id signature source_url status'),
         'adopted, first vote only': ('UNKNOWN', 'Датите на двете гласувания липсват в данните.',
                    'The dates of the two votes are missing.',
+                   'bill_id first_vote second_vote signature source_url stenogram_declarations_checked'),
+        'first vote, then both at one sitting': ('WARN', 'Двете гласувания са проведени в едно заседание (17.04.2024).',
+                   'Both votes were held at one sitting (2024-04-17).',
                    'bill_id first_vote second_vote signature source_url stenogram_declarations_checked'),
     },
     "NA-05": {
@@ -450,6 +478,9 @@ EXPECTED = {
         'debated in plenary': ('UNKNOWN', 'Законопроектът е стигнал до първо гласуване в зала, но датата на първото четене във водещата комисия липсва в данните.',
                    "The bill has reached the first reading in plenary, but the date of the lead committee's first-reading sitting is missing from the data.",
                    'bill_id lead_committees lead_first_reading_report lead_first_reading_sitting report_mentions_opinions report_text_checked signature source_url stakeholder_opinions submitted_on'),
+        'withdrawn at the committee': ('N_A', 'Законопроектът не е стигнал до първо четене във водещата комисия (състояние: оттеглен).',
+                   "The bill has not reached the lead committee's first reading (status: withdrawn).",
+                   'bill_id signature source_url status'),
     },
     "NA-07": {
         'fast': ('WARN', 'Приет за 13 дни от внасянето (ускорено).',
@@ -651,6 +682,14 @@ FINDINGS = {
             'submitted_on': '2026-10-29', 'lead_committees': []}),
         'withdrawn undistributed': ('C/R', (), None, {
             'submitted_on': '2026-10-01', 'lead_committees': []}),
+        'merged undistributed': ('C/R', (), None, {
+            'submitted_on': '2026-10-01', 'lead_committees': []}),
+        'a dated bill file is no order': ('C/R', (), None, {
+            'submitted_on': '2024-03-01', 'lead_committees': ['Комисия по правни въпроси'],
+            'lead_first_act': '2024-03-20', 'days_to_first_act': 19}),
+        "the lead's sitting by id": ('C/R', (), None, {
+            'submitted_on': '2024-03-01', 'lead_committees': ['Комисия по правни въпроси'],
+            'lead_first_act': '2024-03-03', 'days_to_first_act': 2}),
         'no lead marked': ('C/R', (), None, {
             'submitted_on': '2024-03-01', 'lead_committees': []}),
         'no submission date': ('C/R', (), None, {
@@ -714,6 +753,9 @@ FINDINGS = {
         'deadline before the vote': ('C2/P', (), None, {
             'first_vote': '2024-04-10', 'proposals_deadline': '2024-04-09', 'proposals_date2': None,
             'deadline': '2024-04-09'}),
+        "deadline on the vote's day": ('P', ('procedural_red_flag',), None, {
+            'first_vote': '2024-04-10', 'proposals_deadline': '2024-04-10', 'proposals_date2': None,
+            'deadline': '2024-04-10', 'term_days': 0}),
         'adopted, no first vote': ('C2/P', (), None, {
             'first_vote': None, 'proposals_deadline': None, 'proposals_date2': None}),
         'extended by date2': ('C2/P', (), None, {
@@ -737,6 +779,8 @@ FINDINGS = {
             'status': 'first_reading_passed'}),
         'adopted, first vote only': ('C', (), None, {
             'first_vote': '2024-04-10', 'second_vote': None, 'stenogram_declarations_checked': False}),
+        'first vote, then both at one sitting': ('C', ('one_sitting',), None, {
+            'first_vote': '2024-04-10', 'second_vote': '2024-04-17', 'stenogram_declarations_checked': False}),
     },
     'NA-05': {
         'same laws': ('R/U', (), None, {
@@ -802,6 +846,8 @@ FINDINGS = {
             'submitted_on': '2024-03-01', 'lead_committees': ['Комисия по правни въпроси'],
             'lead_first_reading_sitting': None, 'lead_first_reading_report': None, 'stakeholder_opinions': [],
             'report_text_checked': False, 'report_mentions_opinions': None}),
+        'withdrawn at the committee': ('U/P', (), None, {
+            'status': 'withdrawn'}),
         'adopted, no sitting': ('U/P', (), None, {
             'submitted_on': '2024-03-01', 'lead_committees': ['Комисия по правни въпроси'],
             'lead_first_reading_sitting': None, 'lead_first_reading_report': None, 'stakeholder_opinions': [],
