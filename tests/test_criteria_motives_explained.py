@@ -103,6 +103,7 @@ SCENARIOS = {
         "all": ini(bill(), docs=[_combined("motives", "impact_assessment_partial", "consultation_report",
                                            "echr_compatibility")]),
         "lacking one": ini(bill(), docs=[_combined("motives", "impact_assessment_partial", "consultation_report")]),
+        "lacking two": ini(bill(), docs=[_combined("motives", "impact_assessment_partial", "eu_compatibility_table")]),
         "cannot tell": ini(bill(), docs=[_combined("motives"), ORDER]),
         "not classified": ini(bill()),
         "mp bill": ini(mp_bill()),
@@ -132,6 +133,9 @@ SCENARIOS = {
             _means(STATED, owner="consultation", owner_id=100, source="impact_assessment", url=STRATEGY + "1009")]),
         "another consultation's IA": ini(bill(), cons=[consultation()], docs=[
             _means(STATED, owner="consultation", owner_id=101, source="impact_assessment", url=STRATEGY + "1019")]),
+        # A consultation's file whose consultation is not linked to the bill is not read.
+        "an IA of no linked consultation": ini(bill(), docs=[
+            _means(STATED, owner="consultation", owner_id=100, source="impact_assessment", url=STRATEGY + "1009")]),
         "nine passages": ini(bill(), docs=[_means(*[f"{i}. {STATED}" for i in range(9)])]),
         "the means element absent": ini(bill(), docs=[doc("motives", analysis={"motives": {"found": 0, "elements": [
             {"key": "means", "present": False, "evidence": [{"passage": QUANTIFIED}]}]}})]),
@@ -221,6 +225,9 @@ EXPECTED = {
         'transposes under another element': ('PASS', 'Законопроектът е придружен от изискваните справки.',
                    'The bill carries the required справки.',
                    'bill_document_kinds bill_id missing motives_say_transposes signature source_url'),
+        'lacking two': ('FAIL', 'Към законопроекта липсват: справка за постъпилите становища, справка за съответствие с ЕКПЧ.',
+                   'The bill lacks 2 of the справки ПОДНС requires: справка за постъпилите становища, справка за съответствие с ЕКПЧ.',
+                   'bill_document_kinds bill_id documents_tell missing motives_say_transposes signature source_url'),
     },
     "MOT-04": {
         'quantified': ('PASS', 'Въздействието върху бюджета е посочено с размер или с финансова обосновка.',
@@ -271,6 +278,9 @@ EXPECTED = {
         "the bill's justification beside a consultation": ('PASS', 'Въздействието върху бюджета е посочено с размер или с финансова обосновка.',
                    'The budget impact is quantified or backed by a financial justification.',
                    'bill_id budget_passages consultation_url justification_files signature source_url statement'),
+        'an IA of no linked consultation': ('UNKNOWN', 'Текстът на мотивите и на оценката на въздействието не е изтеглен и анализиран.',
+                   'The text of the motives and of the impact assessment has not been analysed.',
+                   'bill_id budget_passages justification_files signature source_url'),
     },
 }
 
@@ -350,6 +360,11 @@ FINDINGS = {
         'lacking one': ('C2', (), None, {
             'bill_document_kinds': ['bill_text', 'consultation_report', 'impact_assessment_partial', 'motives'],
             'motives_say_transposes': False, 'missing': ['справка за съответствие с ЕКПЧ'], 'documents_tell': True}),
+        'lacking two': ('C2', (), None, {
+            'bill_document_kinds': ['bill_text', 'eu_compatibility_table', 'impact_assessment_partial', 'motives'],
+            'motives_say_transposes': False,
+            'missing': ['справка за постъпилите становища', 'справка за съответствие с ЕКПЧ'],
+            'documents_tell': True}),
         'cannot tell': ('C2', (), None, {
             'bill_document_kinds': ['bill_text', 'motives', 'order'], 'motives_say_transposes': False,
             'missing': ['справка за постъпилите становища', 'справка за съответствие с ЕКПЧ'],
@@ -411,6 +426,8 @@ FINDINGS = {
         "another consultation's IA": ('C2/R/P', (), None, {
             'budget_passages': [], 'justification_files': [],
             'consultation_url': 'https://strategy.bg/bg/public-consultations/100'}),
+        'an IA of no linked consultation': ('C2/R/P', (), None, {
+            'budget_passages': [], 'justification_files': []}),
         'nine passages': ('P', (), None, {
             'budget_passages': [('motives', 'm.pdf', 'stated'), ('motives', 'm.pdf', 'stated'), ('motives', 'm.pdf', 'stated'), ('motives', 'm.pdf', 'stated'), ('motives', 'm.pdf', 'stated'), ('motives', 'm.pdf', 'stated'), ('motives', 'm.pdf', 'stated'), ('motives', 'm.pdf', 'stated')],
             'justification_files': [], 'statement': 'stated'}),

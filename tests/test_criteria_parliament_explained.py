@@ -83,6 +83,8 @@ SCENARIOS = {
         # The report names the lead committee by its name only (no committee id).
         "the lead's report by name": ini(bill(committees=[LEAD], reports=[
             I.Report("stan_list", D(2024, 3, 4), None, LEAD.name, "първо гласуване")])),
+        "the lead's report by id": ini(bill(committees=[LEAD], reports=[
+            I.Report("stan_list", D(2024, 3, 4), 3816, None, "първо гласуване")])),
         "no lead after 12 days": ini(bill(submitted_on=D(2026, 10, 20))),
         "too early to tell": ini(bill(submitted_on=D(2026, 10, 30))),
         "no lead at 3 days": ini(bill(submitted_on=D(2026, 10, 29))),
@@ -109,6 +111,10 @@ SCENARIOS = {
         "both readings on time": _two_readings(D(2024, 4, 30)),
         "second report late": _two_readings(D(2024, 5, 2)),
         "second report missing": _two_readings(None),
+        # Only the second vote is in the chronology: its report is still checked.
+        "second vote only": ini(bill(committees=[LEAD], status="adopted", stages=stages(
+            (D(2024, 5, 2), "зала второ гласуване", "приет")), reports=[
+            I.Report("stan_list2_1", D(2024, 4, 30), 3816, LEAD.name, "второ гласуване")])),
         "only after the sitting": ini(bill(committees=[LEAD], stages=FIRST_VOTE, reports=_report(D(2024, 4, 12)))),
         # No report of the lead committee: another committee's report stands in for it.
         "only another committee's report": ini(bill(committees=[LEAD, OTHER], stages=FIRST_VOTE, reports=[
@@ -170,6 +176,8 @@ SCENARIOS = {
         "the lead's sitting by id": _na06(None, stages=[I.Stage(D(2024, 3, 20), "комисии първо гласуване", "приет",
                                                                 "steno_com", None, LEAD.committee_id, None)]),
         "the lead's report by id": _na06(None, reports=[I.Report("stan_list", D(2024, 3, 22), 3816, None, "първо гласуване")]),
+        "the lead's report by name": _na06(None, reports=[I.Report("stan_list", D(2024, 3, 22), None, LEAD.name,
+                                                                    "първо гласуване")]),
     },
     "NA-07": {
         "fast": ini(_adopted(adopted_on=D(2024, 3, 14))),
@@ -306,6 +314,9 @@ EXPECTED = {
         "the lead's sitting by id": ('PASS', 'Водещата комисия е действала 2 дни след внасянето, значи е определена навреме.',
                    'The lead committee acted 2 days after submission, so it was named in time.',
                    'bill_id days_to_first_act lead_committees lead_first_act signature source_url submitted_on'),
+        "the lead's report by id": ('PASS', 'Водещата комисия е действала 3 дни след внасянето, значи е определена навреме.',
+                   'The lead committee acted 3 days after submission, so it was named in time.',
+                   'bill_id days_to_first_act lead_committees lead_first_act signature source_url submitted_on'),
     },
     "NA-02": {
         'day before': ('PASS', 'Докладите на комисията са предоставени поне ден преди заседанията.',
@@ -338,6 +349,9 @@ EXPECTED = {
         "only another committee's report": ('FAIL', 'Докладът за първото гласуване не е предоставен поне 24 часа преди заседанието на 10.04.2024.',
                    'The report for the first vote was not available 24 hours before the sitting of 2024-04-10.',
                    'bill_id first_reading signature source_url'),
+        'second vote only': ('PASS', 'Докладите на комисията са предоставени поне ден преди заседанията.',
+                   'The committee reports were available at least a day before the sittings.',
+                   'bill_id second_reading signature source_url'),
     },
     "NA-03": {
         '7 days': ('PASS', 'Срокът за предложения е 7 дни (първо гласуване 10.04.2024, предложения до 17.04.2024).',
@@ -481,6 +495,9 @@ EXPECTED = {
         'withdrawn at the committee': ('N_A', 'Законопроектът не е стигнал до първо четене във водещата комисия (състояние: оттеглен).',
                    "The bill has not reached the lead committee's first reading (status: withdrawn).",
                    'bill_id signature source_url status'),
+        "the lead's report by name": ('UNKNOWN', 'Заседанието на водещата комисия не е в хронологията; докладът ѝ е от 22.03.2024, 21 дни след внасянето.',
+                   "The lead committee's sitting is not in the chronology; its report is dated 2024-03-22, 21 days after submission.",
+                   'bill_id days_to_committee lead_committees lead_first_reading_report lead_first_reading_sitting opinions_before_committee report_mentions_opinions report_text_checked signature sitting_bounded_by_report source_url stakeholder_opinions submitted_on'),
     },
     "NA-07": {
         'fast': ('WARN', 'Приет за 13 дни от внасянето (ускорено).',
@@ -674,6 +691,9 @@ FINDINGS = {
         "the lead's report by name": ('C/R', (), None, {
             'submitted_on': '2024-03-01', 'lead_committees': ['Комисия по правни въпроси'],
             'lead_first_act': '2024-03-04', 'days_to_first_act': 3}),
+        "the lead's report by id": ('C/R', (), None, {
+            'submitted_on': '2024-03-01', 'lead_committees': ['Комисия по правни въпроси'],
+            'lead_first_act': '2024-03-04', 'days_to_first_act': 3}),
         'no lead after 12 days': ('C/R', (), None, {
             'submitted_on': '2026-10-20', 'lead_committees': [], 'days_waited': 12}),
         'too early to tell': ('C/R', (), D(2026, 11, 3), {
@@ -720,6 +740,8 @@ FINDINGS = {
         'second report missing': ('C/R', (), None, {
             'first_reading': {'plenary': '2024-04-10', 'report': '2024-04-08', 'days_before': 2, 'report_after_plenary': None, 'result': 'ok'},
             'second_reading': {'plenary': '2024-05-02', 'report': None, 'days_before': None, 'report_after_plenary': None, 'result': 'unknown'}}),
+        'second vote only': ('C/R', (), None, {
+            'second_reading': {'plenary': '2024-05-02', 'report': '2024-04-30', 'days_before': 2, 'report_after_plenary': None, 'result': 'ok'}}),
         'only after the sitting': ('C/R', (), None, {
             'first_reading': {'plenary': '2024-04-10', 'report': None, 'days_before': None, 'report_after_plenary': '2024-04-12', 'result': 'late'}}),
         "only another committee's report": ('C/R', (), None, {
@@ -874,6 +896,11 @@ FINDINGS = {
             'stakeholder_opinions': [], 'report_text_checked': False, 'report_mentions_opinions': None,
             'days_to_committee': 19, 'opinions_before_committee': 0}),
         "the lead's report by id": ('U/P', (), None, {
+            'submitted_on': '2024-03-01', 'lead_committees': ['Комисия по правни въпроси'],
+            'lead_first_reading_sitting': None, 'lead_first_reading_report': '2024-03-22',
+            'stakeholder_opinions': [], 'report_text_checked': False, 'report_mentions_opinions': None,
+            'days_to_committee': 21, 'opinions_before_committee': 0, 'sitting_bounded_by_report': True}),
+        "the lead's report by name": ('U/P', (), None, {
             'submitted_on': '2024-03-01', 'lead_committees': ['Комисия по правни въпроси'],
             'lead_first_reading_sitting': None, 'lead_first_reading_report': '2024-03-22',
             'stakeholder_opinions': [], 'report_text_checked': False, 'report_mentions_opinions': None,
