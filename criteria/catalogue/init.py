@@ -139,12 +139,18 @@ def init_03(f: Facts, s: dict[str, Any]) -> Any:
             score -= 1
             ev["signal_lowered_by_full_consultation"] = full
     ev["score"] = score
+    names = ", ".join(m.get("consultation") or str(m["target_id"]) for m in matched)
     if score >= s["min_signals"]:
-        names = ", ".join(m.get("consultation") or str(m["target_id"]) for m in matched)
         return warn(f"Законопроектът на народни представители съвпада с проект на министерство ({names}).",
                     f"The MP bill matches a ministry's draft ({names}).", ev)
-    if matched:
+    if "signal_lowered_by_full_consultation" in ev:
         return passed("Съвпадение с проект на министерство има, но проектът е минал пълна консултация.",
                       "It matches a ministry draft, but that draft went through a full consultation.", ev)
+    # A match below a stricter threshold (the catalogue's "2 of 4 signals") is not a consulted draft.
+    if matched:
+        return passed(f"Съвпадение с проект на министерство има ({names}), но измерените признаци ({score}) са под "
+                      f"прага ({s['min_signals']}).",
+                      f"It matches a ministry draft ({names}), but the measured signals ({score}) are below the "
+                      f"threshold ({s['min_signals']}).", ev)
     return passed("Не е открит признак за законопроект на правителството, внесен чрез народни представители.",
                   "No sign of a government bill tabled through MPs was found.", ev)
