@@ -248,7 +248,10 @@ class Facts:
         if c is None:
             return None
         if c.date_open and c.date_close:
-            return (c.date_close - c.date_open).days
+            days = (c.date_close - c.date_open).days
+            # Closed before it opened: the portal's dates are wrong and the length is unknown (a
+            # negative count would read as "lasted only -1 day" and pull the medians down).
+            return days if days >= 0 else None
         return c.duration_days
 
     @cached_property

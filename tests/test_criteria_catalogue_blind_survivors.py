@@ -4,7 +4,7 @@ the boundaries and evidence the *_explained, *_mutants and *_last_survivors file
 A consultation opened on the very day of the decision, a справка published on the closing day, a
 decision on the consultation's last day (its label), the submission date a link that is a breach
 either way keeps, a file classified "report" as the motives, a budget passage the analyser gave no
-text, and the singular of a negative day count (a consultation the portal closes before it opens).
+text, the singular of a negative day count, and a consultation the portal closes before it opens.
 """
 from __future__ import annotations
 
@@ -33,15 +33,24 @@ def test_a_count_of_minus_one_is_singular_and_minus_two_plural():
                                                              "2 working days", "-2 working days"]
 
 
-def test_cons_02_a_consultation_closed_before_it_opened_counts_negative_days():
-    # The portal's dates can be inverted (a data error); CONS-02 counts them as they stand.
-    for opened, bg, en in ((D(2024, 1, 2), "-1 ден", "-1 day"), (D(2024, 1, 3), "-2 дни", "-2 days")):
-        f = run(com_case(consultation(opened, D(2024, 1, 1))), "CONS-02")
-        days = (D(2024, 1, 1) - opened).days
-        _explained(f, "FAIL", f"Консултацията 100-K е траяла само {bg} без посочени мотиви за кратък срок.",
-                   f"Consultation 100-K lasted only {en} with no stated reason for the short period.",
-                   {**GIVEN, "date_open": opened.isoformat(), "date_close": "2024-01-01", "days": days, "min_days": 30,
-                    "short_term_reason": None, "reason_given": False, "reason_generic": False})
+def test_a_consultation_closed_before_it_opened_has_no_known_length():
+    # The portal's dates can be inverted (a data error): CONS-02 and CONS-03 say so and judge nothing,
+    # where they once read "lasted only -1 day" and failed; the length is unknown, not negative.
+    for opened in (D(2024, 1, 2), D(2024, 1, 3)):
+        case = com_case(consultation(opened, D(2024, 1, 1)))
+        for cid in ("CONS-02", "CONS-03"):
+            f = run(case, cid)
+            _explained(f, "UNKNOWN",
+                       f"Консултацията 100-K е закрита (01.01.2024) преди да е открита ({opened:%d.%m.%Y}): датите на "
+                       "портала са сгрешени и продължителността ѝ не е известна.",
+                       f"Consultation 100-K closed (2024-01-01) before it opened ({opened.isoformat()}): the portal's "
+                       "dates are wrong and its length is unknown.",
+                       {**GIVEN, "date_open": opened.isoformat(), "date_close": "2024-01-01", "days": None,
+                        "min_days": 30 if cid == "CONS-02" else 14})
+            assert f.labels == ("dates_inverted",)
+    # one day is still a length: closing the day it opened is 0 days, judged as such
+    same_day = run(com_case(consultation(D(2024, 1, 1), D(2024, 1, 1))), "CONS-02")
+    assert same_day.verdict.value == "FAIL" and same_day.evidence["days"] == 0
 
 
 # --------------------------------------------------------------------------- CONS-01

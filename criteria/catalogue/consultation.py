@@ -112,6 +112,17 @@ def cons_01(f: Facts, s: dict[str, Any]) -> Result:
                   f"The draft was published for consultation ({c.reg_num}) on {c.date_open}, before submission{note_en}.", ev)
 
 
+def undated(c: Consultation, ev: dict[str, Any]) -> Result:
+    """UNKNOWN for a consultation whose length cannot be told: no dates, or dates the wrong way round."""
+    if c.date_open and c.date_close and c.date_close < c.date_open:
+        return unknown(f"Консултацията {c.reg_num} е закрита ({fmt(c.date_close)}) преди да е открита "
+                       f"({fmt(c.date_open)}): датите на портала са сгрешени и продължителността ѝ не е известна.",
+                       f"Consultation {c.reg_num} closed ({c.date_close}) before it opened ({c.date_open}): "
+                       "the portal's dates are wrong and its length is unknown.", ev, labels=("dates_inverted",))
+    return unknown(f"Консултацията {c.reg_num} няма дати на откриване и закриване.",
+                   f"Consultation {c.reg_num} has no opening and closing dates.", ev)
+
+
 @criterion(
     "CONS-02", "Срок на консултацията поне 30 дни", "Consultation period of at least 30 days",
     group="consultation", principles=(P.OPENNESS, P.PROPORTIONALITY), initiators=COM,
@@ -131,8 +142,7 @@ def cons_02(f: Facts, s: dict[str, Any]) -> Result:
     days = f.consultation_days
     ev = {**consultation_evidence(c, f), "days": days, "min_days": s["min_days"]}
     if days is None:
-        return unknown(f"Консултацията {c.reg_num} няма дати на откриване и закриване.",
-                       f"Consultation {c.reg_num} has no opening and closing dates.", ev)
+        return undated(c, ev)
     if days >= s["min_days"]:
         return passed(f"Консултацията {c.reg_num} е траяла {days_bg(days)} (изискват се поне {s['min_days']}).",
                       f"Consultation {c.reg_num} lasted {days_en(days)} (at least {s['min_days']} required).", ev)
@@ -172,8 +182,7 @@ def cons_03(f: Facts, s: dict[str, Any]) -> Result:
     borderline = f.th.section("CONS-02")["borderline_days"]
     ev = {**consultation_evidence(c, f), "days": days, "min_days": s["min_days"]}
     if days is None:
-        return unknown(f"Консултацията {c.reg_num} няма дати на откриване и закриване.",
-                       f"Consultation {c.reg_num} has no opening and closing dates.", ev)
+        return undated(c, ev)
     if days >= full_days:
         return not_applicable(f"Срокът ({days_bg(days)}) не е съкратен.", f"The period ({days_en(days)}) was not shortened.", ev)
     reason = reason_check(c, s)
