@@ -105,3 +105,35 @@ def test_a_composite_score_of_one_third_is_rounded_to_four_places():
     se = comp[SE]
     assert [c["score"] for c in se["categories"].values()] == [1.0, 0.0, 0.0, None]
     assert (se["score"], se["total"], se["scored"]) == (0.3333, None, 3)
+
+
+def test_a_new_flag_is_opened_with_one_moment_for_created_and_updated(sqlite_url):
+    ini_id = plain_bills(sqlite_url, 1)[1]
+    evaluate_stored(factory(sqlite_url), defaults(), as_of=AS_OF)
+    stats = RunStats()
+    with session_scope(sqlite_url) as s:
+        ev = s.query(M.Evaluation).one()
+        sync_flag(s, ini_id, ev.id, Flag("low", (("NA-03", "WARN", "C2/P"),)), stats)
+    with session_scope(sqlite_url) as s:
+        flag = s.query(M.ReviewFlag).one()
+        assert flag.status == "open" and flag.created_at is not None and flag.updated_at == flag.created_at
+    assert stats == RunStats(flags_opened=1)
+
+
+def test_the_latest_flag_is_the_newest_created_not_the_last_stored(sqlite_url):
+    """A flag stored later but created earlier (an imported one) does not hide the newer open flag."""
+    ini_id = plain_bills(sqlite_url, 1)[1]
+    evaluate_stored(factory(sqlite_url), defaults(), as_of=AS_OF)
+    reasons = [{"criterion": "NA-03", "verdict": "WARN"}]
+    with session_scope(sqlite_url) as s:
+        ev = s.query(M.Evaluation).one().id
+        for status, at in (("open", dt.datetime(2030, 1, 1)), ("dismissed", dt.datetime(2020, 1, 1))):
+            s.add(M.ReviewFlag(initiative_id=ini_id, evaluation_id=ev, severity="low", status=status, reasons=reasons,
+                               created_at=at, updated_at=at))
+            s.flush()
+    stats = RunStats()
+    with session_scope(sqlite_url) as s:
+        sync_flag(s, ini_id, ev, None, stats)
+    with session_scope(sqlite_url) as s:
+        assert [f.status for f in s.query(M.ReviewFlag).order_by(M.ReviewFlag.id)] == ["resolved", "dismissed"]
+    assert stats == RunStats(flags_resolved=1)
