@@ -267,7 +267,8 @@ VALUES: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType({k:
     "provisions": {"the whole act": "целия закон"},
     "reference": {"submission": "внасянето", "consultation": "консултацията"},
     "labels": {
-        "borderline": "гранично", "dates_inverted": "датите на портала са обърнати", "error": "грешка при проверката", "ex_post_due": "последващата оценка е дължима",
+        "borderline": "гранично", "dates_inverted": "датите на портала са обърнати",
+        "error": "грешка при проверката", "ex_post_due": "последващата оценка е дължима",
         "ex_post_overdue_unverified": "последващата оценка е просрочена (непроверено)",
         "exemption_unverified": "изключението не е проверено", "fast_track": "ускорена процедура",
         "informational": "само за сведение", "initiator": "не се прилага за този вносител",

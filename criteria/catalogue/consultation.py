@@ -112,7 +112,7 @@ def cons_01(f: Facts, s: dict[str, Any]) -> Result:
                   f"The draft was published for consultation ({c.reg_num}) on {c.date_open}, before submission{note_en}.", ev)
 
 
-def undated(c: Consultation, ev: dict[str, Any]) -> Result:
+def unknown_length(c: Consultation, ev: dict[str, Any]) -> Result:
     """UNKNOWN for a consultation whose length cannot be told: no dates, or dates the wrong way round."""
     if c.date_open and c.date_close and c.date_close < c.date_open:
         return unknown(f"Консултацията {c.reg_num} е закрита ({fmt(c.date_close)}) преди да е открита "
@@ -142,7 +142,7 @@ def cons_02(f: Facts, s: dict[str, Any]) -> Result:
     days = f.consultation_days
     ev = {**consultation_evidence(c, f), "days": days, "min_days": s["min_days"]}
     if days is None:
-        return undated(c, ev)
+        return unknown_length(c, ev)
     if days >= s["min_days"]:
         return passed(f"Консултацията {c.reg_num} е траяла {days_bg(days)} (изискват се поне {s['min_days']}).",
                       f"Consultation {c.reg_num} lasted {days_en(days)} (at least {s['min_days']} required).", ev)
@@ -182,7 +182,7 @@ def cons_03(f: Facts, s: dict[str, Any]) -> Result:
     borderline = f.th.section("CONS-02")["borderline_days"]
     ev = {**consultation_evidence(c, f), "days": days, "min_days": s["min_days"]}
     if days is None:
-        return undated(c, ev)
+        return unknown_length(c, ev)
     if days >= full_days:
         return not_applicable(f"Срокът ({days_bg(days)}) не е съкратен.", f"The period ({days_en(days)}) was not shortened.", ev)
     reason = reason_check(c, s)
